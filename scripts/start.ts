@@ -1,0 +1,103 @@
+// `npm start`: validate the configuration, build if needed, then serve the production build
+// on plain http or behind a TLS proxy, with a graceful shutdown. See README "Configuration".
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { config, redactDatabaseUrl } from '../src/lib/server/config/index.ts';
+import { dataDirInUseMessage, lockHolder } from '../src/lib/server/db/lock.ts';
+import { ORIGIN_HEADERS, stampOrigin } from '../src/lib/server/http/origin.ts';
+import { ensureBuild } from './lib/build-stamp.ts';
+
+const root = process.cwd();
+
+function fail(message: string): never {
+	console.error(`praxis: ${message}`);
+	process.exit(1);
+}
+
+function isOperatorError(error: unknown): error is Error {
+	return error instanceof Error && (error.name === 'StartupError' || error.name === 'ContentError');
+}
+
+let c;
+try {
+	c = config();
+} catch (error) {
+	if (isOperatorError(error)) fail(error.message);
+	throw error;
+}
+
+if (!c.databaseUrl) {
+	const holder = lockHolder(c.dataDir);
+	if (holder !== undefined) fail(dataDirInUseMessage(c.dataDir, holder));
+}
+
+if (!(await ensureBuild(root))) fail('the build failed (see the output above).');
+
+// SvelteKit's node handler reads protocol, host and client address from these headers,
+// which stampOrigin() sets on every request from the socket, PUBLIC_ORIGIN or a trusted proxy.
+process.env.PROTOCOL_HEADER = ORIGIN_HEADERS.protocol;
+process.env.HOST_HEADER = ORIGIN_HEADERS.host;
+process.env.ADDRESS_HEADER = ORIGIN_HEADERS.address;
+process.env.NODE_ENV = c.nodeEnv;
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+let handler: Handler;
+try {
+	// Importing the handler runs the app's init hook: open the database, migrate, import content.
+	({ handler } = (await import(pathToFileURL(path.join(root, 'build/handler.js')).href)) as { handler: Handler });
+} catch (error) {
+	if (isOperatorError(error)) fail(error.message);
+	throw error;
+}
+
+const policy = { publicOrigin: c.publicOrigin, trustProxy: c.trustProxy };
+let inFlight = 0;
+let stopping = false;
+
+const server = http.createServer((req, res) => {
+	inFlight++;
+	res.on('close', () => {
+		inFlight--;
+		if (stopping) server.closeIdleConnections();
+	});
+	if (stopping) res.setHeader('connection', 'close');
+	stampOrigin(req, policy);
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end();
+	});
+});
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EADDRINUSE') fail(`Invalid PORT=${c.port}: the port is already in use.`);
+	if (error.code === 'EACCES') fail(`Invalid PORT=${c.port}: permission denied.`);
+	fail(error.message);
+});
+
+server.listen(c.port, c.host, () => {
+	const shownHost = c.host === '0.0.0.0' || c.host === '::' ? 'localhost' : c.host;
+	const data = c.databaseUrl ? `PostgreSQL at ${redactDatabaseUrl(c.databaseUrl)}` : `${c.dataDir} (embedded PGlite)`;
+	console.log(`Praxis is listening on http://${shownHost}:${c.port}${c.publicOrigin ? ` (public origin ${c.publicOrigin})` : ''}`);
+	console.log(`Data: ${data}`);
+});
+
+function shutdown(signal: string): void {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal} received: finishing ${inFlight} request(s), then closing the database…`);
+	// Whatever happens, be gone before a process manager's usual 10 s kill.
+	setTimeout(() => {
+		console.error('praxis: shutdown took too long; exiting.');
+		process.exit(1);
+	}, (c.shutdownTimeoutSeconds + 1.5) * 1000).unref();
+	setTimeout(() => server.closeAllConnections(), c.shutdownTimeoutSeconds * 1000).unref();
+	server.closeIdleConnections();
+	server.close(() => {
+		// The app's hook closes the database (with a checkpoint) on this event.
+		process.emit('sveltekit:shutdown' as 'exit', signal as unknown as number);
+	});
+}
+
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

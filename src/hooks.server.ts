@@ -1,0 +1,65 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { startApp, stopApp } from '#lib/server/app.ts';
+import { logger } from '#lib/server/log/index.ts';
+import { localeRedirect, rememberLocale } from '#lib/server/i18n/negotiate.ts';
+import { securityHeaders } from '#lib/server/http/security-headers.ts';
+
+export const init: ServerInit = async () => {
+	await startApp();
+	// adapter-node emits this once the HTTP server has stopped and in-flight requests are done.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		void stopApp().finally(() => process.exit(0));
+	});
+};
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+const requestContext: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	securityHeaders(response.headers, event.url.protocol === 'https:');
+	const path = event.url.pathname;
+	// Paths only, never query strings: they can carry what people type.
+	logger[path === '/healthz' || path === '/readyz' ? 'debug' : 'info'](
+		{
+			event: 'request',
+			reqId: event.locals.requestId,
+			method: event.request.method,
+			path: event.route.id ?? path,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+const locale: Handle = ({ event, resolve }) => {
+	const redirect = localeRedirect(event.url, event.request.headers, event.cookies.get('praxis_locale'));
+	if (redirect === 'unlocalised') return resolve(event);
+	if (redirect) return redirect;
+	return paraglideMiddleware(event.request, ({ locale }) => {
+		rememberLocale(event.cookies, event.request.headers, locale, event.url.protocol === 'https:');
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+};
+
+export const handle = sequence(requestContext, locale);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = event.locals.requestId ?? randomUUID();
+	// Kit passes expected errors (404, 405) here too; only unexpected ones are incidents.
+	if (status >= 500) {
+		logger.error(
+			{ event: 'error', reqId: id, path: event.route.id ?? event.url.pathname, err: error },
+			'unhandled error'
+		);
+	}
+	return { message, id };
+};

@@ -1,0 +1,51 @@
+import { config } from './config/index.ts';
+import { openPglite, openPostgres, type Database, type DbOrTx } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { importAllContent, summariseImport } from './content/import.ts';
+import { logger } from './log/index.ts';
+
+let database: Database | undefined;
+
+/** Opens the configured database, applies migrations and imports the shipped content. */
+export async function startApp(): Promise<Database> {
+	const c = config();
+	const opened = c.databaseUrl
+		? await openPostgres(c.databaseUrl, c.databasePoolSize)
+		: await openPglite(c.dataDir);
+	try {
+		await migrate(opened, c.migrationsDir);
+		const reports = await importAllContent(opened.db, c.contentDir);
+		for (const line of summariseImport(reports)) logger.info({ event: 'content_import' }, line);
+	} catch (error) {
+		await opened.close();
+		throw error;
+	}
+	database = opened;
+	logger.info({ event: 'database_ready', driver: opened.driver, location: opened.location }, 'database ready');
+	return opened;
+}
+
+/** The app's database; only valid after startApp. */
+export function db(): DbOrTx {
+	if (!database) throw new Error('The database is not open yet');
+	return database.db;
+}
+
+/** Answers whether the database responds, for /readyz. */
+export async function databaseAnswers(): Promise<boolean> {
+	if (!database) return false;
+	try {
+		await database.db.execute('select 1');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Closes the database (checkpointing the embedded store); the last step of a graceful shutdown. */
+export async function stopApp(): Promise<void> {
+	const opened = database;
+	database = undefined;
+	await opened?.close();
+	logger.info({ event: 'database_closed' }, 'database closed');
+}

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A start-up failure whose message is meant for the operator as it is: one line, no stack. */
+export class StartupError extends Error {
+	override name = 'StartupError';
+}
+
+const boolean = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'])
+	.transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = z
+	.string()
+	.regex(/^\d+$/, 'must be a whole number between 1 and 65535')
+	.transform(Number)
+	.refine((value) => value >= 1 && value <= 65535, 'must be a whole number between 1 and 65535');
+
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	PORT: port.default(3000),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: z
+		.string()
+		.refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
+		.optional(),
+	DATABASE_POOL_SIZE: z
+		.string()
+		.regex(/^\d+$/, 'must be a whole number')
+		.transform(Number)
+		.refine((value) => value >= 1 && value <= 100, 'must be between 1 and 100')
+		.default(10),
+	PUBLIC_ORIGIN: z
+		.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://praxis.example.org' })
+		.transform((value) => new URL(value).origin)
+		.optional(),
+	TRUST_PROXY: boolean.default(false),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	CONTENT_DIR: z.string().min(1).default('./content'),
+	MIGRATIONS_DIR: z.string().min(1).default('./migrations'),
+	SHUTDOWN_TIMEOUT: z
+		.string()
+		.regex(/^\d+$/, 'must be a whole number of seconds')
+		.transform(Number)
+		.refine((value) => value >= 1 && value <= 60, 'must be between 1 and 60 seconds')
+		.default(8)
+});
+
+export type Config = {
+	nodeEnv: 'development' | 'production' | 'test';
+	host: string;
+	port: number;
+	dataDir: string;
+	databaseUrl: string | undefined;
+	databasePoolSize: number;
+	publicOrigin: string | undefined;
+	trustProxy: boolean;
+	logLevel: string;
+	contentDir: string;
+	migrationsDir: string;
+	shutdownTimeoutSeconds: number;
+};
+
+/** Reads and validates every setting; throws a StartupError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	// Empty strings count as "not set", as they do in most shells and process managers.
+	const present = Object.fromEntries(
+		Object.entries(env).filter(([key, value]) => key in schema.shape && value !== undefined && value !== '')
+	);
+	const result = schema.safeParse(present);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		const name = String(issue?.path[0] ?? 'environment');
+		const shown = JSON.stringify(redact(name, String(env[name] ?? '')));
+		throw new StartupError(`Invalid ${name}=${shown}: ${issue?.message ?? 'invalid value'}`);
+	}
+	const c = result.data;
+	return {
+		nodeEnv: c.NODE_ENV,
+		host: c.HOST,
+		port: c.PORT,
+		dataDir: path.resolve(c.DATA_DIR),
+		databaseUrl: c.DATABASE_URL,
+		databasePoolSize: c.DATABASE_POOL_SIZE,
+		publicOrigin: c.PUBLIC_ORIGIN,
+		trustProxy: c.TRUST_PROXY,
+		logLevel: c.LOG_LEVEL,
+		contentDir: path.resolve(c.CONTENT_DIR),
+		migrationsDir: path.resolve(c.MIGRATIONS_DIR),
+		shutdownTimeoutSeconds: c.SHUTDOWN_TIMEOUT
+	};
+}
+
+/** Hides the password of a database URL so it never reaches a terminal or a log. */
+export function redactDatabaseUrl(value: string): string {
+	try {
+		const url = new URL(value);
+		if (url.password) url.password = '***';
+		return url.toString();
+	} catch {
+		return '<unparseable URL>';
+	}
+}
+
+function redact(name: string, value: string): string {
+	return name === 'DATABASE_URL' ? redactDatabaseUrl(value) : value;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, read once. */
+export function config(): Config {
+	cached ??= loadConfig();
+	return cached;
+}

@@ -1,0 +1,76 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { redactDatabaseUrl, StartupError } from '../config/index.ts';
+import { acquireDataDirLock } from './lock.ts';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** A database handle or an open transaction: services take either, so callers can compose. */
+export type DbOrTx = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Database = {
+	db: DbOrTx;
+	driver: 'pglite' | 'postgres';
+	/** Where the data lives, for the operator (password hidden). */
+	location: string;
+	/** Flushes and closes; safe to call twice. */
+	close: () => Promise<void>;
+};
+
+/** Opens the embedded PGlite store in `dataDir`, holding its lock until closed. */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+	const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
+	let client: PGlite;
+	try {
+		client = dataDir ? await PGlite.create(`${dataDir}/pglite`) : await PGlite.create();
+	} catch (error) {
+		release();
+		throw new StartupError(`Could not open the embedded database in ${dataDir}: ${(error as Error).message}`);
+	}
+	let closed = false;
+	return {
+		db: drizzlePglite(client, { schema }) as unknown as DbOrTx,
+		driver: 'pglite',
+		location: dataDir ?? 'memory',
+		close: async () => {
+			if (closed) return;
+			closed = true;
+			try {
+				// PGlite does not fsync on every commit; a checkpoint writes everything out.
+				await client.exec('CHECKPOINT');
+				await client.close();
+			} finally {
+				release();
+			}
+		}
+	};
+}
+
+/** Connects to PostgreSQL and checks it answers, failing with one clear line if not. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+	// An idle client that loses its connection must not crash the process.
+	pool.on('error', () => {});
+	try {
+		const client = await pool.connect();
+		client.release();
+	} catch (error) {
+		await pool.end().catch(() => {});
+		const reason = (error as Error).message || (error as NodeJS.ErrnoException).code || 'no answer';
+		throw new StartupError(`Invalid DATABASE_URL=${redactDatabaseUrl(url)}: cannot connect (${reason})`);
+	}
+	let closed = false;
+	return {
+		db: drizzlePg(pool, { schema }) as unknown as DbOrTx,
+		driver: 'postgres',
+		location: redactDatabaseUrl(url),
+		close: async () => {
+			if (closed) return;
+			closed = true;
+			await pool.end();
+		}
+	};
+}

@@ -1,0 +1,111 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { glossaryTerm, glossaryTranslation } from '../db/schema/glossary.ts';
+
+export type GlossaryEntry = {
+	slug: string;
+	term: string;
+	definition: string;
+	/** The locale the wording is in: the reader's, or the base locale as a visible fallback. */
+	shownLocale: string;
+	availableLocales: string[];
+	sourceCitation: string;
+	sourceUrl: string | null;
+	related: string[];
+};
+
+const wanted = alias(glossaryTranslation, 'wanted');
+const base = alias(glossaryTranslation, 'base');
+
+function selectEntries(db: DbOrTx, locale: AppLocale) {
+	return db
+		.select({
+			slug: glossaryTerm.slug,
+			term: sql<string>`coalesce(${wanted.term}, ${base.term})`,
+			definition: sql<string>`coalesce(${wanted.definition}, ${base.definition})`,
+			shownLocale: sql<string>`case when ${wanted.term} is null then ${BASE_LOCALE} else ${locale} end`,
+			availableLocales: sql<string[]>`array(select gt.locale from glossary_translation gt where gt.term_id = ${glossaryTerm.id} order by gt.locale)`,
+			sourceCitation: glossaryTerm.sourceCitation,
+			sourceUrl: glossaryTerm.sourceUrl,
+			related: glossaryTerm.related
+		})
+		.from(glossaryTerm)
+		.leftJoin(wanted, and(eq(wanted.termId, glossaryTerm.id), eq(wanted.locale, locale)))
+		.leftJoin(base, and(eq(base.termId, glossaryTerm.id), eq(base.locale, BASE_LOCALE)));
+}
+
+/** Every term in the reader's language (falling back to the base locale), sorted for that language. */
+export async function listGlossary(db: DbOrTx, locale: AppLocale): Promise<GlossaryEntry[]> {
+	const rows = await selectEntries(db, locale);
+	const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+	return rows.sort((a, b) => collator.compare(a.term, b.term));
+}
+
+/** One term with the wording of its related terms, or undefined when no term has that slug. */
+export async function getGlossaryTerm(
+	db: DbOrTx,
+	slug: string,
+	locale: AppLocale
+): Promise<{ entry: GlossaryEntry; related: { slug: string; term: string }[] } | undefined> {
+	const [entry] = await selectEntries(db, locale).where(eq(glossaryTerm.slug, slug));
+	if (!entry) return undefined;
+	const related = entry.related.length
+		? (await selectEntries(db, locale).where(inArray(glossaryTerm.slug, entry.related))).map(
+				(r) => ({ slug: r.slug, term: r.term })
+			)
+		: [];
+	return { entry, related };
+}
+
+/**
+ * An editor's change to one translation. Marks the term as edited in the platform, so the
+ * content importer will not overwrite it silently.
+ */
+export async function editGlossaryTranslation(
+	db: DbOrTx,
+	slug: string,
+	locale: AppLocale,
+	wording: { term: string; definition: string }
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [term] = await tx
+			.update(glossaryTerm)
+			.set({ editedInPlatform: true, updatedAt: sql`now()` })
+			.where(eq(glossaryTerm.slug, slug))
+			.returning({ id: glossaryTerm.id });
+		if (!term) return false;
+		await tx
+			.insert(glossaryTranslation)
+			.values({ termId: term.id, locale, ...wording })
+			.onConflictDoUpdate({
+				target: [glossaryTranslation.termId, glossaryTranslation.locale],
+				set: { ...wording, updatedAt: sql`now()` }
+			});
+		return true;
+	});
+}
+
+function fold(text: string, locale: string): string {
+	return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase(locale);
+}
+
+/** Terms whose wording or definition contains `query`, ignoring case and accents. */
+export function filterGlossary(entries: GlossaryEntry[], query: string, locale: string): GlossaryEntry[] {
+	if (!query) return entries;
+	const needle = fold(query, locale);
+	return entries.filter((e) => fold(`${e.term} ${e.definition}`, locale).includes(needle));
+}
+
+/** Sorted entries grouped under their initial letter, for the A–Z page. */
+export function groupByInitial(entries: GlossaryEntry[], locale: string): { letter: string; entries: GlossaryEntry[] }[] {
+	const groups: { letter: string; entries: GlossaryEntry[] }[] = [];
+	for (const entry of entries) {
+		const letter = entry.term.charAt(0).toLocaleUpperCase(locale);
+		const last = groups.at(-1);
+		if (last?.letter === letter) last.entries.push(entry);
+		else groups.push({ letter, entries: [entry] });
+	}
+	return groups;
+}

@@ -1,0 +1,72 @@
+import type { Cookies } from '@sveltejs/kit';
+import { BASE_LOCALE, isAppLocale, type AppLocale } from '../../i18n/locales.ts';
+
+export const LOCALE_COOKIE = 'praxis_locale';
+
+// Paths that are not pages and carry no language.
+const UNLOCALISED = /^\/(?:healthz|readyz|favicon\.svg|robots\.txt|_app\/)/;
+
+/** The best of our locales for an Accept-Language header (q-values respected), if any. */
+export function localeFromAcceptLanguage(header: string | null): AppLocale | undefined {
+	if (!header) return undefined;
+	const ranked = header
+		.split(',')
+		.map((part, index) => {
+			const [tag = '', ...params] = part.trim().split(';');
+			const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+			return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
+		})
+		.filter((entry) => entry.tag && entry.q > 0 && !Number.isNaN(entry.q))
+		.sort((a, b) => b.q - a.q || a.index - b.index);
+	for (const { tag } of ranked) {
+		const primary = tag.split('-')[0];
+		// Norwegian: "no" and Nynorsk readers get Bokmål, the written standard we offer.
+		const mapped = primary === 'no' || primary === 'nn' ? 'nb' : primary;
+		if (isAppLocale(mapped)) return mapped;
+	}
+	return undefined;
+}
+
+/**
+ * For a URL without a locale prefix, the redirect to the reader's language: the remembered
+ * choice, else the browser's preference, else English. 'unlocalised' for non-page paths;
+ * undefined when the URL already names a locale.
+ */
+export function localeRedirect(
+	url: URL,
+	headers: Headers,
+	cookie: string | undefined
+): Response | 'unlocalised' | undefined {
+	if (UNLOCALISED.test(url.pathname)) return 'unlocalised';
+	const first = url.pathname.split('/')[1];
+	if (isAppLocale(first)) return undefined;
+	const locale = isAppLocale(cookie)
+		? cookie
+		: (localeFromAcceptLanguage(headers.get('accept-language')) ?? BASE_LOCALE);
+	return new Response(null, {
+		status: 307,
+		headers: {
+			location: `/${locale}${url.pathname === '/' ? '' : url.pathname}${url.search}`,
+			vary: 'Accept-Language, Cookie',
+			'cache-control': 'no-store'
+		}
+	});
+}
+
+/**
+ * Remembers a language the reader chose: one that differs from what their browser asks for,
+ * or from what they chose before. Reading in the browser's own language sets no cookie.
+ */
+export function rememberLocale(cookies: Cookies, headers: Headers, locale: string, secure: boolean): void {
+	const current = cookies.get(LOCALE_COOKIE);
+	if (current === locale) return;
+	const preferred = localeFromAcceptLanguage(headers.get('accept-language')) ?? BASE_LOCALE;
+	if (current === undefined && locale === preferred) return;
+	cookies.set(LOCALE_COOKIE, locale, {
+		path: '/',
+		maxAge: 60 * 60 * 24 * 365,
+		httpOnly: true,
+		sameSite: 'lax',
+		secure
+	});
+}
