@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/lib/i18n/locales.ts';
+
+type Message = string | { match: Record<string, string> }[];
+const load = (locale: string): Record<string, Message> =>
+	JSON.parse(fs.readFileSync(path.resolve('messages', `${locale}.json`), 'utf8'));
+const all = Object.fromEntries(LOCALES.map((locale) => [locale, load(locale)]));
+const keys = (locale: string) => Object.keys(all[locale]!).filter((k) => k !== '$schema');
+
+// Words that are the same in every language on purpose.
+const SAME_EVERYWHERE = new Set(['site_name']);
+
+describe('UI messages', () => {
+	it.each(LOCALES)('%s has every key that any locale has', (locale) => {
+		const union = new Set(LOCALES.flatMap(keys));
+		const missing = [...union].filter((key) => !(key in all[locale]!));
+		expect(missing).toEqual([]);
+	});
+
+	it.each(LOCALES.filter((l) => l !== 'en'))('%s is translated, not an English copy', (locale) => {
+		const copies = keys('en').filter(
+			(key) =>
+				!SAME_EVERYWHERE.has(key) &&
+				typeof all.en![key] === 'string' &&
+				(all.en![key] as string).length > 12 &&
+				all[locale]![key] === all.en![key]
+		);
+		expect(copies).toEqual([]);
+	});
+
+	it.each(LOCALES)('%s keeps the placeholders of the English text', (locale) => {
+		const placeholders = (value: Message | undefined) =>
+			JSON.stringify(value).match(/\{[a-z]+\}/g)?.filter((p, i, a) => a.indexOf(p) === i).sort() ?? [];
+		const wrong = keys('en').filter(
+			(key) => JSON.stringify(placeholders(all.en![key])) !== JSON.stringify(placeholders(all[locale]![key]))
+		);
+		expect(wrong).toEqual([]);
+	});
+
+	it.each(LOCALES)('%s gives every plural category its language needs', (locale) => {
+		const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+		for (const key of keys(locale)) {
+			const value = all[locale]![key];
+			if (typeof value === 'string' || !value) continue;
+			const categories = Object.keys(value[0]!.match).map((k) => k.split('=')[1]);
+			for (const category of needed) expect(categories, `${locale}.${key}`).toContain(category);
+		}
+	});
+});
