@@ -3,7 +3,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { config, redactDatabaseUrl } from '../src/lib/server/config/index.ts';
+import { config, redactDatabaseUrl, type Config } from '../src/lib/server/config/index.ts';
 import { dataDirInUseMessage, lockHolder } from '../src/lib/server/db/lock.ts';
 import { ORIGIN_HEADERS, stampOrigin } from '../src/lib/server/http/origin.ts';
 import { ensureBuild } from './lib/build-stamp.ts';
@@ -19,7 +19,7 @@ function isOperatorError(error: unknown): error is Error {
 	return error instanceof Error && (error.name === 'StartupError' || error.name === 'ContentError');
 }
 
-let c;
+let c: Config;
 try {
 	c = config();
 } catch (error) {

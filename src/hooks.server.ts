@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
@@ -52,14 +52,12 @@ const locale: Handle = ({ event, resolve }) => {
 
 export const handle = sequence(requestContext, locale);
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+export const handleError: HandleServerError = ({ kind, error, event }) => {
 	const id = event.locals.requestId ?? randomUUID();
-	// Kit passes expected errors (404, 405) here too; only unexpected ones are incidents.
-	if (status >= 500) {
-		logger.error(
-			{ event: 'error', reqId: id, path: event.route.id ?? event.url.pathname, err: error },
-			'unhandled error'
-		);
+	// App errors (error(404, …)) and framework errors (unknown route) are expected and keep
+	// their own message; only unknown errors are incidents, logged without request data.
+	if (kind === 'unknown') {
+		logger.error({ event: 'error', reqId: id, path: event.route.id ?? event.url.pathname, err: error }, 'unhandled error');
 	}
-	return { message, id };
+	return { id };
 };

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests drive the production build in the system Chromium (no browser download).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BASE_URL = 'http://localhost:3123';
+export const PROXIED_URL = 'http://localhost:3124';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: BASE_URL,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	webServer: [
+		{
+			// A fresh embedded database for every run: migrations and content import are part of the test.
+			command: 'rm -rf .e2e-data && node scripts/start.ts',
+			url: `${BASE_URL}/readyz`,
+			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn' },
+			reuseExistingServer: false,
+			timeout: 180_000,
+			stdout: 'pipe'
+		},
+		{
+			// The same build as it runs behind a TLS-terminating reverse proxy.
+			command: 'rm -rf .e2e-data-proxy && node scripts/start.ts',
+			url: `${PROXIED_URL}/readyz`,
+			env: { PORT: '3124', DATA_DIR: '.e2e-data-proxy', TRUST_PROXY: 'true', LOG_LEVEL: 'warn' },
+			reuseExistingServer: false,
+			timeout: 180_000,
+			stdout: 'pipe'
+		}
+	]
+});

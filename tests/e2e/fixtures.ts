@@ -1,0 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const LOCALES = ['en', 'nb', 'cs', 'sk', 'pl'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The UI strings as a reader of `locale` sees them. */
+export function messages(locale: Locale): Record<string, string> {
+	return JSON.parse(fs.readFileSync(path.resolve('messages', `${locale}.json`), 'utf8'));
+}
+
+/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the current page. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * `page` that is checked with axe after every test, on whatever page it ends; tests call
+ * expectAccessible themselves after each further page they visit.
+ */
+export const test = base.extend<{ page: Page }>({
+	page: async ({ page }, use) => {
+		await use(page);
+		if (page.url().startsWith('http')) await expectAccessible(page);
+	}
+});
+
+export { expect };

@@ -1,0 +1,67 @@
+import { expect, expectAccessible, LOCALES, messages, test } from './fixtures.ts';
+
+for (const locale of LOCALES) {
+	test(`the home page says what Praxis is and who it is for, in ${locale}`, async ({ page }) => {
+		const m = messages(locale);
+		await page.goto(`/${locale}`);
+		await expect(page.locator('html')).toHaveAttribute('lang', locale);
+		await expect(page).toHaveTitle(m.home_title!);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.home_hero_heading!);
+		for (const audience of ['practitioner', 'trainee', 'leader', 'trainer']) {
+			await expect(page.getByRole('heading', { name: m[`home_audience_${audience}_title`], exact: true })).toBeVisible();
+		}
+		// Navigation only to parts that exist.
+		const nav = page.getByRole('navigation', { name: m.nav_label });
+		await expect(nav.getByRole('link')).toHaveText([m.nav_home!, m.nav_glossary!]);
+		await expect(page.getByRole('contentinfo').getByRole('link', { name: m.footer_accessibility })).toBeVisible();
+	});
+}
+
+test('a first visit opens in the language the browser asks for', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'cs-CZ' });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/cs$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
+	await expectAccessible(page);
+	await context.close();
+});
+
+test('the home page is accessible in dark mode and on a small phone', async ({ browser }) => {
+	const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	await page.goto('/pl');
+	await expectAccessible(page);
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width, 'no horizontal scrolling at 360 px').toBeLessThanOrEqual(360);
+	await context.close();
+});
+
+test('the footer leads to the accessibility statement and the privacy page', async ({ page }) => {
+	const m = messages('sk');
+	await page.goto('/sk');
+	await page.getByRole('link', { name: m.footer_accessibility }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.a11y_title!);
+	await expect(page.getByText('WCAG 2.1').first()).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: m.footer_privacy }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.privacy_title!);
+	await expect(page.getByText('praxis_locale')).toBeVisible();
+	// Dates in the reader's language.
+	await expect(page.getByText(/23\. novembra 2026/)).toBeVisible();
+});
+
+test('keyboard users can skip to the content and see where the focus is', async ({ page }) => {
+	const m = messages('en');
+	await page.goto('/en');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: m.skip_to_content });
+	await expect(skip).toBeFocused();
+	await expect(skip).toBeInViewport();
+	const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+	expect(outline).toBe('solid');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: m.home_hero_cta })).toBeFocused();
+});
