@@ -2,7 +2,6 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { localeUrlPatterns } from './src/lib/i18n/url-patterns.ts';
 
 export default defineConfig({
 	plugins: [
@@ -30,10 +29,9 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale'],
-			urlPatterns: localeUrlPatterns,
-			cookieName: 'praxis_locale',
-			trailingSlash: 'never',
+			// The locale comes from the URL prefix; hooks.server.ts puts it in Paraglide's
+			// request store (see src/lib/i18n/paths.ts for why we do our own routing).
+			strategy: ['globalVariable', 'baseLocale'],
 			emitTsDeclarations: false
 		})
 	],

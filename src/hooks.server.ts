@@ -1,7 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
-import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { overwriteServerAsyncLocalStorage } from '#lib/paraglide/runtime.js';
+import { localeOfPath } from '#lib/i18n/paths.ts';
+import type { AppLocale } from '#lib/i18n/locales.ts';
 import { startApp, stopApp } from '#lib/server/app.ts';
 import { logger } from '#lib/server/log/index.ts';
 import { localeRedirect, rememberLocale } from '#lib/server/i18n/negotiate.ts';
@@ -40,14 +43,20 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// Paraglide's message functions read the request's locale from this store.
+type LocaleStore = { locale?: AppLocale; origin?: string; messageCalls?: Set<string> };
+const localeStorage = new AsyncLocalStorage<LocaleStore>();
+overwriteServerAsyncLocalStorage(localeStorage);
+
 const locale: Handle = ({ event, resolve }) => {
 	const redirect = localeRedirect(event.url, event.request.headers, event.cookies.get('praxis_locale'));
 	if (redirect === 'unlocalised') return resolve(event);
 	if (redirect) return redirect;
-	return paraglideMiddleware(event.request, ({ locale }) => {
-		rememberLocale(event.cookies, event.request.headers, locale, event.url.protocol === 'https:');
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
-	});
+	const current = localeOfPath(event.url.pathname)!;
+	rememberLocale(event.cookies, event.request.headers, current, event.url.protocol === 'https:');
+	return localeStorage.run({ locale: current, origin: event.url.origin }, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', current) })
+	);
 };
 
 export const handle = sequence(requestContext, locale);

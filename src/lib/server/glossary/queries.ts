@@ -36,11 +36,19 @@ function selectEntries(db: DbOrTx, locale: AppLocale) {
 		.leftJoin(base, and(eq(base.termId, glossaryTerm.id), eq(base.locale, BASE_LOCALE)));
 }
 
+// Building a collator costs far more than sorting with one: keep one per locale.
+const collators = new Map<string, Intl.Collator>();
+function collator(locale: string): Intl.Collator {
+	let found = collators.get(locale);
+	if (!found) collators.set(locale, (found = new Intl.Collator(locale, { sensitivity: 'base' })));
+	return found;
+}
+
 /** Every term in the reader's language (falling back to the base locale), sorted for that language. */
 export async function listGlossary(db: DbOrTx, locale: AppLocale): Promise<GlossaryEntry[]> {
 	const rows = await selectEntries(db, locale);
-	const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-	return rows.sort((a, b) => collator.compare(a.term, b.term));
+	const { compare } = collator(locale);
+	return rows.sort((a, b) => compare(a.term, b.term));
 }
 
 /** One term with the wording of its related terms, or undefined when no term has that slug. */
