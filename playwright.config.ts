@@ -23,8 +23,10 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: [
 		{
-			// A fresh embedded database for every run: migrations and content import are part of the test.
-			command: 'rm -rf .e2e-data && node scripts/start.ts',
+			// A fresh embedded database for every run: migrations and content import are part of the
+			// test. The first administrator is created as an operator would, and their link kept.
+			command:
+				'rm -rf .e2e-data && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
 			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn' },
 			reuseExistingServer: false,

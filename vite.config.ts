@@ -30,8 +30,9 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			// The locale comes from the URL prefix; hooks.server.ts puts it in Paraglide's
-			// request store (see src/lib/i18n/paths.ts for why we do our own routing).
-			strategy: ['globalVariable', 'baseLocale'],
+			// request store; in the browser, src/hooks.client.ts reads it from the path (see
+			// src/lib/i18n/paths.ts for why we do our own routing).
+			strategy: ['custom-path', 'baseLocale'],
 			emitTsDeclarations: false
 		})
 	],

@@ -5,7 +5,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { overwriteServerAsyncLocalStorage } from '#lib/paraglide/runtime.js';
 import { localeOfPath } from '#lib/i18n/paths.ts';
 import type { AppLocale } from '#lib/i18n/locales.ts';
-import { startApp, stopApp } from '#lib/server/app.ts';
+import { db, startApp, stopApp } from '#lib/server/app.ts';
+import { validateSession } from '#lib/server/accounts/sessions.ts';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import { logger } from '#lib/server/log/index.ts';
 import { localeRedirect, rememberLocale } from '#lib/server/i18n/negotiate.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
@@ -59,7 +61,33 @@ const locale: Handle = ({ event, resolve }) => {
 	);
 };
 
-export const handle = sequence(requestContext, locale);
+const authentication: Handle = async ({ event, resolve }) => {
+	event.locals.session = null;
+	event.locals.user = null;
+	event.locals.pendingSecondFactor = null;
+	const https = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(https));
+	if (token) {
+		const current = await validateSession(db(), token);
+		if (!current) {
+			clearSessionCookie(event.cookies, https);
+		} else {
+			setSessionCookie(event.cookies, https, token, current.expiresAt);
+			if (current.user.totpEnabled && !current.secondFactorVerified) {
+				event.locals.pendingSecondFactor = current;
+			} else {
+				event.locals.session = current;
+				event.locals.user = current.user;
+			}
+		}
+	}
+	const response = await resolve(event);
+	// Pages that depend on who is signed in must never be cached by shared caches.
+	if (token) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(requestContext, locale, authentication);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	const id = event.locals.requestId ?? randomUUID();

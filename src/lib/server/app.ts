@@ -3,8 +3,19 @@ import { openPglite, openPostgres, type Database, type DbOrTx } from './db/clien
 import { migrate } from './db/migrate.ts';
 import { importAllContent, summariseImport } from './content/import.ts';
 import { logger } from './log/index.ts';
+import { purgeSessions } from './accounts/sessions.ts';
+import { purgeAuditEvents } from './audit/index.ts';
+import { purgeRateLimits } from './ratelimit/index.ts';
 
 let database: Database | undefined;
+let housekeeping: NodeJS.Timeout | undefined;
+
+/** Deletes what has outlived its purpose: expired sessions, old rate-limit windows, old audit events. */
+export async function purgeExpired(handle: DbOrTx): Promise<void> {
+	await purgeSessions(handle);
+	await purgeRateLimits(handle);
+	await purgeAuditEvents(handle, config().auditRetentionDays);
+}
 
 /** Opens the configured database, applies migrations and imports the shipped content. */
 export async function startApp(): Promise<Database> {
@@ -21,6 +32,11 @@ export async function startApp(): Promise<Database> {
 		throw error;
 	}
 	database = opened;
+	await purgeExpired(opened.db);
+	housekeeping = setInterval(() => {
+		purgeExpired(opened.db).catch((error: Error) => logger.warn({ event: 'purge_failed', err: error.message }, 'purge failed'));
+	}, 6 * 3_600_000);
+	housekeeping.unref();
 	logger.info({ event: 'database_ready', driver: opened.driver, location: opened.location }, 'database ready');
 	return opened;
 }
@@ -46,6 +62,7 @@ export async function databaseAnswers(): Promise<boolean> {
 export async function stopApp(): Promise<void> {
 	const opened = database;
 	database = undefined;
+	clearInterval(housekeeping);
 	await opened?.close();
 	logger.info({ event: 'database_closed' }, 'database closed');
 }

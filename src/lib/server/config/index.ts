@@ -16,6 +16,14 @@ const port = z
 	.transform(Number)
 	.refine((value) => value >= 1 && value <= 65535, 'must be a whole number between 1 and 65535');
 
+function wholeNumber(min: number, max: number) {
+	return z
+		.string()
+		.regex(/^\d+$/, 'must be a whole number')
+		.transform(Number)
+		.refine((value) => value >= min && value <= max, `must be between ${min} and ${max}`);
+}
+
 const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 	HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,12 +33,7 @@ const schema = z.object({
 		.string()
 		.refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
 		.optional(),
-	DATABASE_POOL_SIZE: z
-		.string()
-		.regex(/^\d+$/, 'must be a whole number')
-		.transform(Number)
-		.refine((value) => value >= 1 && value <= 100, 'must be between 1 and 100')
-		.default(10),
+	DATABASE_POOL_SIZE: wholeNumber(1, 100).default(10),
 	PUBLIC_ORIGIN: z
 		.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://praxis.example.org' })
 		.transform((value) => new URL(value).origin)
@@ -39,12 +42,15 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	CONTENT_DIR: z.string().min(1).default('./content'),
 	MIGRATIONS_DIR: z.string().min(1).default('./migrations'),
-	SHUTDOWN_TIMEOUT: z
+	SMTP_URL: z
 		.string()
-		.regex(/^\d+$/, 'must be a whole number of seconds')
-		.transform(Number)
-		.refine((value) => value >= 1 && value <= 60, 'must be between 1 and 60 seconds')
-		.default(8)
+		.refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Praxis <no-reply@localhost>'),
+	SESSION_IDLE_HOURS: wholeNumber(1, 24 * 90).default(24 * 7),
+	SESSION_ABSOLUTE_DAYS: wholeNumber(1, 365).default(30),
+	AUDIT_RETENTION_DAYS: wholeNumber(30, 3650).default(365),
+	SHUTDOWN_TIMEOUT: wholeNumber(1, 60).default(8)
 });
 
 export type Config = {
@@ -60,6 +66,11 @@ export type Config = {
 	contentDir: string;
 	migrationsDir: string;
 	shutdownTimeoutSeconds: number;
+	smtpUrl: string | undefined;
+	mailFrom: string;
+	sessionIdleHours: number;
+	sessionAbsoluteDays: number;
+	auditRetentionDays: number;
 };
 
 /** Reads and validates every setting; throws a StartupError naming the first bad variable. */
@@ -88,7 +99,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		logLevel: c.LOG_LEVEL,
 		contentDir: path.resolve(c.CONTENT_DIR),
 		migrationsDir: path.resolve(c.MIGRATIONS_DIR),
-		shutdownTimeoutSeconds: c.SHUTDOWN_TIMEOUT
+		shutdownTimeoutSeconds: c.SHUTDOWN_TIMEOUT,
+		smtpUrl: c.SMTP_URL,
+		mailFrom: c.MAIL_FROM,
+		sessionIdleHours: c.SESSION_IDLE_HOURS,
+		sessionAbsoluteDays: c.SESSION_ABSOLUTE_DAYS,
+		auditRetentionDays: c.AUDIT_RETENTION_DAYS
 	};
 }
 
@@ -104,7 +120,7 @@ export function redactDatabaseUrl(value: string): string {
 }
 
 function redact(name: string, value: string): string {
-	return name === 'DATABASE_URL' ? redactDatabaseUrl(value) : value;
+	return name === 'DATABASE_URL' || name === 'SMTP_URL' ? redactDatabaseUrl(value) : value;
 }
 
 let cached: Config | undefined;

@@ -1,1 +1,3 @@
+export * from './accounts.ts';
 export * from './glossary.ts';
+export * from './platform.ts';

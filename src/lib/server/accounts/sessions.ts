@@ -1,0 +1,159 @@
+import { and, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { config } from '../config/index.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { session, user } from '../db/schema/accounts.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export type SessionUser = {
+	id: string;
+	email: string;
+	displayName: string;
+	role: string;
+	locale: string;
+	totpEnabled: boolean;
+	emailVerified: boolean;
+};
+
+export type CurrentSession = { id: string; secondFactorVerified: boolean; user: SessionUser };
+
+// Extending the idle expiry at most every 10 minutes keeps reads free of writes.
+const EXTEND_AFTER_MS = 10 * 60 * 1000;
+
+/** Starts a session for a user; returns the cookie's token (never stored) and when it expires. */
+export async function createSession(
+	db: DbOrTx,
+	userId: string,
+	device: string,
+	secondFactorVerified = false
+): Promise<{ token: string; expiresAt: Date }> {
+	const c = config();
+	const { token, id } = newToken();
+	const now = Date.now();
+	const absolute = new Date(now + c.sessionAbsoluteDays * 86_400_000);
+	const idle = new Date(Math.min(now + c.sessionIdleHours * 3_600_000, absolute.getTime()));
+	await db.insert(session).values({
+		id,
+		userId,
+		device: device.slice(0, 100),
+		expiresAt: idle,
+		absoluteExpiresAt: absolute,
+		secondFactorVerified
+	});
+	return { token, expiresAt: idle };
+}
+
+/**
+ * The session and user behind a cookie token, or null if it is unknown, expired or the account
+ * is disabled. Slides the idle expiry forward (never past the absolute lifetime).
+ */
+export async function validateSession(
+	db: DbOrTx,
+	token: string
+): Promise<(CurrentSession & { expiresAt: Date }) | null> {
+	const id = hashToken(token);
+	const [row] = await db
+		.select({
+			id: session.id,
+			expiresAt: session.expiresAt,
+			absoluteExpiresAt: session.absoluteExpiresAt,
+			lastSeenAt: session.lastSeenAt,
+			secondFactorVerified: session.secondFactorVerified,
+			userId: user.id,
+			email: user.email,
+			displayName: user.displayName,
+			role: user.role,
+			locale: user.locale,
+			totpEnabledAt: user.totpEnabledAt,
+			emailVerifiedAt: user.emailVerifiedAt,
+			disabledAt: user.disabledAt
+		})
+		.from(session)
+		.innerJoin(user, eq(user.id, session.userId))
+		.where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`)));
+	if (!row || row.disabledAt) return null;
+	let expiresAt = row.expiresAt;
+	if (Date.now() - row.lastSeenAt.getTime() > EXTEND_AFTER_MS) {
+		const c = config();
+		expiresAt = new Date(Math.min(Date.now() + c.sessionIdleHours * 3_600_000, row.absoluteExpiresAt.getTime()));
+		await db.update(session).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(session.id, id));
+	}
+	return {
+		id: row.id,
+		expiresAt,
+		secondFactorVerified: row.secondFactorVerified,
+		user: {
+			id: row.userId,
+			email: row.email,
+			displayName: row.displayName,
+			role: row.role,
+			locale: row.locale,
+			totpEnabled: row.totpEnabledAt !== null,
+			emailVerified: row.emailVerifiedAt !== null
+		}
+	};
+}
+
+/** Ends one session by its cookie token. */
+export async function endSession(db: DbOrTx, token: string): Promise<void> {
+	await db.delete(session).where(eq(session.id, hashToken(token)));
+}
+
+/** Ends every session of a user, optionally keeping the current one. */
+export async function endAllSessions(db: DbOrTx, userId: string, exceptSessionId?: string): Promise<void> {
+	await db
+		.delete(session)
+		.where(and(eq(session.userId, userId), exceptSessionId ? ne(session.id, exceptSessionId) : undefined));
+}
+
+/** A user's own sessions, newest first, for the devices page. */
+export async function listSessions(db: DbOrTx, userId: string) {
+	return db
+		.select({
+			id: session.id,
+			device: session.device,
+			createdAt: session.createdAt,
+			lastSeenAt: session.lastSeenAt,
+			expiresAt: session.expiresAt
+		})
+		.from(session)
+		.where(and(eq(session.userId, userId), gt(session.expiresAt, sql`now()`)))
+		.orderBy(desc(session.lastSeenAt));
+}
+
+/** Ends one of the user's own sessions by id; false if it is not theirs. */
+export async function revokeSession(db: DbOrTx, userId: string, sessionId: string): Promise<boolean> {
+	const deleted = await db
+		.delete(session)
+		.where(and(eq(session.id, sessionId), eq(session.userId, userId)))
+		.returning({ id: session.id });
+	return deleted.length > 0;
+}
+
+/** Marks a session as having passed the second factor. */
+export async function markSecondFactor(db: DbOrTx, sessionId: string): Promise<void> {
+	await db.update(session).set({ secondFactorVerified: true }).where(eq(session.id, sessionId));
+}
+
+/** Deletes expired sessions. */
+export async function purgeSessions(db: DbOrTx): Promise<void> {
+	await db.delete(session).where(or(lt(session.expiresAt, sql`now()`), lt(session.absoluteExpiresAt, sql`now()`)));
+}
+
+/** "Firefox on Linux" from a User-Agent header: enough to recognise a device, no version or IP. */
+export function describeDevice(userAgent: string | null): string {
+	const ua = userAgent ?? '';
+	const browser =
+		/Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Browser';
+	const os = /Android/.test(ua)
+		? 'Android'
+		: /iPhone|iPad/.test(ua)
+			? 'iOS'
+			: /Windows/.test(ua)
+				? 'Windows'
+				: /Mac OS X/.test(ua)
+					? 'macOS'
+					: /Linux/.test(ua)
+						? 'Linux'
+						: '';
+	return os ? `${browser} · ${os}` : browser;
+}

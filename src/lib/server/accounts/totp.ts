@@ -1,0 +1,107 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import * as OTPAuth from 'otpauth';
+import QRCode from 'qrcode';
+import { audit } from '../audit/index.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { recoveryCode, user } from '../db/schema/accounts.ts';
+import { hit, LIMITS, reset } from '../ratelimit/index.ts';
+import { markSecondFactor } from './sessions.ts';
+import { hashToken } from './tokens.ts';
+
+const ISSUER = 'Praxis';
+
+function totpFor(secret: string, label: string): OTPAuth.TOTP {
+	return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+}
+
+/**
+ * Starts setting up an authenticator: a secret, its URI and a QR code as SVG. With `reuse`, the
+ * secret already being set up is shown again (after a mistyped code the scanned app stays valid).
+ */
+export async function startTotpSetup(
+	db: DbOrTx,
+	userId: string,
+	options: { reuse?: boolean } = {}
+): Promise<{ secret: string; uri: string; qrSvg: string }> {
+	const [found] = await db
+		.select({ email: user.email, enabled: user.totpEnabledAt, pending: user.totpSecret })
+		.from(user)
+		.where(eq(user.id, userId));
+	if (!found || found.enabled) throw new Error('two-step sign-in is already on');
+	let secret = options.reuse ? found.pending : null;
+	if (!secret) {
+		secret = new OTPAuth.Secret({ size: 20 }).base32;
+		await db.update(user).set({ totpSecret: secret }).where(eq(user.id, userId));
+	}
+	const uri = totpFor(secret, found.email).toString();
+	const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+	return { secret, uri, qrSvg };
+}
+
+function codeMatches(secret: string, code: string): boolean {
+	const cleaned = code.replace(/\s/g, '');
+	return /^\d{6}$/.test(cleaned) && totpFor(secret, '').validate({ token: cleaned, window: 1 }) !== null;
+}
+
+/**
+ * Turns two-step sign-in on once the person proves their app works, marks this session as
+ * verified, and returns ten recovery codes (shown once, stored hashed).
+ */
+export async function confirmTotp(
+	db: DbOrTx,
+	userId: string,
+	code: string,
+	ctx: { ip: string; sessionId: string }
+): Promise<string[] | null> {
+	const [found] = await db.select({ secret: user.totpSecret }).from(user).where(eq(user.id, userId));
+	if (!found?.secret || !codeMatches(found.secret, code)) return null;
+	const codes = Array.from({ length: 10 }, () => {
+		const raw = randomBytes(5).toString('hex');
+		return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+	});
+	await db.transaction(async (tx) => {
+		await tx.update(user).set({ totpEnabledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(user.id, userId));
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+		await tx.insert(recoveryCode).values(codes.map((c) => ({ id: hashToken(c), userId })));
+		await markSecondFactor(tx, ctx.sessionId);
+		await audit(tx, { event: 'totp_enabled', actorId: userId, subjectId: userId, ip: ctx.ip });
+	});
+	return codes;
+}
+
+/** Checks a sign-in's second step: a code from the app, or an unused recovery code (used up). */
+export async function verifySecondFactor(
+	db: DbOrTx,
+	userId: string,
+	code: string,
+	ctx: { ip: string; sessionId: string; email: string }
+): Promise<'ok' | 'wrong' | 'rate_limited'> {
+	if (!(await hit(db, LIMITS.signInPerAccount, ctx.email))) return 'rate_limited';
+	const [found] = await db.select({ secret: user.totpSecret }).from(user).where(eq(user.id, userId));
+	let ok = !!found?.secret && codeMatches(found.secret, code);
+	if (!ok) {
+		const used = await db
+			.update(recoveryCode)
+			.set({ usedAt: sql`now()` })
+			.where(and(eq(recoveryCode.id, hashToken(code.trim().toLowerCase())), eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)))
+			.returning({ id: recoveryCode.id });
+		ok = used.length > 0;
+	}
+	if (!ok) {
+		await audit(db, { event: 'signin_failed', subjectId: userId, ip: ctx.ip, detail: { step: 'second_factor' } });
+		return 'wrong';
+	}
+	await reset(db, LIMITS.signInPerAccount, ctx.email);
+	await markSecondFactor(db, ctx.sessionId);
+	return 'ok';
+}
+
+/** Turns two-step sign-in off and forgets the secret and recovery codes. */
+export async function disableTotp(db: DbOrTx, userId: string, ip: string): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.update(user).set({ totpSecret: null, totpEnabledAt: null, updatedAt: sql`now()` }).where(eq(user.id, userId));
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+		await audit(tx, { event: 'totp_disabled', actorId: userId, subjectId: userId, ip });
+	});
+}

@@ -1,0 +1,28 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { getLocale } from '../../paraglide/runtime.js';
+import { describeDevice } from '../accounts/sessions.ts';
+import type { RequestContext } from '../accounts/service.ts';
+import type { Actor } from '../policies/index.ts';
+
+/** What services need to know about a request, without the request itself. */
+export function requestContext(event: RequestEvent): RequestContext {
+	return {
+		ip: event.getClientAddress(),
+		origin: event.url.origin,
+		device: describeDevice(event.request.headers.get('user-agent')),
+		locale: getLocale()
+	};
+}
+
+/** The policy layer's view of the signed-in user. */
+export function actorOf(locals: App.Locals): Actor {
+	const s = locals.session;
+	if (!s) return null;
+	return {
+		id: s.user.id,
+		role: s.user.role,
+		emailVerified: s.user.emailVerified,
+		totpEnabled: s.user.totpEnabled,
+		secondFactorVerified: s.secondFactorVerified
+	};
+}

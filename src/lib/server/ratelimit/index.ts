@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { rateLimit } from '../db/schema/platform.ts';
+
+export type Limit = { name: string; max: number; windowSeconds: number };
+
+/** The limits the platform applies, in one place so the README can list them. */
+export const LIMITS = {
+	signInPerAccount: { name: 'signin-account', max: 5, windowSeconds: 15 * 60 },
+	signInPerIp: { name: 'signin-ip', max: 30, windowSeconds: 15 * 60 },
+	signUpPerIp: { name: 'signup-ip', max: 5, windowSeconds: 60 * 60 },
+	mailPerAddress: { name: 'mail-address', max: 3, windowSeconds: 60 * 60 },
+	mailPerIp: { name: 'mail-ip', max: 10, windowSeconds: 60 * 60 }
+} satisfies Record<string, Limit>;
+
+/**
+ * Counts one attempt against `limit` for `subject` (an email or an IP) and says whether it is
+ * still allowed. Atomic in the database, so every app instance shares the same counters.
+ */
+export async function hit(db: DbOrTx, limit: Limit, subject: string): Promise<boolean> {
+	const key = `${limit.name}:${subject.toLowerCase()}`;
+	const [row] = await db
+		.insert(rateLimit)
+		.values({ key, windowStart: sql`now()`, count: 1 })
+		.onConflictDoUpdate({
+			target: rateLimit.key,
+			set: {
+				count: sql`case when ${rateLimit.windowStart} < now() - make_interval(secs => ${limit.windowSeconds}) then 1 else ${rateLimit.count} + 1 end`,
+				windowStart: sql`case when ${rateLimit.windowStart} < now() - make_interval(secs => ${limit.windowSeconds}) then now() else ${rateLimit.windowStart} end`
+			}
+		})
+		.returning({ count: rateLimit.count });
+	return (row?.count ?? 1) <= limit.max;
+}
+
+/** Forgets the counter, e.g. after a successful sign-in. */
+export async function reset(db: DbOrTx, limit: Limit, subject: string): Promise<void> {
+	await db.delete(rateLimit).where(sql`${rateLimit.key} = ${`${limit.name}:${subject.toLowerCase()}`}`);
+}
+
+/** Removes counters whose window ended long ago. */
+export async function purgeRateLimits(db: DbOrTx): Promise<void> {
+	await db.delete(rateLimit).where(sql`${rateLimit.windowStart} < now() - interval '1 day'`);
+}

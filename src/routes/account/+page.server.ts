@@ -1,0 +1,7 @@
+import type { PageServerLoad } from './$types';
+import { requireSession } from '#lib/server/http/guards.ts';
+
+export const load: PageServerLoad = ({ locals }) => {
+	const { user } = requireSession(locals);
+	return { displayName: user.displayName, email: user.email, isAdmin: user.role === 'admin' };
+};

@@ -1,0 +1,2 @@
+// The password strength meter runs in the browser.
+export const csr = true;

@@ -1,0 +1,23 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '#lib/i18n/paths.ts';
+import { db } from '#lib/server/app.ts';
+import { parseForm, signUpForm } from '#lib/server/accounts/forms.ts';
+import { signUp } from '#lib/server/accounts/service.ts';
+import { requestContext } from '#lib/server/http/context.ts';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, localizeHref('/account'));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const parsed = parseForm(signUpForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const result = await signUp(db(), parsed.data, requestContext(event));
+		if (result === 'rate_limited') {
+			return fail(429, { errors: { form: 'error_rate_limited' }, values: { ...parsed.data, password: '' } });
+		}
+		return { sent: parsed.data.email };
+	}
+};

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config.ts';
+
+// From the outside: a signed-out visitor gets 403 on private pages and actions and learns nothing.
+const form = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL };
+const PRIVATE_PAGES = ['/en/account', '/en/account/security', '/en/admin/outbox', '/en/signin/code'];
+const PRIVATE_ACTIONS = [
+	'/en/account/security?/password',
+	'/en/account/security?/email',
+	'/en/account/security?/revoke',
+	'/en/account/security?/totpStart',
+	'/en/account/security?/totpConfirm',
+	'/en/account/security?/totpDisable',
+	'/en/signin/code'
+];
+
+for (const path of PRIVATE_PAGES) {
+	test(`signed out, ${path} is refused`, async ({ request }) => {
+		const response = await request.get(`${BASE_URL}${path}`);
+		expect(response.status()).toBe(403);
+		const body = await response.text();
+		expect(body).not.toContain('@praxis.test');
+	});
+}
+
+for (const path of PRIVATE_ACTIONS) {
+	test(`signed out, POST ${path} is refused`, async ({ request }) => {
+		const response = await request.post(`${BASE_URL}${path}`, { headers: form, data: 'current=x&password=y&confirm=y&session=abc&code=123456' });
+		expect(response.status()).toBe(403);
+	});
+}
+
+test('a forged session cookie counts as signed out', async ({ request }) => {
+	const response = await request.get(`${BASE_URL}/en/account`, { headers: { cookie: 'praxis_session=forged-token-value' } });
+	expect(response.status()).toBe(403);
+	expect(response.headers()['set-cookie']).toContain('praxis_session=;');
+});

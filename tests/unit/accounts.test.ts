@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { session as sessionTable } from '../../src/lib/server/db/schema/accounts.ts';
+import { hit, LIMITS } from '../../src/lib/server/ratelimit/index.ts';
+import { can, needsSecondFactor, type Actor } from '../../src/lib/server/policies/index.ts';
+import { passwordProblem } from '../../src/lib/server/accounts/passwords.ts';
+import { requestPasswordReset, resetPassword, signIn, signUp, verifyEmail } from '../../src/lib/server/accounts/service.ts';
+import { validateSession } from '../../src/lib/server/accounts/sessions.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+const ctx = { ip: '203.0.113.9', origin: 'http://localhost:3000', device: 'Firefox · Linux', locale: 'en' as const };
+const person = { displayName: 'Ola', email: 'ola@example.org', password: 'a long enough passphrase', locale: 'nb' as const, country: 'NO', sector: 'school' };
+
+function linkIn(text: string): string {
+	return text.match(/\/(?:verify-email|reset-password)\/([\w-]+)/)![1]!;
+}
+
+describe('policy layer', () => {
+	const actor = (role: string, totp = false, verified = false): Actor => ({
+		id: 'x',
+		role,
+		emailVerified: true,
+		totpEnabled: totp,
+		secondFactorVerified: verified
+	});
+	it('gives nobody anything when signed out', () => {
+		expect(can(null, 'account:use')).toBe(false);
+		expect(can(null, 'admin:outbox')).toBe(false);
+	});
+	it('lets members use their account and nothing more', () => {
+		expect(can(actor('member'), 'account:use')).toBe(true);
+		expect(can(actor('member'), 'admin:outbox')).toBe(false);
+		expect(can(actor('member', true, true), 'content:edit')).toBe(false);
+	});
+	it('holds back admin and editor rights until the second factor is used in this session', () => {
+		expect(can(actor('admin'), 'admin:outbox')).toBe(false);
+		expect(needsSecondFactor(actor('admin'))).toBe(true);
+		expect(can(actor('admin', true, false), 'admin:outbox')).toBe(false);
+		expect(can(actor('admin', true, true), 'admin:outbox')).toBe(true);
+		expect(can(actor('editor', true, true), 'content:edit')).toBe(true);
+		expect(can(actor('editor', true, true), 'admin:users')).toBe(false);
+	});
+});
+
+describe('passwords', () => {
+	it('needs 8 characters and refuses common passwords, without composition rules', () => {
+		expect(passwordProblem('short')).toBe('password_too_short');
+		expect(passwordProblem('password1')).toBe('password_common');
+		expect(passwordProblem('iloveyou2')).toBe('password_common');
+		expect(passwordProblem('correct horse battery')).toBeUndefined();
+		expect(passwordProblem('a'.repeat(300))).toBe('password_too_long');
+	});
+});
+
+describe.each(testDatabases())('accounts on $name', ({ open }) => {
+	let database: Database;
+	beforeEach(async () => {
+		database = await open();
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	it('rate limits count per subject inside the window and are shared through the database', async () => {
+		const limit = { name: 'test', max: 3, windowSeconds: 60 };
+		const results = [];
+		for (let i = 0; i < 5; i++) results.push(await hit(database.db, limit, 'Someone@Example.org'));
+		expect(results).toEqual([true, true, true, false, false]);
+		expect(await hit(database.db, limit, 'other@example.org')).toBe(true);
+	});
+
+	it('signs up, refuses sign-in until verified, verifies once, and signs in with a database session', async () => {
+		expect(await signUp(database.db, person, ctx)).toBe('ok');
+		expect(await signIn(database.db, person.email, person.password, ctx)).toEqual({ ok: false, error: 'not_verified' });
+		const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, person.email));
+		// In the language the person chose, not the one of the page.
+		expect(mail!.subject).toBe(JSON.parse(fs.readFileSync('messages/nb.json', 'utf8')).mail_verify_subject);
+		const token = linkIn(mail!.text);
+		expect(await verifyEmail(database.db, token, ctx.ip)).toBe(true);
+		expect(await verifyEmail(database.db, token, ctx.ip)).toBe(false);
+
+		const result = await signIn(database.db, person.email, person.password, ctx);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const [stored] = await database.db.select().from(sessionTable);
+		expect(stored!.id).not.toContain(result.token);
+		expect(stored!.id).toMatch(/^[0-9a-f]{64}$/);
+		expect((await validateSession(database.db, result.token))?.user.email).toBe(person.email);
+	});
+
+	it('answers a second sign-up with the same address like the first, and tells the owner by mail', async () => {
+		await signUp(database.db, person, ctx);
+		expect(await signUp(database.db, { ...person, displayName: 'Impostor' }, ctx)).toBe('ok');
+		const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, person.email));
+		expect(mails).toHaveLength(2);
+	});
+
+	it('limits sign-up per address of origin', async () => {
+		const outcomes = [];
+		for (let i = 0; i < 6; i++) outcomes.push(await signUp(database.db, { ...person, email: `p${i}@example.org` }, ctx));
+		expect(outcomes.slice(0, 5).every((o) => o === 'ok')).toBe(true);
+		expect(outcomes[5]).toBe('rate_limited');
+	});
+
+	it('a password reset ends every session and the link works once', async () => {
+		await signUp(database.db, person, ctx);
+		const [verify] = await database.db.select().from(mailOutbox);
+		await verifyEmail(database.db, linkIn(verify!.text), ctx.ip);
+		const first = await signIn(database.db, person.email, person.password, ctx);
+		expect(first.ok).toBe(true);
+		await requestPasswordReset(database.db, person.email, ctx);
+		const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, person.email));
+		const token = linkIn(mails.at(-1)!.text);
+		expect(await resetPassword(database.db, token, 'another long passphrase', ctx.ip)).toBe(true);
+		expect(await resetPassword(database.db, token, 'yet another passphrase', ctx.ip)).toBe(false);
+		if (first.ok) expect(await validateSession(database.db, first.token)).toBeNull();
+		expect((await signIn(database.db, person.email, 'another long passphrase', ctx)).ok).toBe(true);
+	});
+
+	it('limits sign-in attempts per account, whether or not the account exists', async () => {
+		for (const email of ['ghost@example.org', person.email]) {
+			const outcomes = [];
+			for (let i = 0; i < 6; i++) outcomes.push(await signIn(database.db, email, 'wrong password!', ctx));
+			expect(outcomes.slice(0, 5).map((o) => (o.ok ? 'ok' : o.error))).toEqual(Array(5).fill('invalid'));
+			expect(outcomes[5]).toEqual({ ok: false, error: 'rate_limited' });
+		}
+		expect(LIMITS.signInPerAccount.max).toBe(5);
+	});
+});
