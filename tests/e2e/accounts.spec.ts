@@ -199,3 +199,82 @@ test('repeated wrong passwords are limited with a 429 that does not reveal wheth
 		expect(await limited.text()).toContain(en.error_rate_limited!);
 	}
 });
+
+test('the newcomer edits a private profile and downloads all their data as JSON', async ({ page }) => {
+	await signIn(page, NEWCOMER.email, NEWCOMER.newPassword);
+	await page.goto('/en/account/profile');
+	await expectAccessible(page);
+	await page.getByLabel(en.field_bio!, { exact: true }).fill('School counsellor in Hamar, interested in career learning.');
+	await page.getByLabel('Norsk bokmål', { exact: true }).check();
+	await expect(page.getByLabel(en.field_profile_visible!, { exact: true })).not.toBeChecked();
+	await page.getByRole('button', { name: en.profile_submit, exact: true }).click();
+	await expect(page.getByText(en.profile_saved!)).toBeVisible();
+	await expect(page.getByLabel(en.field_bio!, { exact: true })).toHaveValue('School counsellor in Hamar, interested in career learning.');
+
+	await page.goto('/en/account/data');
+	await expectAccessible(page);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: en.export_submit, exact: true }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^praxis-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+	const data = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+	expect(data.format).toBe('praxis-personal-data/1');
+	expect(data.account.email).toBe(NEWCOMER.email);
+	expect(data.account).not.toHaveProperty('passwordHash');
+	expect(data.profile).toMatchObject({ displayName: NEWCOMER.name, languages: ['nb'], visibleToMembers: false });
+	expect(data.sessions.length).toBeGreaterThan(0);
+	expect(data.securityEvents.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['signup', 'signin', 'password_reset']));
+	expect(data.mails.map((m: { subject: string }) => m.subject)).toContain(nb.mail_verify_subject);
+});
+
+test('an admin finds the newcomer, changes their role, and the security log shows it', async ({ browser }) => {
+	const admin = await adminPage(browser);
+	await admin.goto('/en/admin/users');
+	await admin.getByLabel(en.admin_users_search_label!, { exact: true }).fill('nora');
+	await admin.getByRole('button', { name: en.admin_users_search_submit, exact: true }).click();
+	await expect(admin.getByRole('rowheader', { name: NEWCOMER.email })).toBeVisible();
+	await expectAccessible(admin);
+	await admin.getByLabel(en.admin_users_role_of!.replace('{name}', NEWCOMER.name)).selectOption('facilitator');
+	await admin.getByRole('button', { name: `${en.admin_users_save_role}: ${NEWCOMER.name}` }).click();
+	await expect(admin.getByText(en.admin_users_updated!)).toBeVisible();
+
+	await admin.goto('/en/admin/audit?event=role_changed');
+	await expectAccessible(admin);
+	const row = admin.getByRole('row').filter({ hasText: en.audit_role_changed! });
+	await expect(row).toContainText(ADMIN.email);
+	await expect(row).toContainText(NEWCOMER.email);
+});
+
+test('deleting the account signs the person out for good, and the address can register again', async ({ page, browser }) => {
+	await signIn(page, NEWCOMER.email, NEWCOMER.newPassword);
+	await page.goto('/en/account/data');
+	await page.getByLabel(en.field_current_password!, { exact: true }).fill('not my password');
+	await page.getByRole('button', { name: en.delete_submit, exact: true }).click();
+	await expect(page.getByText(en.wrong_current_password!)).toBeVisible();
+	await page.getByLabel(en.field_current_password!, { exact: true }).fill(NEWCOMER.newPassword);
+	await page.getByRole('button', { name: en.delete_submit, exact: true }).click();
+	await expect(page.getByRole('heading', { name: en.account_deleted_title })).toBeVisible();
+	await expect(page.getByRole('link', { name: en.nav_signin })).toBeVisible();
+
+	await signIn(page, NEWCOMER.email, NEWCOMER.newPassword);
+	await expect(page.getByText(en.signin_invalid!)).toBeVisible();
+
+	const admin = await adminPage(browser);
+	await admin.goto('/en/admin/audit?event=account_deleted');
+	await expect(admin.getByRole('row').filter({ hasText: en.audit_account_deleted! }).first()).toContainText(en.deleted_user!);
+	await admin.goto('/en/admin/outbox');
+	await expect(admin.getByText(NEWCOMER.email)).toHaveCount(0);
+
+	await page.goto('/en/signup');
+	await page.getByLabel(en.field_display_name!, { exact: true }).fill(NEWCOMER.name);
+	await page.getByLabel(en.field_email!, { exact: true }).fill(NEWCOMER.email);
+	await page.getByLabel(en.field_password!, { exact: true }).fill(NEWCOMER.password);
+	await page.getByLabel(en.field_country!, { exact: true }).selectOption('NO');
+	await page.getByLabel(en.field_sector!, { exact: true }).selectOption('school');
+	await page.getByRole('button', { name: en.signup_submit, exact: true }).click();
+	await expect(page.getByRole('heading', { name: en.signup_sent_title })).toBeVisible();
+	const mail = await latestMail(admin, NEWCOMER.email);
+	// A fresh account (a confirmation link), not the "you already have an account" notice.
+	expect(mail.subject).toBe(en.mail_verify_subject);
+});

@@ -3,7 +3,16 @@ import { BASE_URL } from '../../playwright.config.ts';
 
 // From the outside: a signed-out visitor gets 403 on private pages and actions and learns nothing.
 const form = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL };
-const PRIVATE_PAGES = ['/en/account', '/en/account/security', '/en/admin/outbox', '/en/signin/code'];
+const PRIVATE_PAGES = [
+	'/en/account',
+	'/en/account/security',
+	'/en/account/profile',
+	'/en/account/data',
+	'/en/admin/outbox',
+	'/en/admin/users',
+	'/en/admin/audit',
+	'/en/signin/code'
+];
 const PRIVATE_ACTIONS = [
 	'/en/account/security?/password',
 	'/en/account/security?/email',
@@ -11,7 +20,14 @@ const PRIVATE_ACTIONS = [
 	'/en/account/security?/totpStart',
 	'/en/account/security?/totpConfirm',
 	'/en/account/security?/totpDisable',
-	'/en/signin/code'
+	'/en/signin/code',
+	'/en/account/profile',
+	'/en/account/data?/delete',
+	'/en/account/data/export',
+	'/en/admin/users?/role',
+	'/en/admin/users?/disable',
+	'/en/admin/users?/enable',
+	'/en/signout/everywhere'
 ];
 
 for (const path of PRIVATE_PAGES) {

@@ -69,8 +69,15 @@ export function parseForm<S extends z.ZodType>(
 	form: FormData
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
 	const values: Record<string, string> = {};
-	for (const [key, value] of form) if (typeof value === 'string') values[key] = value;
-	const result = schema.safeParse(values);
+	const input: Record<string, string | string[]> = {};
+	for (const [key, value] of form) {
+		if (typeof value !== 'string') continue;
+		values[key] = value;
+		// Repeated fields (checkbox groups) become lists.
+		const seen = input[key];
+		input[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+	}
+	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {
@@ -83,3 +90,25 @@ export function parseForm<S extends z.ZodType>(
 	delete values.confirm;
 	return { ok: false, errors, values };
 }
+
+export const profileForm = z.object({
+	displayName: text(80),
+	locale: z.enum(LOCALES, { error: 'error_choose' }),
+	country: z.enum(COUNTRIES, { error: 'error_choose' }),
+	sector: z.enum(SECTORS, { error: 'error_choose' }),
+	bio: z
+		.string()
+		.trim()
+		.max(1000, 'error_too_long')
+		.refine((value) => !/[<>]/.test(value), 'error_no_markup')
+		.default(''),
+	languages: z.preprocess(
+		(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+		z.array(z.enum(LOCALES, { error: 'error_choose' }))
+	),
+	profileVisible: z.literal('on').optional().transform((value) => value === 'on')
+});
+
+export const passwordOnlyForm = z.object({
+	current: z.string({ error: 'error_required' }).min(1, 'error_required').max(PASSWORD_MAX, 'error_too_long')
+});

@@ -1,30 +1,36 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { desc, eq, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { user } from '../db/schema/accounts.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { auditEvent } from '../db/schema/platform.ts';
 
-export type AuditEventName =
-	| 'signup'
-	| 'signin'
-	| 'signin_failed'
-	| 'signin_limited'
-	| 'signout'
-	| 'signout_everywhere'
-	| 'session_revoked'
-	| 'email_verified'
-	| 'password_reset_requested'
-	| 'password_reset'
-	| 'password_changed'
-	| 'email_change_requested'
-	| 'email_changed'
-	| 'totp_enabled'
-	| 'totp_disabled'
-	| 'role_changed'
-	| 'account_disabled'
-	| 'account_enabled'
-	| 'invitation_sent'
-	| 'data_exported'
-	| 'account_deleted'
-	| 'admin_created';
+/** Every kind of security event the platform records. */
+export const AUDIT_EVENTS = [
+	'signup',
+	'signin',
+	'signin_failed',
+	'signin_limited',
+	'signout',
+	'signout_everywhere',
+	'session_revoked',
+	'email_verified',
+	'password_reset_requested',
+	'password_reset',
+	'password_changed',
+	'email_change_requested',
+	'email_changed',
+	'totp_enabled',
+	'totp_disabled',
+	'role_changed',
+	'account_disabled',
+	'account_enabled',
+	'invitation_sent',
+	'data_exported',
+	'account_deleted',
+	'admin_created'
+] as const;
+
+export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 
 export type AuditInput = {
 	event: AuditEventName;
@@ -45,11 +51,28 @@ export async function audit(db: DbOrTx, input: AuditInput): Promise<void> {
 	});
 }
 
-/** The newest events, optionally of one kind, for the admin area. */
+const actor = alias(user, 'actor');
+const subject = alias(user, 'subject');
+
+/**
+ * The newest events, optionally of one kind, for the admin area, with the people's addresses.
+ * An id whose account is gone comes back with a null address: a deleted user.
+ */
 export async function listAuditEvents(db: DbOrTx, options: { event?: string; limit?: number } = {}) {
 	return db
-		.select()
+		.select({
+			id: auditEvent.id,
+			at: auditEvent.at,
+			event: auditEvent.event,
+			ip: auditEvent.ip,
+			actorId: auditEvent.actorId,
+			actorEmail: actor.email,
+			subjectId: auditEvent.subjectId,
+			subjectEmail: subject.email
+		})
 		.from(auditEvent)
+		.leftJoin(actor, eq(actor.id, auditEvent.actorId))
+		.leftJoin(subject, eq(subject.id, auditEvent.subjectId))
 		.where(options.event ? eq(auditEvent.event, options.event) : undefined)
 		.orderBy(desc(auditEvent.at), desc(auditEvent.id))
 		.limit(options.limit ?? 200);
@@ -59,5 +82,5 @@ export async function listAuditEvents(db: DbOrTx, options: { event?: string; lim
 export async function purgeAuditEvents(db: DbOrTx, retentionDays: number): Promise<void> {
 	await db
 		.delete(auditEvent)
-		.where(and(lt(auditEvent.at, sql`now() - make_interval(days => ${retentionDays})`)));
+		.where(lt(auditEvent.at, sql`now() - make_interval(days => ${retentionDays})`));
 }

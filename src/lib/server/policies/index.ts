@@ -1,3 +1,5 @@
+import { ROLES } from '../../accounts/options.ts';
+
 /** Who is asking: the signed-in user with what their session has proven, or nobody. */
 export type Actor = {
 	id: string;
@@ -7,7 +9,7 @@ export type Actor = {
 	secondFactorVerified: boolean;
 } | null;
 
-export const ROLES = ['member', 'facilitator', 'editor', 'admin'] as const;
+export { ROLES };
 export type Role = (typeof ROLES)[number];
 
 export type Action =

@@ -1,0 +1,38 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { user } from '../db/schema/accounts.ts';
+
+export type Profile = {
+	displayName: string;
+	country: string;
+	sector: string;
+	languages: string[];
+	bio: string;
+	profileVisible: boolean;
+	locale: string;
+};
+
+/** The signed-in person's own profile. */
+export async function getProfile(db: DbOrTx, userId: string): Promise<Profile | undefined> {
+	const [row] = await db
+		.select({
+			displayName: user.displayName,
+			country: user.country,
+			sector: user.sector,
+			languages: user.languages,
+			bio: user.bio,
+			profileVisible: user.profileVisible,
+			locale: user.locale
+		})
+		.from(user)
+		.where(eq(user.id, userId));
+	return row;
+}
+
+/** Saves the person's own profile. Private unless they switch on `profileVisible`. */
+export async function updateProfile(db: DbOrTx, userId: string, profile: Profile): Promise<void> {
+	await db
+		.update(user)
+		.set({ ...profile, updatedAt: sql`now()` })
+		.where(eq(user.id, userId));
+}

@@ -1,0 +1,40 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '#lib/server/app.ts';
+import { changeRole, isRole, searchUsers, setDisabled } from '#lib/server/accounts/admin.ts';
+import { requestContext } from '#lib/server/http/context.ts';
+import { requireCan } from '#lib/server/http/guards.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { user } = requireCan(locals, 'admin:users');
+	const query = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	return { query, me: user.id, users: await searchUsers(db(), query) };
+};
+
+async function target(request: Request) {
+	const form = await request.formData();
+	return { userId: String(form.get('user') ?? ''), role: String(form.get('role') ?? ''), form };
+}
+
+export const actions: Actions = {
+	role: async (event) => {
+		const { user } = requireCan(event.locals, 'admin:users');
+		const { userId, role } = await target(event.request);
+		if (!isRole(role)) return fail(400, { error: 'error_choose' });
+		if (userId === user.id) return fail(400, { error: 'admin_users_not_self' });
+		await changeRole(db(), user.id, userId, role, requestContext(event).ip);
+		return { done: 'admin_users_updated' };
+	},
+	disable: async (event) => {
+		const { user } = requireCan(event.locals, 'admin:users');
+		const { userId } = await target(event.request);
+		if (!(await setDisabled(db(), user.id, userId, true, requestContext(event).ip))) return fail(400, { error: 'admin_users_not_self' });
+		return { done: 'admin_users_updated' };
+	},
+	enable: async (event) => {
+		const { user } = requireCan(event.locals, 'admin:users');
+		const { userId } = await target(event.request);
+		if (!(await setDisabled(db(), user.id, userId, false, requestContext(event).ip))) return fail(400, { error: 'admin_users_not_self' });
+		return { done: 'admin_users_updated' };
+	}
+};
