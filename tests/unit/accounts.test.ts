@@ -2,12 +2,23 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
-import { session as sessionTable } from '../../src/lib/server/db/schema/accounts.ts';
+import { auditEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { session as sessionTable, user as userTable } from '../../src/lib/server/db/schema/accounts.ts';
+import { setDisabled } from '../../src/lib/server/accounts/admin.ts';
+import { deleteAccount } from '../../src/lib/server/accounts/data.ts';
+import { getProfile, getPublicProfile, updateProfile } from '../../src/lib/server/accounts/profile.ts';
 import { hit, LIMITS } from '../../src/lib/server/ratelimit/index.ts';
 import { can, needsSecondFactor, type Actor } from '../../src/lib/server/policies/index.ts';
 import { passwordProblem } from '../../src/lib/server/accounts/passwords.ts';
-import { requestPasswordReset, resetPassword, signIn, signUp, verifyEmail } from '../../src/lib/server/accounts/service.ts';
+import {
+	confirmEmailChange,
+	requestEmailChange,
+	requestPasswordReset,
+	resetPassword,
+	signIn,
+	signUp,
+	verifyEmail
+} from '../../src/lib/server/accounts/service.ts';
 import { validateSession } from '../../src/lib/server/accounts/sessions.ts';
 import { testDatabases } from '../helpers/db.ts';
 
@@ -128,5 +139,64 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
 			expect(outcomes[5]).toEqual({ ok: false, error: 'rate_limited' });
 		}
 		expect(LIMITS.signInPerAccount.max).toBe(5);
+	});
+});
+
+describe.each(testDatabases())('account changes on $name', ({ open }) => {
+	let database: Database;
+	let userId: string;
+	beforeEach(async () => {
+		database = await open();
+		await signUp(database.db, person, ctx);
+		const [verify] = await database.db.select().from(mailOutbox);
+		await verifyEmail(database.db, linkIn(verify!.text), ctx.ip);
+		const [row] = await database.db.select().from(userTable);
+		userId = row!.id;
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	it('changes the address only through the link sent to the new one, and only with the password', async () => {
+		expect(await requestEmailChange(database.db, userId, 'new@example.org', 'wrong password', ctx)).toBe('wrong_password');
+		expect(await requestEmailChange(database.db, userId, 'new@example.org', person.password, ctx)).toBe('ok');
+		const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'new@example.org'));
+		const token = mail!.text.match(/\/confirm-email\/([\w-]+)/)![1]!;
+		expect(await confirmEmailChange(database.db, token, ctx.ip)).toBe(true);
+		expect(await confirmEmailChange(database.db, token, ctx.ip)).toBe(false);
+		expect((await signIn(database.db, 'new@example.org', person.password, ctx)).ok).toBe(true);
+	});
+
+	it('a disabled account is signed out everywhere and cannot sign in', async () => {
+		const first = await signIn(database.db, person.email, person.password, ctx);
+		if (!first.ok) throw new Error('sign-in failed');
+		const [admin] = await database.db
+			.insert(userTable)
+			.values({ email: 'admin@example.org', displayName: 'A', locale: 'en', country: 'NO', sector: 'other', role: 'admin' })
+			.returning();
+		expect(await setDisabled(database.db, userId, userId, true, ctx.ip)).toBe(false);
+		expect(await setDisabled(database.db, admin!.id, userId, true, ctx.ip)).toBe(true);
+		expect(await validateSession(database.db, first.token)).toBeNull();
+		expect(await signIn(database.db, person.email, person.password, ctx)).toEqual({ ok: false, error: 'invalid' });
+	});
+
+	it('deleting the account removes personal data, keeps the security log without IP addresses', async () => {
+		expect(await deleteAccount(database.db, userId, 'wrong password')).toBe('wrong_password');
+		expect(await deleteAccount(database.db, userId, person.password)).toBe('deleted');
+		expect(await database.db.select().from(userTable)).toEqual([]);
+		expect(await database.db.select().from(mailOutbox)).toEqual([]);
+		const events = await database.db.select().from(auditEvent);
+		expect(events.length).toBeGreaterThan(0);
+		expect(events.every((e) => e.ip === null)).toBe(true);
+		// The address can be used again.
+		expect(await signUp(database.db, person, { ...ctx, ip: '198.51.100.1' })).toBe('ok');
+	});
+
+	it('only the owner of a visible profile shows it to other members', async () => {
+		expect(await getPublicProfile(database.db, userId)).toBeUndefined();
+		const profile = (await getProfile(database.db, userId))!;
+		await updateProfile(database.db, userId, { ...profile, profileVisible: true, bio: 'Hello' });
+		expect(await getPublicProfile(database.db, userId)).toMatchObject({ displayName: 'Ola', bio: 'Hello' });
+		expect(await getPublicProfile(database.db, 'not-a-uuid')).toBeUndefined();
 	});
 });
