@@ -11,6 +11,7 @@ const PRIVATE_PAGES = [
 	'/en/admin/outbox',
 	'/en/admin/users',
 	'/en/admin/audit',
+	'/en/people/00000000-0000-4000-8000-000000000000',
 	'/en/signin/code'
 ];
 const PRIVATE_ACTIONS = [
