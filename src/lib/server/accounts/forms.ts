@@ -26,7 +26,8 @@ const text = (max: number) =>
 		.trim()
 		.min(1, 'error_required')
 		.max(max, 'error_too_long')
-		.refine((value) => !/[<>]/.test(value), 'error_no_markup');
+		.refine((value) => !/[<>]/.test(value), 'error_no_markup')
+		.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'error_invalid');
 
 export const signUpForm = z.object({
 	displayName: text(80),
@@ -77,10 +78,12 @@ export function parseForm<S extends z.ZodType>(
 		const seen = input[key];
 		input[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
 	}
-	const result = schema.safeParse(input);
-	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
-	for (const issue of result.error.issues) {
+	// PostgreSQL cannot store a NUL character in text: refuse it here, for every field.
+	for (const [key, value] of Object.entries(values)) if (value.includes('\u0000')) errors[key] = 'error_invalid';
+	const result = schema.safeParse(input);
+	if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data };
+	for (const issue of result.success ? [] : result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
 		errors[field] ??= issue.message.startsWith('error_') ? issue.message : 'error_invalid';
 	}

@@ -7,7 +7,8 @@ import { requireCan } from '#lib/server/http/guards.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireCan(locals, 'admin:users');
-	const query = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	// NUL cannot reach PostgreSQL; the rest is matched literally.
+	const query = (url.searchParams.get('q') ?? '').replaceAll('\u0000', '').trim().slice(0, 100);
 	return { query, me: user.id, users: await searchUsers(db(), query) };
 };
 
