@@ -3,7 +3,8 @@ import { BASE_URL } from '../../playwright.config.ts';
 
 // From the outside: a signed-out visitor gets 403 on private pages and actions and learns nothing.
 const form = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL };
-const PRIVATE_PAGES = ['/en/account', '/en/account/security', '/en/admin/outbox', '/en/signin/code'];
+const SOME_ORGANISATION = '/en/organisations/00000000-0000-0000-0000-000000000000';
+const PRIVATE_PAGES = ['/en/account', '/en/account/security', '/en/admin/outbox', '/en/signin/code', '/en/organisations', SOME_ORGANISATION];
 const PRIVATE_ACTIONS = [
 	'/en/account/security?/password',
 	'/en/account/security?/email',
@@ -11,7 +12,11 @@ const PRIVATE_ACTIONS = [
 	'/en/account/security?/totpStart',
 	'/en/account/security?/totpConfirm',
 	'/en/account/security?/totpDisable',
-	'/en/signin/code'
+	'/en/signin/code',
+	'/en/organisations?/create',
+	...['invite', 'revoke', 'remove', 'transfer', 'leave'].map((action) => `${SOME_ORGANISATION}?/${action}`),
+	'/en/invitations/some-token?/accept',
+	'/en/invitations/some-token?/decline'
 ];
 
 for (const path of PRIVATE_PAGES) {
