@@ -18,6 +18,7 @@ import {
 	listMembers,
 	listMyOrganisations,
 	listPendingInvitations,
+	organisationsOnlyOwnedBy,
 	removeMember,
 	revokeInvitation,
 	transferOwnership
@@ -305,6 +306,16 @@ describe.each(testDatabases())('organisations on $name', ({ open }) => {
 		expect(results.sort()).toEqual(['last_owner', 'ok']);
 		const owners = await db.select().from(membership).where(and(eq(membership.organisationId, id), eq(membership.role, 'owner')));
 		expect(owners).toHaveLength(1);
+	});
+
+	it('names the organisations a user owns alone, which account deletion must hand over first', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const id = await withMember(ada, bob);
+		const { id: shared } = await createOrganisation(db, ada, { ...org, name: 'Shared' }, ctx);
+		await db.insert(membership).values({ organisationId: shared, userId: bob, role: 'owner' });
+		expect(await organisationsOnlyOwnedBy(db, ada)).toEqual([{ id, name: org.name }]);
+		expect(await organisationsOnlyOwnedBy(db, bob)).toEqual([]);
 	});
 
 	it('removes memberships with the account', async () => {

@@ -432,3 +432,24 @@ export async function transferOwnership(
 		return 'ok';
 	});
 }
+
+/**
+ * The organisations in which the user is the only owner. Account deletion must ask for these to be
+ * handed over first: the membership would go with the account and leave them without an owner.
+ */
+export async function organisationsOnlyOwnedBy(db: DbOrTx, userId: string): Promise<{ id: string; name: string }[]> {
+	if (!isUuid(userId)) return [];
+	const owners = db
+		.select({ organisationId: membership.organisationId, owners: count().as('owners') })
+		.from(membership)
+		.where(eq(membership.role, 'owner'))
+		.groupBy(membership.organisationId)
+		.as('owners');
+	return db
+		.select({ id: organisation.id, name: organisation.name })
+		.from(membership)
+		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
+		.innerJoin(owners, eq(owners.organisationId, membership.organisationId))
+		.where(and(eq(membership.userId, userId), eq(membership.role, 'owner'), eq(owners.owners, 1)))
+		.orderBy(asc(organisation.name));
+}
