@@ -26,7 +26,7 @@ export default defineConfig({
 			// A fresh embedded database for every run: migrations and content import are part of the
 			// test. The first administrator is created as an operator would, and their link kept.
 			command:
-				'rm -rf .e2e-data && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
+				'rm -rf .e2e-data .e2e-data-admin-totp.txt .e2e-data-admin.lock && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
 			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn' },
 			reuseExistingServer: false,

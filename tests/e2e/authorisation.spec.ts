@@ -3,6 +3,7 @@ import { BASE_URL } from '../../playwright.config.ts';
 
 // From the outside: a signed-out visitor gets 403 on private pages and actions and learns nothing.
 const form = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL };
+const SOME_ORGANISATION = '/en/organisations/00000000-0000-0000-0000-000000000000';
 const PRIVATE_PAGES = [
 	'/en/account',
 	'/en/account/security',
@@ -12,7 +13,9 @@ const PRIVATE_PAGES = [
 	'/en/admin/users',
 	'/en/admin/audit',
 	'/en/people/00000000-0000-4000-8000-000000000000',
-	'/en/signin/code'
+	'/en/signin/code',
+	'/en/organisations',
+	SOME_ORGANISATION
 ];
 const PRIVATE_ACTIONS = [
 	'/en/account/security?/password',
@@ -28,7 +31,11 @@ const PRIVATE_ACTIONS = [
 	'/en/admin/users?/role',
 	'/en/admin/users?/disable',
 	'/en/admin/users?/enable',
-	'/en/signout/everywhere'
+	'/en/signout/everywhere',
+	'/en/organisations?/create',
+	...['invite', 'revoke', 'remove', 'transfer', 'leave'].map((action) => `${SOME_ORGANISATION}?/${action}`),
+	'/en/invitations/some-token?/accept',
+	'/en/invitations/some-token?/decline'
 ];
 
 for (const path of PRIVATE_PAGES) {

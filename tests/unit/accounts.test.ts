@@ -20,6 +20,7 @@ import {
 	verifyEmail
 } from '../../src/lib/server/accounts/service.ts';
 import { validateSession } from '../../src/lib/server/accounts/sessions.ts';
+import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 const ctx = { ip: '203.0.113.9', origin: 'http://localhost:3000', device: 'Firefox · Linux', locale: 'en' as const };
@@ -181,8 +182,8 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 	});
 
 	it('deleting the account removes personal data, keeps the security log without IP addresses', async () => {
-		expect(await deleteAccount(database.db, userId, 'wrong password')).toBe('wrong_password');
-		expect(await deleteAccount(database.db, userId, person.password)).toBe('deleted');
+		expect(await deleteAccount(database.db, userId, 'wrong password')).toEqual({ ok: false, error: 'wrong_password' });
+		expect(await deleteAccount(database.db, userId, person.password)).toEqual({ ok: true });
 		expect(await database.db.select().from(userTable)).toEqual([]);
 		expect(await database.db.select().from(mailOutbox)).toEqual([]);
 		const events = await database.db.select().from(auditEvent);
@@ -190,6 +191,18 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 		expect(events.every((e) => e.ip === null)).toBe(true);
 		// The address can be used again.
 		expect(await signUp(database.db, person, { ...ctx, ip: '198.51.100.1' })).toBe('ok');
+	});
+
+	it('an only owner hands their organisations over before the account can go', async () => {
+		const { id } = await createOrganisation(
+			database.db,
+			userId,
+			{ name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' },
+			{ ip: ctx.ip }
+		);
+		const result = await deleteAccount(database.db, userId, person.password);
+		expect(result).toEqual({ ok: false, error: 'sole_owner', organisations: [{ id, name: 'Karrieresenteret' }] });
+		expect(await database.db.select().from(userTable)).toHaveLength(1);
 	});
 
 	it('only the owner of a visible profile shows it to other members', async () => {

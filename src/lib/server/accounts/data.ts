@@ -3,6 +3,7 @@ import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { session, user } from '../db/schema/accounts.ts';
 import { auditEvent, mailOutbox } from '../db/schema/platform.ts';
+import { listMyOrganisations, organisationsOnlyOwnedBy } from '../organisations/service.ts';
 import { verifyPassword } from './passwords.ts';
 
 /** Version of the export format; the README documents every field. */
@@ -30,6 +31,7 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 		.from(mailOutbox)
 		.where(eq(mailOutbox.toAddress, account.email))
 		.orderBy(desc(mailOutbox.createdAt));
+	const organisations = (await listMyOrganisations(db, userId)).map((o) => ({ id: o.id, name: o.name, role: o.role }));
 	await audit(db, { event: 'data_exported', actorId: userId, subjectId: userId, ip });
 	return {
 		format: EXPORT_FORMAT,
@@ -53,22 +55,30 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 			bio: account.bio,
 			visibleToMembers: account.profileVisible
 		},
+		organisations,
 		sessions,
 		securityEvents: events,
 		mails
 	};
 }
 
-export type DeleteResult = 'deleted' | 'wrong_password';
+export type DeleteResult =
+	| { ok: true }
+	| { ok: false; error: 'wrong_password' }
+	| { ok: false; error: 'sole_owner'; organisations: { id: string; name: string }[] };
 
 /**
- * Deletes an account at once: personal data, sessions, links and the outbox's copies of its mails.
+ * Deletes an account at once: personal data, sessions, links, memberships and the outbox's copies
+ * of its mails.
  * The security log keeps the events (needed for others' security) but forgets their IP addresses;
  * the id that remains points to nobody, shown as "deleted user".
  */
 export async function deleteAccount(db: DbOrTx, userId: string, password: string): Promise<DeleteResult> {
 	const [found] = await db.select().from(user).where(eq(user.id, userId));
-	if (!found || !(await verifyPassword(found.passwordHash, password))) return 'wrong_password';
+	if (!found || !(await verifyPassword(found.passwordHash, password))) return { ok: false, error: 'wrong_password' };
+	// An organisation always has an owner: its only owner hands it over first.
+	const owned = await organisationsOnlyOwnedBy(db, userId);
+	if (owned.length) return { ok: false, error: 'sole_owner', organisations: owned };
 	await db.transaction(async (tx) => {
 		await tx.delete(mailOutbox).where(eq(mailOutbox.toAddress, found.email));
 		await tx
@@ -79,5 +89,5 @@ export async function deleteAccount(db: DbOrTx, userId: string, password: string
 		await tx.delete(user).where(eq(user.id, userId));
 		await audit(tx, { event: 'account_deleted', subjectId: userId });
 	});
-	return 'deleted';
+	return { ok: true };
 }

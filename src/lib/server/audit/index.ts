@@ -25,6 +25,13 @@ export const AUDIT_EVENTS = [
 	'account_disabled',
 	'account_enabled',
 	'invitation_sent',
+	'invitation_revoked',
+	'invitation_accepted',
+	'invitation_declined',
+	'organisation_created',
+	'member_removed',
+	'member_left',
+	'ownership_transferred',
 	'data_exported',
 	'account_deleted',
 	'admin_created'

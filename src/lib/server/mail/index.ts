@@ -7,9 +7,12 @@ import type { DbOrTx } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/platform.ts';
 import { logger } from '../log/index.ts';
 
-export type MailKind = 'verify_email' | 'reset_password' | 'change_email' | 'set_password' | 'account_exists';
+export type MailKind = 'verify_email' | 'reset_password' | 'change_email' | 'set_password' | 'account_exists' | 'invitation';
 
-type Mail = { to: string; locale: AppLocale; kind: MailKind; name: string; link: string };
+/** An invitation's particulars; only invitation mails carry them. */
+type InvitationDetails = { organisation: string; inviter: string; role: 'member' | 'leader' };
+
+type Mail = { to: string; locale: AppLocale; kind: MailKind; name: string; link: string; invitation?: InvitationDetails };
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -19,15 +22,27 @@ function escapeHtml(text: string): string {
 export function renderMail(mail: Mail): { subject: string; text: string; html: string } {
 	const o = { locale: mail.locale };
 	const p = { name: mail.name };
+	const inv = mail.invitation ?? { organisation: '', inviter: '', role: 'member' };
+	const invitationParams = {
+		organisation: inv.organisation,
+		inviter: inv.inviter,
+		role: inv.role === 'leader' ? m.org_role_leader({}, o) : m.org_role_member({}, o)
+	};
 	const parts = {
 		verify_email: [m.mail_verify_subject({}, o), m.mail_verify_body(p, o), m.mail_verify_action({}, o)],
 		reset_password: [m.mail_reset_subject({}, o), m.mail_reset_body(p, o), m.mail_reset_action({}, o)],
 		change_email: [m.mail_change_email_subject({}, o), m.mail_change_email_body(p, o), m.mail_change_email_action({}, o)],
 		set_password: [m.mail_set_password_subject({}, o), m.mail_set_password_body(p, o), m.mail_set_password_action({}, o)],
-		account_exists: [m.mail_account_exists_subject({}, o), m.mail_account_exists_body(p, o), m.mail_account_exists_action({}, o)]
+		account_exists: [m.mail_account_exists_subject({}, o), m.mail_account_exists_body(p, o), m.mail_account_exists_action({}, o)],
+		invitation: [
+			m.mail_invitation_subject(invitationParams, o),
+			m.mail_invitation_body(invitationParams, o),
+			m.mail_invitation_action({}, o)
+		]
 	}[mail.kind];
 	const [subject, body, action] = parts as unknown as [string, string, string];
-	const footer = m.mail_footer({}, o);
+	// An invitation may go to someone without an account: its footer says why it came.
+	const footer = mail.kind === 'invitation' ? m.mail_invitation_footer(invitationParams, o) : m.mail_footer({}, o);
 	const text = `${body}\n\n${action}:\n${mail.link}\n\n${footer}\n`;
 	const html = `<!doctype html><html lang="${mail.locale}"><body style="font-family:sans-serif;line-height:1.5">
 <p>${escapeHtml(body)}</p>

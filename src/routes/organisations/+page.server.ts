@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '#lib/i18n/paths.ts';
+import { db } from '#lib/server/app.ts';
+import { requestContext } from '#lib/server/http/context.ts';
+import { requireSession } from '#lib/server/http/guards.ts';
+import { parseOrganisationForm } from '#lib/server/organisations/forms.ts';
+import { createOrganisation, listMyOrganisations } from '#lib/server/organisations/service.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const session = requireSession(locals);
+	return {
+		organisations: await listMyOrganisations(db(), session.user.id),
+		left: url.searchParams.has('left')
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const session = requireSession(event.locals);
+		const parsed = parseOrganisationForm(await event.request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values, languages: parsed.languages });
+		const { id } = await createOrganisation(db(), session.user.id, parsed.data, requestContext(event));
+		redirect(303, localizeHref(`/organisations/${id}`));
+	}
+};

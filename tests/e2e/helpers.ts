@@ -1,0 +1,166 @@
+import * as OTPAuth from 'otpauth';
+import fs from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectAccessible, messages, type Locale } from './fixtures.ts';
+
+// Journeys that more than one spec needs. The first administrator exists once per run (created by
+// the web server command in playwright.config.ts); whichever spec needs them first sets them up,
+// and the others reuse that through a file, because specs run in parallel worker processes.
+
+const en = messages('en');
+export const ADMIN = { email: 'admin@praxis.test', password: 'a long admin passphrase 2026' };
+const OPERATOR_LINK_FILE = '.e2e-data-admin.txt';
+const TOTP_FILE = '.e2e-data-admin-totp.txt';
+const LOCK_FILE = '.e2e-data-admin.lock';
+
+export function totpNow(secret: string): string {
+	return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+}
+
+export async function signIn(page: Page, email: string, password: string, locale: Locale = 'en') {
+	const m = messages(locale);
+	await page.goto(`/${locale}/signin`);
+	await page.getByLabel(m.field_email!, { exact: true }).fill(email);
+	await page.getByLabel(m.field_password!, { exact: true }).fill(password);
+	await page.getByRole('button', { name: m.signin_submit, exact: true }).click();
+}
+
+/** The set-password link `admin:create` printed for this run's server. */
+function operatorLink(): string {
+	return fs.readFileSync(OPERATOR_LINK_FILE, 'utf8').match(/https?:\/\/\S+/)![0];
+}
+
+/** The admin's TOTP secret if this run's admin is set up (a file from an earlier run does not count). */
+function storedSecret(link: string): string | undefined {
+	try {
+		const stored = JSON.parse(fs.readFileSync(TOTP_FILE, 'utf8')) as { link: string; secret: string };
+		return stored.link === link ? stored.secret : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Takes the set-up lock for this run; false if another worker holds it. */
+function takeLock(link: string): boolean {
+	try {
+		fs.writeFileSync(LOCK_FILE, link, { flag: 'wx' });
+		return true;
+	} catch {
+		// A lock left by an earlier run is stale: replace it.
+		if (fs.readFileSync(LOCK_FILE, 'utf8') === link) return false;
+		fs.rmSync(LOCK_FILE, { force: true });
+		return takeLock(link);
+	}
+}
+
+/**
+ * The first admin's journey: a password from the operator's link, then two-step sign-in (the
+ * admin's rights wait until it is on). Returns the TOTP secret.
+ */
+async function setUpAdmin(page: Page, link: string): Promise<string> {
+	await page.goto(link);
+	await page.getByLabel(en.field_new_password!, { exact: true }).fill(ADMIN.password);
+	await page.getByLabel(en.field_confirm_password!, { exact: true }).fill(ADMIN.password);
+	await page.getByRole('button', { name: en.reset_submit, exact: true }).click();
+	await expect(page.getByText(en.reset_done!)).toBeVisible();
+	await expectAccessible(page);
+
+	await signIn(page, ADMIN.email, ADMIN.password);
+	await expect(page.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+
+	// Without a second factor the admin's rights wait.
+	const denied = await page.goto('/en/admin/outbox');
+	expect(denied?.status()).toBe(403);
+	await expect(page.getByText(en.admin_needs_second_factor!)).toBeVisible();
+
+	await page.goto('/en/account/security');
+	await page.getByRole('button', { name: en.totp_start, exact: true }).click();
+	await expect(page.getByRole('img', { name: en.totp_qr_alt })).toBeVisible();
+	const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+	await expectAccessible(page);
+	await page.getByLabel(en.totp_code!, { exact: true }).fill('000000');
+	await page.getByRole('button', { name: en.totp_confirm, exact: true }).click();
+	await expect(page.getByText(en.totp_wrong!)).toBeVisible();
+	await page.getByLabel(en.totp_code!, { exact: true }).fill(totpNow(secret));
+	await page.getByRole('button', { name: en.totp_confirm, exact: true }).click();
+	await expect(page.getByRole('heading', { name: en.totp_recovery_heading })).toBeVisible();
+	await expect(page.locator('.codes li')).toHaveCount(10);
+
+	await page.getByRole('button', { name: en.nav_signout, exact: true }).click();
+	await expect(page.getByRole('link', { name: en.nav_signin })).toBeVisible();
+	return secret;
+}
+
+/**
+ * Makes sure this run's first admin has a password and two-step sign-in, doing the set-up once
+ * across all workers; returns the TOTP secret.
+ */
+export async function ensureAdmin(browser: Browser): Promise<string> {
+	const link = operatorLink();
+	const known = storedSecret(link);
+	if (known) return known;
+	if (takeLock(link)) {
+		const context = await browser.newContext();
+		try {
+			const secret = await setUpAdmin(await context.newPage(), link);
+			fs.writeFileSync(TOTP_FILE, JSON.stringify({ link, secret }));
+			return secret;
+		} finally {
+			await context.close();
+		}
+	}
+	// Another worker is setting the admin up: wait for it.
+	for (let waited = 0; waited < 60_000; waited += 250) {
+		const secret = storedSecret(link);
+		if (secret) return secret;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error('the admin was not set up by the worker holding the lock');
+}
+
+/** A page in a new browser context, signed in as the admin with both steps. */
+export async function adminPage(browser: Browser): Promise<Page> {
+	const secret = await ensureAdmin(browser);
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, ADMIN.email, ADMIN.password);
+	await expect(page.getByRole('heading', { name: en.signin_totp_title })).toBeVisible();
+	await page.getByLabel(en.signin_totp_field!, { exact: true }).fill(totpNow(secret));
+	await page.getByRole('button', { name: en.signin_totp_submit, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	return page;
+}
+
+/** The newest mail to `to` in the admin outbox: its subject and the link in it. */
+export async function latestMail(admin: Page, to: string): Promise<{ subject: string; link: string }> {
+	await admin.goto('/en/admin/outbox');
+	await expectAccessible(admin);
+	const item = admin.locator('.mails li').filter({ hasText: to }).first();
+	const subject = (await item.locator('.subject').textContent()) ?? '';
+	const text = (await item.locator('pre').textContent()) ?? '';
+	return { subject, link: text.match(/https?:\/\/\S+/)![0] };
+}
+
+export type Person = { name: string; email: string; password: string; locale: Locale };
+
+/**
+ * Signs a person up through the form and confirms their address with the link from the outbox.
+ * Sign-up is limited to 5 per address of origin and hour, across the whole run: use sparingly.
+ */
+export async function signUpAndVerify(page: Page, admin: Page, person: Person): Promise<void> {
+	const m = messages(person.locale);
+	await page.goto(`/${person.locale}/signup`);
+	await page.getByLabel(m.field_display_name!, { exact: true }).fill(person.name);
+	await page.getByLabel(m.field_email!, { exact: true }).fill(person.email);
+	await page.getByLabel(m.field_password!, { exact: true }).fill(person.password);
+	await page.getByLabel(m.field_locale!, { exact: true }).selectOption(person.locale);
+	await page.getByLabel(m.field_country!, { exact: true }).selectOption('other');
+	await page.getByLabel(m.field_sector!, { exact: true }).selectOption('school');
+	await page.getByRole('button', { name: m.signup_submit, exact: true }).click();
+	await expect(page.getByRole('heading', { name: m.signup_sent_title })).toBeVisible();
+
+	const mail = await latestMail(admin, person.email);
+	expect(mail.subject).toBe(m.mail_verify_subject);
+	await page.goto(mail.link);
+	await page.getByRole('button', { name: m.verify_submit, exact: true }).click();
+	await expect(page.getByText(m.verify_done!)).toBeVisible();
+}

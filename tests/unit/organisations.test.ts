@@ -1,0 +1,328 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
+import { user } from '../../src/lib/server/db/schema/accounts.ts';
+import { invitation, membership } from '../../src/lib/server/db/schema/organisations.ts';
+import { auditEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { canInOrganisation, canInvite, canRemoveMember } from '../../src/lib/server/policies/index.ts';
+import { LIMITS } from '../../src/lib/server/ratelimit/index.ts';
+import {
+	acceptInvitation,
+	createOrganisation,
+	declineInvitation,
+	getInvitation,
+	getOrganisationForMember,
+	invite,
+	leave,
+	listMembers,
+	listMyOrganisations,
+	listPendingInvitations,
+	organisationsOnlyOwnedBy,
+	removeMember,
+	revokeInvitation,
+	transferOwnership
+} from '../../src/lib/server/organisations/service.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+const ctx = { ip: '203.0.113.7', origin: 'http://localhost:3000' };
+const org = { name: 'Karrieresenteret Vest', sector: 'adult_centre', country: 'NO', languages: ['nb', 'en'], description: 'Guidance for adults.' };
+const message = (locale: string, key: string): string => JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8'))[key];
+
+describe('organisation policy', () => {
+	it('lets nobody who is not a member do anything, not even look', () => {
+		for (const action of ['organisation:view', 'organisation:members', 'organisation:invite', 'organisation:transfer'] as const) {
+			expect(canInOrganisation(null, action)).toBe(false);
+			expect(canInOrganisation(undefined, action)).toBe(false);
+			expect(canInOrganisation('admin', action)).toBe(false);
+		}
+	});
+	it('gives members sight, leaders invitations and removals, owners everything', () => {
+		expect(canInOrganisation('member', 'organisation:members')).toBe(true);
+		expect(canInOrganisation('member', 'organisation:invite')).toBe(false);
+		expect(canInOrganisation('leader', 'organisation:invite')).toBe(true);
+		expect(canInOrganisation('leader', 'organisation:transfer')).toBe(false);
+		expect(canInOrganisation('owner', 'organisation:transfer')).toBe(true);
+		expect(canInvite('leader', 'member')).toBe(true);
+		expect(canInvite('leader', 'leader')).toBe(false);
+		expect(canInvite('owner', 'leader')).toBe(true);
+		expect(canInvite('owner', 'owner')).toBe(false);
+		expect(canRemoveMember('leader', 'member')).toBe(true);
+		expect(canRemoveMember('leader', 'owner')).toBe(false);
+		expect(canRemoveMember('owner', 'owner')).toBe(true);
+		expect(canRemoveMember('member', 'member')).toBe(false);
+	});
+});
+
+describe.each(testDatabases())('organisations on $name', ({ open }) => {
+	let database: Database;
+	let db: DbOrTx;
+	beforeEach(async () => {
+		database = await open();
+		db = database.db;
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	async function person(name: string, locale = 'en'): Promise<string> {
+		const [row] = await db
+			.insert(user)
+			.values({ email: `${name.toLowerCase()}@example.org`, displayName: name, locale, country: 'NO', sector: 'school', emailVerifiedAt: sql`now()` })
+			.returning({ id: user.id });
+		return row!.id;
+	}
+
+	/** The token in the newest invitation mail to `to`. */
+	async function tokenMailedTo(to: string): Promise<string> {
+		const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, to)).orderBy(desc(mailOutbox.id)).limit(1);
+		return mail!.text.match(/\/invitations\/([\w-]+)/)![1]!;
+	}
+
+	/** An organisation owned by `owner` with `joiner` in it as `role`, through a real invitation. */
+	async function withMember(owner: string, joiner: string, role: 'member' | 'leader' = 'member') {
+		const { id } = await createOrganisation(db, owner, org, ctx);
+		const [row] = await db.select({ email: user.email }).from(user).where(eq(user.id, joiner));
+		expect(await invite(db, owner, id, { email: row!.email, role }, ctx)).toBe('ok');
+		expect(await acceptInvitation(db, joiner, await tokenMailedTo(row!.email), ctx)).toEqual({ ok: true, organisationId: id });
+		return id;
+	}
+
+	const roleOf = async (organisationId: string, userId: string) =>
+		(await db.select().from(membership).where(and(eq(membership.organisationId, organisationId), eq(membership.userId, userId))))[0]?.role;
+
+	it('makes the creator the owner and shows the organisation to its members only', async () => {
+		const ada = await person('Ada');
+		const stranger = await person('Stranger');
+		const { id } = await createOrganisation(db, ada, org, ctx);
+		expect(await roleOf(id, ada)).toBe('owner');
+		expect(await getOrganisationForMember(db, ada, id)).toMatchObject({ name: org.name, role: 'owner', languages: ['nb', 'en'] });
+		expect(await listMyOrganisations(db, ada)).toEqual([expect.objectContaining({ id, name: org.name, role: 'owner' })]);
+		expect((await listMembers(db, ada, id))?.map((m) => m.displayName)).toEqual(['Ada']);
+
+		// A stranger learns nothing: no organisation, no members, no invitations, no list entry.
+		expect(await getOrganisationForMember(db, stranger, id)).toBeUndefined();
+		expect(await listMembers(db, stranger, id)).toBeUndefined();
+		expect(await listPendingInvitations(db, stranger, id)).toBeUndefined();
+		expect(await listMyOrganisations(db, stranger)).toEqual([]);
+		// Ids that are not UUIDs are simply not found (no database error).
+		expect(await getOrganisationForMember(db, ada, 'not-a-uuid')).toBeUndefined();
+		expect(await leave(db, ada, 'not-a-uuid', ctx)).toBe('not_found');
+		const [event] = await db.select().from(auditEvent).where(eq(auditEvent.event, 'organisation_created'));
+		expect(event!.detail).toEqual({ organisationId: id });
+	});
+
+	it('mails an invitation in the invitee’s language, or the inviter’s when they have no account', async () => {
+		const ada = await person('Ada', 'nb');
+		await person('Jana', 'cs');
+		const { id } = await createOrganisation(db, ada, org, ctx);
+		expect(await invite(db, ada, id, { email: 'Jana@Example.org', role: 'leader' }, ctx)).toBe('ok');
+		expect(await invite(db, ada, id, { email: 'newcomer@example.org', role: 'member' }, ctx)).toBe('ok');
+
+		const [toJana] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'jana@example.org'));
+		const subject = (locale: string) => message(locale, 'mail_invitation_subject').replace('{inviter}', 'Ada').replace('{organisation}', org.name);
+		expect(toJana!.subject).toBe(subject('cs'));
+		expect(toJana!.text).toContain(message('cs', 'org_role_leader'));
+		expect(toJana!.text).toContain('http://localhost:3000/cs/invitations/');
+		const [toNewcomer] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'newcomer@example.org'));
+		expect(toNewcomer!.subject).toBe(subject('nb'));
+		expect(toNewcomer!.text).toContain('http://localhost:3000/nb/invitations/');
+
+		// The token is in the mail only; the database keeps its hash.
+		const token = await tokenMailedTo('newcomer@example.org');
+		const stored = await db.select({ id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt }).from(invitation);
+		expect(stored.map((s) => s.id)).not.toContain(token);
+		expect(stored.map((s) => s.email).sort()).toEqual(['jana@example.org', 'newcomer@example.org']);
+		const days = (stored[0]!.expiresAt.getTime() - Date.now()) / 86_400_000;
+		expect(days).toBeGreaterThan(6.9);
+		expect(days).toBeLessThanOrEqual(7);
+		expect(await db.select().from(auditEvent).where(eq(auditEvent.event, 'invitation_sent'))).toHaveLength(2);
+		expect((await listPendingInvitations(db, ada, id))?.map((i) => i.email).sort()).toEqual(['jana@example.org', 'newcomer@example.org']);
+	});
+
+	it('lets owners invite leaders and members, leaders members only, and members nobody', async () => {
+		const ada = await person('Ada');
+		const leo = await person('Leo');
+		const mia = await person('Mia');
+		const stranger = await person('Stranger');
+		const id = await withMember(ada, leo, 'leader');
+		const [row] = await db.select({ email: user.email }).from(user).where(eq(user.id, mia));
+		expect(await invite(db, leo, id, { email: 'x@example.org', role: 'leader' }, ctx)).toBe('forbidden');
+		expect(await invite(db, leo, id, { email: row!.email, role: 'member' }, ctx)).toBe('ok');
+		expect((await acceptInvitation(db, mia, await tokenMailedTo(row!.email), ctx)).ok).toBe(true);
+		expect(await roleOf(id, mia)).toBe('member');
+		expect(await invite(db, mia, id, { email: 'y@example.org', role: 'member' }, ctx)).toBe('forbidden');
+		expect(await listPendingInvitations(db, mia, id)).toBeUndefined();
+		expect(await invite(db, stranger, id, { email: 'z@example.org', role: 'member' }, ctx)).toBe('not_found');
+		expect(await invite(db, ada, id, { email: 'MIA@example.org', role: 'member' }, ctx)).toBe('already_member');
+		// Nothing was mailed for refused invitations.
+		expect(await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'x@example.org'))).toHaveLength(0);
+	});
+
+	it('limits invitations per address like every other mail', async () => {
+		const ada = await person('Ada');
+		const { id } = await createOrganisation(db, ada, org, ctx);
+		const outcomes = [];
+		for (let i = 0; i <= LIMITS.mailPerAddress.max; i++) outcomes.push(await invite(db, ada, id, { email: 'busy@example.org', role: 'member' }, ctx));
+		expect(outcomes.slice(0, LIMITS.mailPerAddress.max).every((o) => o === 'ok')).toBe(true);
+		expect(outcomes.at(-1)).toBe('rate_limited');
+		// Only the newest link works.
+		expect(await listPendingInvitations(db, ada, id)).toHaveLength(1);
+	});
+
+	it('accepts an invitation once, only for the invited address (in any case), and a wrong account does not use it up', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const eve = await person('Eve');
+		const { id } = await createOrganisation(db, ada, org, ctx);
+		await invite(db, ada, id, { email: 'BOB@Example.ORG', role: 'member' }, ctx);
+		const token = await tokenMailedTo('bob@example.org');
+
+		expect(await getInvitation(db, eve, token)).toEqual({ status: 'wrong_email' });
+		expect(await acceptInvitation(db, eve, token, ctx)).toEqual({ ok: false, error: 'wrong_email' });
+		expect(await declineInvitation(db, eve, token, ctx)).toEqual({ ok: false, error: 'wrong_email' });
+		expect(await getOrganisationForMember(db, eve, id)).toBeUndefined();
+
+		expect(await getInvitation(db, bob, token)).toMatchObject({ status: 'valid', organisationName: org.name, role: 'member', inviterName: 'Ada' });
+		expect(await acceptInvitation(db, bob, token, ctx)).toEqual({ ok: true, organisationId: id });
+		expect(await roleOf(id, bob)).toBe('member');
+		expect(await acceptInvitation(db, bob, token, ctx)).toEqual({ ok: false, error: 'invalid' });
+		expect(await declineInvitation(db, bob, token, ctx)).toEqual({ ok: false, error: 'invalid' });
+		expect(await getInvitation(db, bob, token)).toEqual({ status: 'invalid' });
+		expect(await acceptInvitation(db, bob, 'made-up-token', ctx)).toEqual({ ok: false, error: 'invalid' });
+		expect(await listPendingInvitations(db, ada, id)).toEqual([]);
+	});
+
+	it('refuses expired, revoked and declined invitations', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const leo = await person('Leo');
+		const id = await withMember(ada, leo, 'member');
+
+		await invite(db, ada, id, { email: 'bob@example.org', role: 'member' }, ctx);
+		const expired = await tokenMailedTo('bob@example.org');
+		await db.update(invitation).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invitation.email, 'bob@example.org'));
+		expect(await getInvitation(db, bob, expired)).toEqual({ status: 'invalid' });
+		expect(await acceptInvitation(db, bob, expired, ctx)).toEqual({ ok: false, error: 'invalid' });
+
+		await invite(db, ada, id, { email: 'bob@example.org', role: 'member' }, ctx);
+		const revoked = await tokenMailedTo('bob@example.org');
+		const [pending] = (await listPendingInvitations(db, ada, id))!;
+		// A plain member may not withdraw it, a stranger does not even find it.
+		expect(await revokeInvitation(db, leo, id, pending!.id, ctx)).toBe('forbidden');
+		expect(await revokeInvitation(db, bob, id, pending!.id, ctx)).toBe('not_found');
+		expect(await revokeInvitation(db, ada, id, pending!.id, ctx)).toBe('ok');
+		expect(await revokeInvitation(db, ada, id, pending!.id, ctx)).toBe('invitation_not_found');
+		expect(await acceptInvitation(db, bob, revoked, ctx)).toEqual({ ok: false, error: 'invalid' });
+
+		await invite(db, ada, id, { email: 'bob@example.org', role: 'member' }, ctx);
+		const declined = await tokenMailedTo('bob@example.org');
+		expect(await declineInvitation(db, bob, declined, ctx)).toEqual({ ok: true, organisationId: id });
+		expect(await acceptInvitation(db, bob, declined, ctx)).toEqual({ ok: false, error: 'invalid' });
+		expect(await getOrganisationForMember(db, bob, id)).toBeUndefined();
+		expect(await db.select().from(auditEvent).where(eq(auditEvent.event, 'invitation_declined'))).toHaveLength(1);
+	});
+
+	it('a newer invitation to the same address replaces the older link', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const { id } = await createOrganisation(db, ada, org, ctx);
+		await invite(db, ada, id, { email: 'bob@example.org', role: 'member' }, ctx);
+		const first = await tokenMailedTo('bob@example.org');
+		await invite(db, ada, id, { email: 'bob@example.org', role: 'leader' }, ctx);
+		const second = await tokenMailedTo('bob@example.org');
+		expect(await acceptInvitation(db, bob, first, ctx)).toEqual({ ok: false, error: 'invalid' });
+		expect((await acceptInvitation(db, bob, second, ctx)).ok).toBe(true);
+		expect(await roleOf(id, bob)).toBe('leader');
+	});
+
+	it('lets members leave, but never the only owner', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const stranger = await person('Stranger');
+		const id = await withMember(ada, bob);
+		expect(await leave(db, ada, id, ctx)).toBe('last_owner');
+		expect(await roleOf(id, ada)).toBe('owner');
+		expect(await leave(db, stranger, id, ctx)).toBe('not_found');
+		expect(await leave(db, bob, id, ctx)).toBe('ok');
+		expect(await getOrganisationForMember(db, bob, id)).toBeUndefined();
+		expect(await listMyOrganisations(db, bob)).toEqual([]);
+		expect(await leave(db, bob, id, ctx)).toBe('not_found');
+	});
+
+	it('lets owners and leaders remove members, but leaders never an owner', async () => {
+		const ada = await person('Ada');
+		const leo = await person('Leo');
+		const mia = await person('Mia');
+		const noa = await person('Noa');
+		const stranger = await person('Stranger');
+		const id = await withMember(ada, leo, 'leader');
+		const [miaRow] = await db.select({ email: user.email }).from(user).where(eq(user.id, mia));
+		await invite(db, ada, id, { email: miaRow!.email, role: 'member' }, ctx);
+		await acceptInvitation(db, mia, await tokenMailedTo(miaRow!.email), ctx);
+
+		expect(await removeMember(db, stranger, id, mia, ctx)).toBe('not_found');
+		expect(await removeMember(db, mia, id, leo, ctx)).toBe('forbidden');
+		expect(await removeMember(db, leo, id, ada, ctx)).toBe('forbidden');
+		expect(await removeMember(db, leo, id, leo, ctx)).toBe('self');
+		expect(await removeMember(db, leo, id, noa, ctx)).toBe('member_not_found');
+		expect(await removeMember(db, leo, id, 'not-a-uuid', ctx)).toBe('member_not_found');
+		expect(await removeMember(db, leo, id, mia, ctx)).toBe('ok');
+		expect(await roleOf(id, mia)).toBeUndefined();
+		expect(await removeMember(db, ada, id, leo, ctx)).toBe('ok');
+		expect((await listMembers(db, ada, id))?.map((m) => m.displayName)).toEqual(['Ada']);
+		const [event] = await db.select().from(auditEvent).where(eq(auditEvent.event, 'member_removed')).orderBy(desc(auditEvent.id)).limit(1);
+		expect(event).toMatchObject({ actorId: ada, subjectId: leo });
+	});
+
+	it('transfers ownership in one step: the new owner owns, the old one leads, and there is always an owner', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const stranger = await person('Stranger');
+		const id = await withMember(ada, bob);
+		expect(await transferOwnership(db, bob, id, ada, ctx)).toBe('forbidden');
+		expect(await transferOwnership(db, stranger, id, bob, ctx)).toBe('not_found');
+		expect(await transferOwnership(db, ada, id, ada, ctx)).toBe('self');
+		expect(await transferOwnership(db, ada, id, stranger, ctx)).toBe('member_not_found');
+		expect(await roleOf(id, ada)).toBe('owner');
+
+		expect(await transferOwnership(db, ada, id, bob, ctx)).toBe('ok');
+		expect(await roleOf(id, bob)).toBe('owner');
+		expect(await roleOf(id, ada)).toBe('leader');
+		// The former owner has lost the owner's rights and may now leave; the new one may not.
+		expect(await transferOwnership(db, ada, id, bob, ctx)).toBe('forbidden');
+		expect(await leave(db, bob, id, ctx)).toBe('last_owner');
+		expect(await leave(db, ada, id, ctx)).toBe('ok');
+		const owners = await db.select().from(membership).where(and(eq(membership.organisationId, id), eq(membership.role, 'owner')));
+		expect(owners.map((o) => o.userId)).toEqual([bob]);
+	});
+
+	it('keeps an owner when two owners leave at the same moment', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const id = await withMember(ada, bob);
+		await db.update(membership).set({ role: 'owner' }).where(eq(membership.userId, bob));
+		const results = await Promise.all([leave(db, ada, id, ctx), leave(db, bob, id, ctx)]);
+		expect(results.sort()).toEqual(['last_owner', 'ok']);
+		const owners = await db.select().from(membership).where(and(eq(membership.organisationId, id), eq(membership.role, 'owner')));
+		expect(owners).toHaveLength(1);
+	});
+
+	it('names the organisations a user owns alone, which account deletion must hand over first', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const id = await withMember(ada, bob);
+		const { id: shared } = await createOrganisation(db, ada, { ...org, name: 'Shared' }, ctx);
+		await db.insert(membership).values({ organisationId: shared, userId: bob, role: 'owner' });
+		expect(await organisationsOnlyOwnedBy(db, ada)).toEqual([{ id, name: org.name }]);
+		expect(await organisationsOnlyOwnedBy(db, bob)).toEqual([]);
+	});
+
+	it('removes memberships with the account', async () => {
+		const ada = await person('Ada');
+		const bob = await person('Bob');
+		const id = await withMember(ada, bob);
+		await db.delete(user).where(eq(user.id, bob));
+		expect((await listMembers(db, ada, id))?.map((m) => m.displayName)).toEqual(['Ada']);
+	});
+});
