@@ -24,6 +24,9 @@ const cases: [string, (v: string) => string][] = [
 for (const [path, fields] of Object.entries(valid)) {
 	for (const field of Object.keys(fields)) {
 		for (const [kind, bad] of cases) {
+			// Passwords are free text: only empty and overlong ones are wrong. (Sending the others to
+			// sign-up would create accounts and use up the run's sign-up limit.)
+			if (field === 'password' && kind !== 'empty' && kind !== '10,000 characters') continue;
 			test(`${path} ${field}: ${kind}`, async ({ request }) => {
 				const body = new URLSearchParams({ ...fields, [field]: bad(fields[field]!) }).toString();
 				const response = await request.post(path, { headers, data: body });
@@ -33,11 +36,6 @@ for (const [path, fields] of Object.entries(valid)) {
 					.replace(/&quot;/g, '"')
 					.replace(/&#39;/g, "'")
 					.replace(/&amp;/g, '&');
-				// Passwords are free text (any characters are allowed); everything else must be refused.
-				if (field === 'password' && kind !== 'empty' && kind !== '10,000 characters') {
-					expect(response.status()).toBeLessThan(500);
-					return;
-				}
 				expect(response.status(), text.slice(0, 200)).toBeGreaterThanOrEqual(400);
 				expect(response.status()).toBeLessThan(500);
 				const translated = [pl.error_required, pl.error_too_long, pl.error_no_markup, pl.error_email_invalid, pl.error_choose, pl.error_invalid, pl.error_password_too_short, pl.error_password_too_long];

@@ -141,6 +141,18 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
 		}
 		expect(LIMITS.signInPerAccount.max).toBe(5);
 	});
+
+	it('limits failed sign-ins per IP address, but not successful ones', async () => {
+		await signUp(database.db, person, ctx);
+		const [verify] = await database.db.select().from(mailOutbox);
+		await verifyEmail(database.db, linkIn(verify!.text), ctx.ip);
+		for (let i = 0; i < 8; i++) expect((await signIn(database.db, person.email, person.password, ctx)).ok).toBe(true);
+		for (let i = 0; i < LIMITS.signInFailuresPerIp.max; i++) {
+			expect(await signIn(database.db, `guess${i}@example.org`, 'wrong password!', ctx)).toEqual({ ok: false, error: 'invalid' });
+		}
+		expect(await signIn(database.db, person.email, person.password, ctx)).toEqual({ ok: false, error: 'rate_limited' });
+		expect((await signIn(database.db, person.email, person.password, { ...ctx, ip: '198.51.100.7' })).ok).toBe(true);
+	});
 });
 
 describe.each(testDatabases())('account changes on $name', ({ open }) => {

@@ -4,7 +4,7 @@ import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { emailToken, user } from '../db/schema/accounts.ts';
 import { sendMail, type MailKind } from '../mail/index.ts';
-import { hit, LIMITS, reset } from '../ratelimit/index.ts';
+import { exceeded, hit, LIMITS, reset } from '../ratelimit/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, endAllSessions } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -139,11 +139,12 @@ export type SignInResult =
 	| { ok: false; error: 'invalid' | 'rate_limited' | 'not_verified' };
 
 /**
- * Checks email and password and starts a session. Limited per account and per IP; the same
+ * Checks email and password and starts a session. Limited per account (every attempt) and per IP
+ * (failed attempts); the same
  * answer for an unknown address, a wrong password and a disabled account.
  */
 export async function signIn(db: DbOrTx, email: string, password: string, ctx: RequestContext): Promise<SignInResult> {
-	const ipOk = await hit(db, LIMITS.signInPerIp, ctx.ip);
+	const ipOk = !(await exceeded(db, LIMITS.signInFailuresPerIp, ctx.ip));
 	const accountOk = await hit(db, LIMITS.signInPerAccount, email);
 	const [found] = await db.select().from(user).where(eq(user.email, email));
 	if (!ipOk || !accountOk) {
@@ -152,6 +153,7 @@ export async function signIn(db: DbOrTx, email: string, password: string, ctx: R
 	}
 	const valid = await verifyPassword(found?.passwordHash ?? null, password);
 	if (!found || !valid || found.disabledAt) {
+		await hit(db, LIMITS.signInFailuresPerIp, ctx.ip);
 		await audit(db, { event: 'signin_failed', subjectId: found?.id ?? null, ip: ctx.ip });
 		return { ok: false, error: 'invalid' };
 	}

@@ -7,7 +7,8 @@ export type Limit = { name: string; max: number; windowSeconds: number };
 /** The limits the platform applies, in one place so the README can list them. */
 export const LIMITS = {
 	signInPerAccount: { name: 'signin-account', max: 5, windowSeconds: 15 * 60 },
-	signInPerIp: { name: 'signin-ip', max: 30, windowSeconds: 15 * 60 },
+	// Failed attempts only: a school's whole class signing in behind one address is not an attack.
+	signInFailuresPerIp: { name: 'signin-ip', max: 50, windowSeconds: 15 * 60 },
 	signUpPerIp: { name: 'signup-ip', max: 5, windowSeconds: 60 * 60 },
 	mailPerAddress: { name: 'mail-address', max: 3, windowSeconds: 60 * 60 },
 	mailPerIp: { name: 'mail-ip', max: 10, windowSeconds: 60 * 60 }
@@ -31,6 +32,17 @@ export async function hit(db: DbOrTx, limit: Limit, subject: string): Promise<bo
 		})
 		.returning({ count: rateLimit.count });
 	return (row?.count ?? 1) <= limit.max;
+}
+
+/** Whether `subject` has already used up `limit` in the current window (counts nothing). */
+export async function exceeded(db: DbOrTx, limit: Limit, subject: string): Promise<boolean> {
+	const [row] = await db
+		.select({ count: rateLimit.count })
+		.from(rateLimit)
+		.where(
+			sql`${rateLimit.key} = ${`${limit.name}:${subject.toLowerCase()}`} and ${rateLimit.windowStart} >= now() - make_interval(secs => ${limit.windowSeconds})`
+		);
+	return (row?.count ?? 0) >= limit.max;
 }
 
 /** Forgets the counter, e.g. after a successful sign-in. */
