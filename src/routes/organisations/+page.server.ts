@@ -4,7 +4,8 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { parseOrganisationForm } from '#lib/server/organisations/forms.ts';
+import { parseForm } from '#lib/server/accounts/forms.ts';
+import { organisationForm } from '#lib/server/organisations/forms.ts';
 import { createOrganisation, listMyOrganisations } from '#lib/server/organisations/service.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,8 +19,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const session = requireSession(event.locals);
-		const parsed = parseOrganisationForm(await event.request.formData());
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values, languages: parsed.languages });
+		const data = await event.request.formData();
+		const parsed = parseForm(organisationForm, data);
+		if (!parsed.ok) {
+			const languages = data.getAll('languages').map(String).slice(0, 5);
+			return fail(400, { errors: parsed.errors, values: parsed.values, languages });
+		}
 		const { id } = await createOrganisation(db(), session.user.id, parsed.data, requestContext(event));
 		redirect(303, localizeHref(`/organisations/${id}`));
 	}

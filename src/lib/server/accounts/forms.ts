@@ -20,7 +20,8 @@ const newPassword = z
 		if (problem) ctx.addIssue({ code: 'custom', message: `error_${problem}` });
 	});
 
-const text = (max: number) =>
+/** Required single-line text: trimmed, at most `max` characters, no markup or control characters. */
+export const text = (max: number) =>
 	z
 		.string({ error: 'error_required' })
 		.trim()
@@ -94,6 +95,12 @@ export function parseForm<S extends z.ZodType>(
 	return { ok: false, errors, values };
 }
 
+/** A group of language checkboxes: none, one or several of the platform's locales. */
+export const languagesField = z.preprocess(
+	(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+	z.array(z.enum(LOCALES, { error: 'error_choose' })).max(LOCALES.length, 'error_invalid')
+);
+
 export const profileForm = z.object({
 	displayName: text(80),
 	locale: z.enum(LOCALES, { error: 'error_choose' }),
@@ -105,10 +112,7 @@ export const profileForm = z.object({
 		.max(1000, 'error_too_long')
 		.refine((value) => !/[<>]/.test(value), 'error_no_markup')
 		.default(''),
-	languages: z.preprocess(
-		(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-		z.array(z.enum(LOCALES, { error: 'error_choose' }))
-	),
+	languages: languagesField,
 	profileVisible: z.literal('on').optional().transform((value) => value === 'on')
 });
 

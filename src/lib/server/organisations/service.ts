@@ -375,6 +375,27 @@ export async function leave(
 
 export type MemberChangeResult = 'ok' | 'not_found' | 'forbidden' | 'member_not_found' | 'self';
 
+/**
+ * The checks before the actor changes another member (inside the transaction, after the lock):
+ * both roles, or why the change may not happen.
+ */
+async function memberChange(
+	tx: DbOrTx,
+	actorId: string,
+	organisationId: string,
+	targetUserId: string,
+	action: 'organisation:remove_member' | 'organisation:transfer'
+): Promise<{ role: OrganisationRole; targetRole: OrganisationRole } | { refused: MemberChangeResult }> {
+	if (!(await lockOrganisation(tx, organisationId))) return { refused: 'not_found' };
+	const role = await roleOf(tx, organisationId, actorId);
+	if (!role) return { refused: 'not_found' };
+	if (!canInOrganisation(role, action)) return { refused: 'forbidden' };
+	if (targetUserId === actorId) return { refused: 'self' };
+	const targetRole = await roleOf(tx, organisationId, targetUserId);
+	if (!targetRole) return { refused: 'member_not_found' };
+	return { role, targetRole };
+}
+
 /** Removes a member: owners remove anyone, leaders remove leaders and members but not owners. */
 export async function removeMember(
 	db: DbOrTx,
@@ -385,13 +406,9 @@ export async function removeMember(
 ): Promise<MemberChangeResult> {
 	if (!isUuid(organisationId)) return 'not_found';
 	return db.transaction(async (tx): Promise<MemberChangeResult> => {
-		if (!(await lockOrganisation(tx, organisationId))) return 'not_found';
-		const role = await roleOf(tx, organisationId, actorId);
-		if (!role) return 'not_found';
-		if (!canInOrganisation(role, 'organisation:remove_member')) return 'forbidden';
-		if (targetUserId === actorId) return 'self';
-		const targetRole = await roleOf(tx, organisationId, targetUserId);
-		if (!targetRole) return 'member_not_found';
+		const change = await memberChange(tx, actorId, organisationId, targetUserId, 'organisation:remove_member');
+		if ('refused' in change) return change.refused;
+		const { role, targetRole } = change;
 		if (!canRemoveMember(role, targetRole)) return 'forbidden';
 		await tx.delete(membership).where(and(eq(membership.organisationId, organisationId), eq(membership.userId, targetUserId)));
 		await assertHasOwner(tx, organisationId);
@@ -413,12 +430,8 @@ export async function transferOwnership(
 ): Promise<MemberChangeResult> {
 	if (!isUuid(organisationId)) return 'not_found';
 	return db.transaction(async (tx): Promise<MemberChangeResult> => {
-		if (!(await lockOrganisation(tx, organisationId))) return 'not_found';
-		const role = await roleOf(tx, organisationId, actorId);
-		if (!role) return 'not_found';
-		if (!canInOrganisation(role, 'organisation:transfer')) return 'forbidden';
-		if (targetUserId === actorId) return 'self';
-		if (!(await roleOf(tx, organisationId, targetUserId))) return 'member_not_found';
+		const change = await memberChange(tx, actorId, organisationId, targetUserId, 'organisation:transfer');
+		if ('refused' in change) return change.refused;
 		await tx
 			.update(membership)
 			.set({ role: 'owner' })
