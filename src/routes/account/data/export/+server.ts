@@ -1,0 +1,19 @@
+import type { RequestHandler } from './$types';
+import { db } from '#lib/server/app.ts';
+import { exportMyData } from '#lib/server/accounts/data.ts';
+import { requestContext } from '#lib/server/http/context.ts';
+import { requireSession } from '#lib/server/http/guards.ts';
+
+// A form POST (so SvelteKit's origin check applies), answered with a JSON download.
+export const POST: RequestHandler = async (event) => {
+	const { user } = requireSession(event.locals);
+	const data = await exportMyData(db(), user.id, requestContext(event).ip);
+	const day = new Date().toISOString().slice(0, 10);
+	return new Response(JSON.stringify(data, null, 2), {
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="praxis-my-data-${day}.json"`,
+			'cache-control': 'no-store'
+		}
+	});
+};
