@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/client.ts';
+import { importFrameworks } from '../frameworks/import.ts';
 import { importGlossary } from '../glossary/import.ts';
 
 export type ImportReport = {
@@ -24,7 +25,10 @@ export async function importAllContent(
 	contentDir: string,
 	options: ImportOptions = {}
 ): Promise<ImportReport[]> {
-	return db.transaction(async (tx) => [await importGlossary(tx, contentDir, options)]);
+	return db.transaction(async (tx) => [
+		await importGlossary(tx, contentDir, options),
+		await importFrameworks(tx, contentDir, options)
+	]);
 }
 
 /** One line per content type, for the terminal and the log. */

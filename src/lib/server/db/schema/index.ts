@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './glossary.ts';
 export * from './platform.ts';
 export * from './organisations.ts';
+export * from './frameworks.ts';

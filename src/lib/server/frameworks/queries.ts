@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { framework, frameworkNode, frameworkNodeTranslation, frameworkVersion, frameworkVersionTranslation } from '../db/schema/frameworks.ts';
+
+export type FrameworkSummary = {
+	slug: string;
+	version: string;
+	title: string;
+	description: string;
+	shownLocale: string;
+	nodes: number;
+};
+
+const wantedV = alias(frameworkVersionTranslation, 'wanted_v');
+const baseV = alias(frameworkVersionTranslation, 'base_v');
+
+/** The newest published version of each framework, in the reader's language (or English). */
+export async function listFrameworks(db: DbOrTx, locale: AppLocale): Promise<FrameworkSummary[]> {
+	const rows = await db
+		.selectDistinctOn([framework.slug], {
+			slug: framework.slug,
+			version: frameworkVersion.version,
+			title: sql<string>`coalesce(${wantedV.title}, ${baseV.title})`,
+			description: sql<string>`coalesce(${wantedV.description}, ${baseV.description})`,
+			shownLocale: sql<string>`case when ${wantedV.title} is null then ${BASE_LOCALE} else ${locale} end`,
+			nodes: sql<number>`(select count(*)::int from framework_node n where n.version_id = ${frameworkVersion.id})`
+		})
+		.from(framework)
+		.innerJoin(frameworkVersion, and(eq(frameworkVersion.frameworkId, framework.id), eq(frameworkVersion.status, 'published')))
+		.leftJoin(wantedV, and(eq(wantedV.versionId, frameworkVersion.id), eq(wantedV.locale, locale)))
+		.leftJoin(baseV, and(eq(baseV.versionId, frameworkVersion.id), eq(baseV.locale, BASE_LOCALE)))
+		.orderBy(asc(framework.slug), desc(frameworkVersion.createdAt));
+	const collator = new Intl.Collator(locale);
+	return rows.sort((a, b) => collator.compare(a.title, b.title));
+}
+
+export type FrameworkNodeView = {
+	key: string;
+	kind: string;
+	code: string | null;
+	draft: boolean;
+	placeholder: boolean;
+	title: string;
+	body: string;
+	shownLocale: string;
+	children: FrameworkNodeView[];
+};
+
+export type FrameworkView = FrameworkSummary & {
+	status: string;
+	sourceCitation: string;
+	sourceUrl: string | null;
+	licence: string | null;
+	availableLocales: string[];
+	tree: FrameworkNodeView[];
+};
+
+const wantedN = alias(frameworkNodeTranslation, 'wanted_n');
+const baseN = alias(frameworkNodeTranslation, 'base_n');
+
+/** A framework's newest published version (or a given version) with its whole tree: two queries. */
+export async function getFramework(db: DbOrTx, slug: string, locale: AppLocale, version?: string): Promise<FrameworkView | undefined> {
+	const [meta] = await db
+		.select({
+			id: frameworkVersion.id,
+			slug: framework.slug,
+			version: frameworkVersion.version,
+			status: frameworkVersion.status,
+			sourceCitation: frameworkVersion.sourceCitation,
+			sourceUrl: frameworkVersion.sourceUrl,
+			licence: frameworkVersion.licence,
+			title: sql<string>`coalesce(${wantedV.title}, ${baseV.title})`,
+			description: sql<string>`coalesce(${wantedV.description}, ${baseV.description})`,
+			shownLocale: sql<string>`case when ${wantedV.title} is null then ${BASE_LOCALE} else ${locale} end`,
+			availableLocales: sql<string[]>`array(select t.locale from framework_version_translation t where t.version_id = ${frameworkVersion.id} order by t.locale)`
+		})
+		.from(framework)
+		.innerJoin(frameworkVersion, eq(frameworkVersion.frameworkId, framework.id))
+		.leftJoin(wantedV, and(eq(wantedV.versionId, frameworkVersion.id), eq(wantedV.locale, locale)))
+		.leftJoin(baseV, and(eq(baseV.versionId, frameworkVersion.id), eq(baseV.locale, BASE_LOCALE)))
+		.where(
+			and(
+				eq(framework.slug, slug),
+				version ? eq(frameworkVersion.version, version) : eq(frameworkVersion.status, 'published')
+			)
+		)
+		.orderBy(desc(frameworkVersion.createdAt))
+		.limit(1);
+	if (!meta) return undefined;
+	const rows = await db
+		.select({
+			id: frameworkNode.id,
+			parentId: frameworkNode.parentId,
+			key: frameworkNode.key,
+			kind: frameworkNode.kind,
+			code: frameworkNode.code,
+			draft: frameworkNode.draft,
+			placeholder: frameworkNode.placeholder,
+			title: sql<string>`coalesce(${wantedN.title}, ${baseN.title})`,
+			body: sql<string>`coalesce(${wantedN.body}, ${baseN.body})`,
+			shownLocale: sql<string>`case when ${wantedN.title} is null then ${BASE_LOCALE} else ${locale} end`
+		})
+		.from(frameworkNode)
+		.leftJoin(wantedN, and(eq(wantedN.nodeId, frameworkNode.id), eq(wantedN.locale, locale)))
+		.leftJoin(baseN, and(eq(baseN.nodeId, frameworkNode.id), eq(baseN.locale, BASE_LOCALE)))
+		.where(eq(frameworkNode.versionId, meta.id))
+		.orderBy(asc(frameworkNode.parentId), asc(frameworkNode.position));
+	const byId = new Map<number, FrameworkNodeView>();
+	for (const { id, parentId: _p, ...rest } of rows) byId.set(id, { ...rest, children: [] });
+	const tree: FrameworkNodeView[] = [];
+	for (const row of rows) (row.parentId ? byId.get(row.parentId)!.children : tree).push(byId.get(row.id)!);
+	const { id: _id, ...view } = meta;
+	return { ...view, nodes: rows.length, tree };
+}

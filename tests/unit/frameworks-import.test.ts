@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importAllContent } from '../../src/lib/server/content/import.ts';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { getFramework, listFrameworks } from '../../src/lib/server/frameworks/queries.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+function frameworkYaml(version: string, areaTitle = 'Ethics') {
+	return `version: "${version}"
+source:
+  citation: "Test source (2026)."
+translations:
+  en:
+    title: "Test framework"
+    description: "For the tests."
+  nb:
+    title: "Testrammeverk"
+    description: "For testene."
+nodes:
+  - key: ethics
+    kind: area
+    code: "1"
+    translations:
+      en:
+        title: "${areaTitle}"
+        body: "What is good guidance?"
+      nb:
+        title: "Etikk"
+    children:
+      - key: guideline-1
+        kind: item
+        code: "1"
+        draft: true
+        translations:
+          en:
+            title: "I know my limits"
+      - key: reflection
+        kind: group
+        translations:
+          en:
+            title: "Reflection model"
+        children:
+          - key: step-1
+            kind: step
+            translations:
+              en:
+                title: "The challenge"
+`;
+}
+
+function contentDir(files: Record<string, string>): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'praxis-fw-'));
+	fs.mkdirSync(path.join(dir, 'frameworks'));
+	for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'frameworks', name), text);
+	return dir;
+}
+
+const frameworksReport = (reports: Awaited<ReturnType<typeof importAllContent>>) => reports.find((r) => r.type === 'frameworks')!;
+
+describe.each(testDatabases())('framework import on $name', ({ open }) => {
+	let database: Database;
+	beforeEach(async () => {
+		database = await open();
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	it('imports a framework as a tree with translations and visible fallbacks; a second run changes nothing', async () => {
+		const dir = contentDir({ 'test-framework.yaml': frameworkYaml('2020') });
+		expect(frameworksReport(await importAllContent(database.db, dir)).created).toEqual(['test-framework@2020']);
+		expect(frameworksReport(await importAllContent(database.db, dir))).toMatchObject({ created: [], updated: [], unchanged: 1 });
+
+		const nb = await getFramework(database.db, 'test-framework', 'nb');
+		expect(nb).toMatchObject({ title: 'Testrammeverk', version: '2020', nodes: 4 });
+		const [area] = nb!.tree;
+		expect(area).toMatchObject({ key: 'ethics', code: '1', title: 'Etikk', shownLocale: 'nb', body: '' });
+		expect(area!.children.map((c) => c.key)).toEqual(['guideline-1', 'reflection']);
+		expect(area!.children[0]).toMatchObject({ title: 'I know my limits', shownLocale: 'en', draft: true });
+		expect(area!.children[1]!.children[0]).toMatchObject({ key: 'step-1', kind: 'step' });
+		expect(await listFrameworks(database.db, 'pl')).toMatchObject([{ slug: 'test-framework', title: 'Test framework', shownLocale: 'en' }]);
+	});
+
+	it('a new version keeps the old one, which stays reachable', async () => {
+		await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020') }));
+		const report = frameworksReport(await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2024', 'Ethics (2024)') })));
+		expect(report.created).toEqual(['test-framework@2024']);
+		expect((await getFramework(database.db, 'test-framework', 'en'))!.tree[0]!.title).toBe('Ethics (2024)');
+		expect((await getFramework(database.db, 'test-framework', 'en', '2020'))!.tree[0]!.title).toBe('Ethics');
+	});
+
+	it('a changed file with the same version replaces that version', async () => {
+		await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020') }));
+		const report = frameworksReport(await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020', 'Professional ethics') })));
+		expect(report.updated).toEqual(['test-framework@2020']);
+		expect((await getFramework(database.db, 'test-framework', 'en'))!.tree[0]!.title).toBe('Professional ethics');
+	});
+
+	it.each([
+		['a node without a title', frameworkYaml('1').replace('        title: "Ethics"\n', ''), 'nodes.0.translations.en.title'],
+		['a key used twice', frameworkYaml('1').replace('key: step-1', 'key: ethics'), 'nodes.0.children.1.children.0.key: "ethics" is used twice'],
+		['an unknown kind', frameworkYaml('1').replace('kind: step', 'kind: chapter'), 'nodes.0.children.1.children.0.kind'],
+		['no nodes', 'version: "1"\nsource:\n  citation: "x"\ntranslations:\n  en:\n    title: "T"\nnodes: []\n', 'nodes: needs at least one node']
+	])('rejects a malformed file (%s), naming file and field, and imports nothing', async (_, text, field) => {
+		const error = await importAllContent(database.db, contentDir({ 'broken.yaml': text })).catch((e: Error) => e);
+		expect((error as Error).name).toBe('ContentError');
+		expect((error as Error).message).toContain(`frameworks/broken.yaml: ${field}`);
+		expect(await listFrameworks(database.db, 'en')).toEqual([]);
+	});
+});
