@@ -114,3 +114,13 @@ export async function getFramework(db: DbOrTx, slug: string, locale: AppLocale, 
 	const { id: _id, ...view } = meta;
 	return { ...view, nodes: rows.length, tree };
 }
+
+/** A node of a framework with the chain of nodes above it, or undefined. */
+export function findNode(tree: FrameworkNodeView[], key: string): { node: FrameworkNodeView; ancestors: FrameworkNodeView[] } | undefined {
+	for (const node of tree) {
+		if (node.key === key) return { node, ancestors: [] };
+		const below = findNode(node.children, key);
+		if (below) return { node: below.node, ancestors: [node, ...below.ancestors] };
+	}
+	return undefined;
+}

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { db } from '#lib/server/app.ts';
+import { findNode, getFramework } from '#lib/server/frameworks/queries.ts';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const framework = await getFramework(db(), params.slug, getLocale());
+	const found = framework && findNode(framework.tree, params.key);
+	if (!framework || !found) error(404, m.framework_not_found());
+	return { slug: framework.slug, frameworkTitle: framework.title, version: framework.version, ...found };
+};
