@@ -35,7 +35,7 @@ for (const { slug, data } of shipped) {
 }
 
 test('a deep link opens at its node, and the node page keeps its place across languages', async ({ page }) => {
-	const { slug, data } = shipped.find((f) => f.nodes?.[0]?.children?.length) ?? shipped[0]!;
+	const { slug, data } = shipped.find((f) => f.data.nodes[0]?.children?.length) ?? shipped[0]!;
 	const node = data.nodes[0]!;
 	await page.goto(`/en/frameworks/${slug}#${node.key}`);
 	await expect(page.locator(`[id="${node.key}"]`)).toBeInViewport();
