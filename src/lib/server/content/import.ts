@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client.ts';
 import { importFrameworks } from '../frameworks/import.ts';
 import { importGlossary } from '../glossary/import.ts';
+import { reindexSearch, searchIndexIsEmpty } from '../search/index.ts';
 
 export type ImportReport = {
 	type: string;
@@ -25,10 +26,12 @@ export async function importAllContent(
 	contentDir: string,
 	options: ImportOptions = {}
 ): Promise<ImportReport[]> {
-	return db.transaction(async (tx) => [
-		await importGlossary(tx, contentDir, options),
-		await importFrameworks(tx, contentDir, options)
-	]);
+	return db.transaction(async (tx) => {
+		const reports = [await importGlossary(tx, contentDir, options), await importFrameworks(tx, contentDir, options)];
+		const changed = reports.some((r) => r.created.length || r.updated.length);
+		if (changed || (await searchIndexIsEmpty(tx))) await reindexSearch(tx);
+		return reports;
+	});
 }
 
 /** One line per content type, for the terminal and the log. */

@@ -1,6 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { redactDatabaseUrl, StartupError } from '../config/index.ts';
@@ -25,7 +28,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 	const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
 	let client: PGlite;
 	try {
-		client = dataDir ? await PGlite.create(`${dataDir}/pglite`) : await PGlite.create();
+		// The same extensions a PostgreSQL server provides from its contrib package.
+		const extensions = { pg_trgm, unaccent };
+		client = dataDir ? await PGlite.create(`${dataDir}/pglite`, { extensions }) : await PGlite.create({ extensions });
 	} catch (error) {
 		release();
 		throw new StartupError(`Could not open the embedded database in ${dataDir}: ${(error as Error).message}`);
@@ -73,4 +78,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 			await pool.end();
 		}
 	};
+}
+
+/** Rows of a raw SQL query; PGlite and node-postgres both answer with `{ rows }`. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown as { rows: T[] };
+	return result.rows;
 }

@@ -3,3 +3,4 @@ export * from './glossary.ts';
 export * from './platform.ts';
 export * from './organisations.ts';
 export * from './frameworks.ts';
+export * from './search.ts';

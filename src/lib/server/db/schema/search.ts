@@ -1,0 +1,29 @@
+import { customType, index, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * One row per searchable thing per language (a glossary term, a framework node…). Every kind of
+ * content joins search by adding an indexer; the search itself is one query over this table.
+ */
+export const searchDocument = pgTable(
+	'search_document',
+	{
+		id: serial('id').primaryKey(),
+		type: text('type').notNull(),
+		locale: text('locale').notNull(),
+		// Path without the locale prefix, e.g. /glossary/career.
+		path: text('path').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		// The text-search configuration used for this row's language (english, norwegian, simple).
+		config: text('config').notNull(),
+		tsv: tsvector('tsv').notNull()
+	},
+	(t) => [
+		index('search_document_tsv_idx').using('gin', t.tsv),
+		index('search_document_title_trgm_idx').using('gin', sql`lower(unaccent_immutable(${t.title})) gin_trgm_ops`),
+		index('search_document_locale_type_idx').on(t.locale, t.type)
+	]
+);

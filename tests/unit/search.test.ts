@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importAllContent } from '../../src/lib/server/content/import.ts';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { search } from '../../src/lib/server/search/index.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+// Search runs over the shipped content, imported into a fresh database.
+function contentWithFixture(): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'praxis-search-'));
+	fs.cpSync(path.resolve('content'), dir, { recursive: true });
+	return dir;
+}
+
+describe.each(testDatabases())('search on $name', ({ open }) => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await open();
+		await importAllContent(database.db, contentWithFixture());
+	});
+	afterAll(async () => {
+		await database.close();
+	});
+
+	it.each([
+		['en', 'career guidance', '/glossary/career-guidance'],
+		['nb', 'karriereveiledning', '/glossary/career-guidance'],
+		['cs', 'kariérové poradenství', '/glossary/career-guidance'],
+		['sk', 'kariérové poradenstvo', '/glossary/career-guidance'],
+		['pl', 'doradztwo kariery', '/glossary/career-guidance'],
+		['nb', 'karriereknappene', '/glossary/career-buttons'],
+		['en', 'career buttons', '/frameworks/career-learning-in-context']
+	] as const)('finds a term in its own language (%s: %s)', async (locale, query, path) => {
+		const { hits } = await search(database.db, locale, query);
+		expect(hits.slice(0, 5).map((h) => h.path)).toContainEqual(expect.stringContaining(path));
+	});
+
+	it('ranks an exact title match first', async () => {
+		const { hits } = await search(database.db, 'en', 'Co-careering');
+		expect(hits[0]).toMatchObject({ path: '/glossary/co-careering', type: 'glossary' });
+	});
+
+	it('tolerates a typo and missing accents', async () => {
+		expect((await search(database.db, 'en', 'co-carreering')).hits[0]?.path).toBe('/glossary/co-careering');
+		expect((await search(database.db, 'cs', 'karierove poradenstvi')).hits.map((h) => h.path)).toContain('/glossary/career-guidance');
+	});
+
+	it('searches only the reader’s language and filters by type with counts', async () => {
+		const all = await search(database.db, 'en', 'ethics');
+		expect(all.counts.glossary).toBeGreaterThan(0);
+		expect(all.counts.framework).toBeGreaterThan(0);
+		const frameworks = await search(database.db, 'en', 'ethics', { type: 'framework' });
+		expect(frameworks.hits.every((h) => h.type === 'framework')).toBe(true);
+		expect((await search(database.db, 'pl', 'the ethical guidelines')).hits.filter((h) => h.title.startsWith('The '))).toEqual([]);
+	});
+
+	it('highlights matches as text parts, never as markup from the content', async () => {
+		const { hits } = await search(database.db, 'en', 'labour market information');
+		const marked = hits.flatMap((h) => h.snippet.filter((p) => p.mark).map((p) => p.text.toLowerCase()));
+		expect(marked.some((t) => t.startsWith('labour') || t.startsWith('market'))).toBe(true);
+		expect(await search(database.db, 'en', '   ')).toEqual({ hits: [], counts: { glossary: 0, framework: 0 } });
+		expect((await search(database.db, 'en', "'); drop table search_document; --")).hits).toEqual(expect.any(Array));
+	});
+});
