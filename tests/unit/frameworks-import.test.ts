@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAllContent } from '../../src/lib/server/content/import.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { getFramework, listFrameworks } from '../../src/lib/server/frameworks/queries.ts';
+import { editNodeTranslation, nodeForEditing, translationOverview } from '../../src/lib/server/frameworks/editing.ts';
+import { user } from '../../src/lib/server/db/schema/accounts.ts';
+import { search } from '../../src/lib/server/search/index.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 function frameworkYaml(version: string, areaTitle = 'Ethics') {
@@ -108,5 +111,30 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 		expect((error as Error).name).toBe('ContentError');
 		expect((error as Error).message).toContain(`frameworks/broken.yaml: ${field}`);
 		expect(await listFrameworks(database.db, 'en')).toEqual([]);
+	});
+
+	it('an editor with two-step sign-in changes a translation: revision kept, search updated, import leaves it alone', async () => {
+		const dir = contentDir({ 'test-framework.yaml': frameworkYaml('2020') });
+		await importAllContent(database.db, dir);
+		const [editor] = await database.db
+			.insert(user)
+			.values({ email: 'ed@example.org', displayName: 'Ed', locale: 'en', country: 'NO', sector: 'other', role: 'editor' })
+			.returning();
+		const actor = { id: editor!.id, role: 'editor', emailVerified: true, totpEnabled: true, secondFactorVerified: true };
+		const wording = { title: 'Etikk i praksis', body: 'Hva er god veiledning?' };
+		expect(await editNodeTranslation(database.db, { ...actor, role: 'member' }, 'test-framework', 'ethics', 'nb', wording)).toBe('forbidden');
+		expect(await editNodeTranslation(database.db, { ...actor, secondFactorVerified: false }, 'test-framework', 'ethics', 'nb', wording)).toBe('forbidden');
+		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'nowhere', 'nb', wording)).toBe('not_found');
+		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'ethics', 'nb', wording)).toBe('ok');
+
+		const node = await nodeForEditing(database.db, 'test-framework', 'ethics', 'nb');
+		expect(node).toMatchObject({ title: 'Etikk i praksis', sourceTitle: 'Ethics' });
+		expect(node!.revisions).toMatchObject([{ previousTitle: 'Etikk', title: 'Etikk i praksis', editorName: 'Ed' }]);
+		expect((await search(database.db, 'nb', 'etikk i praksis')).hits[0]?.path).toBe('/frameworks/test-framework/ethics');
+
+		const report = frameworksReport(await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020', 'Changed in the file') })));
+		expect(report.keptEditorVersion).toEqual(['test-framework@2020']);
+		const overview = await translationOverview(database.db);
+		expect(overview[0]!.status.find((s) => s.locale === 'nb')).toMatchObject({ translated: 1, missing: 3 });
 	});
 });

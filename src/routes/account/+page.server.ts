@@ -8,6 +8,7 @@ export const load: PageServerLoad = ({ locals }) => {
 		displayName: user.displayName,
 		email: user.email,
 		isAdmin: user.role === 'admin',
+		isEditor: user.role === 'editor' || user.role === 'admin',
 		auditRetentionDays: config().auditRetentionDays
 	};
 };

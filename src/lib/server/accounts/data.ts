@@ -3,6 +3,7 @@ import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { session, user } from '../db/schema/accounts.ts';
 import { auditEvent, mailOutbox } from '../db/schema/platform.ts';
+import { frameworkNodeRevision } from '../db/schema/frameworks.ts';
 import { listMyOrganisations, organisationsOnlyOwnedBy } from '../organisations/service.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -32,6 +33,11 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 		.where(eq(mailOutbox.toAddress, account.email))
 		.orderBy(desc(mailOutbox.createdAt));
 	const organisations = (await listMyOrganisations(db, userId)).map((o) => ({ id: o.id, name: o.name, role: o.role }));
+	const contentRevisions = await db
+		.select({ at: frameworkNodeRevision.createdAt, locale: frameworkNodeRevision.locale, title: frameworkNodeRevision.title })
+		.from(frameworkNodeRevision)
+		.where(eq(frameworkNodeRevision.editorId, userId))
+		.orderBy(desc(frameworkNodeRevision.createdAt));
 	await audit(db, { event: 'data_exported', actorId: userId, subjectId: userId, ip });
 	return {
 		format: EXPORT_FORMAT,
@@ -58,6 +64,7 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 		organisations,
 		sessions,
 		securityEvents: events,
+		contentRevisions,
 		mails
 	};
 }

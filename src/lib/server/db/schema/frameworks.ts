@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** A reference framework of the profession (quality framework, competence standards, …). */
 export const framework = pgTable('framework', {
@@ -76,4 +76,24 @@ export const frameworkNodeTranslation = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.nodeId, t.locale] })]
+);
+
+/** Every change an editor makes to a node's wording: who, when, what it was and what it became. */
+export const frameworkNodeRevision = pgTable(
+	'framework_node_revision',
+	{
+		id: serial('id').primaryKey(),
+		nodeId: integer('node_id')
+			.notNull()
+			.references(() => frameworkNode.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		previousTitle: text('previous_title'),
+		previousBody: text('previous_body'),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		// Kept when the editor's account is deleted: the revision stays, shown as a deleted user.
+		editorId: uuid('editor_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('framework_node_revision_node_idx').on(t.nodeId, t.createdAt)]
 );

@@ -1,0 +1,50 @@
+import { error, fail } from '@sveltejs/kit';
+import { diffWords } from 'diff';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
+import { db } from '#lib/server/app.ts';
+import { parseForm } from '#lib/server/accounts/forms.ts';
+import { editNodeTranslation, nodeForEditing } from '#lib/server/frameworks/editing.ts';
+import { nodeWordingForm } from '#lib/server/frameworks/forms.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireCan } from '#lib/server/http/guards.ts';
+
+function localeOf(url: URL): AppLocale {
+	const wanted = url.searchParams.get('locale');
+	return isAppLocale(wanted) && wanted !== 'en' ? wanted : 'nb';
+}
+
+const diff = (before: string | null, after: string) =>
+	diffWords(before ?? '', after).map((p) => ({ text: p.value, added: !!p.added, removed: !!p.removed }));
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireCan(locals, 'content:edit');
+	const locale = localeOf(url);
+	const node = await nodeForEditing(db(), params.slug, params.key, locale);
+	if (!node) error(404, m.framework_not_found());
+	return {
+		slug: params.slug,
+		locale,
+		node: { ...node, revisions: undefined },
+		revisions: node.revisions.map((r) => ({
+			id: r.id,
+			createdAt: r.createdAt,
+			who: r.editorName ?? null,
+			title: diff(r.previousTitle, r.title),
+			body: diff(r.previousBody, r.body)
+		}))
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		requireCan(event.locals, 'content:edit');
+		const parsed = parseForm(nodeWordingForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const result = await editNodeTranslation(db(), actorOf(event.locals), event.params.slug, event.params.key, localeOf(event.url), parsed.data);
+		if (result === 'not_found') error(404, m.framework_not_found());
+		if (result === 'forbidden') error(404, m.error_not_found_title());
+		return { saved: true };
+	}
+};

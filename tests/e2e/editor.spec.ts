@@ -1,0 +1,43 @@
+import { expect, expectAccessible, messages, test } from './fixtures.ts';
+import { adminPage } from './helpers.ts';
+
+const en = messages('en');
+
+test('an editor sees what is translated, changes a node’s wording, and the change shows with a revision', async ({ browser }) => {
+	const editor = await adminPage(browser);
+	await editor.goto('/en/editor');
+	await expect(editor.getByRole('heading', { level: 1, name: en.editor_title })).toBeVisible();
+	await expect(editor.getByRole('table')).toContainText('national-quality-framework');
+	await expectAccessible(editor);
+
+	await editor.goto('/en/editor/frameworks/national-quality-framework?locale=cs');
+	await expectAccessible(editor);
+	await editor.getByRole('link', { name: /Ethics$/ }).first().click();
+	await expect(editor).toHaveURL(/\/en\/editor\/frameworks\/national-quality-framework\/ethics\?locale=cs$/);
+	await expect(editor.getByText(en.editor_history_empty!)).toBeVisible();
+	await expectAccessible(editor);
+
+	const title = editor.getByLabel(en.editor_field_title!, { exact: true });
+	const before = await title.inputValue();
+	await title.fill(`${before} (upraveno)`);
+	await editor.getByRole('button', { name: en.editor_save, exact: true }).click();
+	await expect(editor.getByText(en.editor_saved!)).toBeVisible();
+	await expect(editor.locator('.revisions li')).toHaveCount(1);
+	await expect(editor.locator('.revisions ins').first()).toContainText('upraveno');
+	await expect(editor.locator('.revisions li').first()).toContainText('Ada Admin');
+
+	// Readers see it at once, in the framework and in search.
+	await editor.goto('/cs/frameworks/national-quality-framework/ethics');
+	await expect(editor.getByRole('heading', { level: 1 })).toContainText('(upraveno)');
+	await editor.goto(`/cs/search?q=${encodeURIComponent('upraveno')}`);
+	await expect(editor.locator('.hits h3 a').first()).toContainText('(upraveno)');
+});
+
+test('people without the editor role find no editor workspace', async ({ request }) => {
+	expect((await request.get('/en/editor')).status()).toBe(403);
+	const post = await request.post('/en/editor/frameworks/national-quality-framework/ethics?locale=cs', {
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3123' },
+		data: 'title=Hacked&body='
+	});
+	expect(post.status()).toBe(403);
+});
