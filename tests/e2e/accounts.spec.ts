@@ -159,7 +159,7 @@ test('an admin finds the newcomer, changes their role, and the security log show
 	const admin = await adminPage(browser);
 	await admin.goto('/en/admin/users');
 	await admin.getByLabel(en.admin_users_search_label!, { exact: true }).fill('nora');
-	await admin.getByRole('button', { name: en.admin_users_search_submit, exact: true }).click();
+	await admin.locator('main').getByRole('button', { name: en.admin_users_search_submit, exact: true }).click();
 	await expect(admin.getByRole('rowheader', { name: NEWCOMER.email })).toBeVisible();
 	await expectAccessible(admin);
 	await admin.getByLabel(en.admin_users_role_of!.replace('{name}', NEWCOMER.name)).selectOption('facilitator');

@@ -45,3 +45,12 @@ test('finding a term, and a clear message when nothing matches', async ({ page }
 	await page.getByRole('link', { name: m.glossary_filter_clear }).first().click();
 	expect(await page.locator('main dl dt a').count()).toBeGreaterThanOrEqual(25);
 });
+
+test('a term links to where the reference frameworks speak of it', async ({ page }) => {
+	await page.goto('/en/glossary/career-buttons');
+	await expect(page.getByRole('heading', { name: messages('en').glossary_in_frameworks })).toBeVisible();
+	const link = page.locator('main a[href*="/en/frameworks/"]').filter({ hasText: /career buttons/i }).first();
+	await expect(link).toBeVisible();
+	await link.click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(/career buttons/i);
+});

@@ -135,6 +135,11 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 		const report = frameworksReport(await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020', 'Changed in the file') })));
 		expect(report.keptEditorVersion).toEqual(['test-framework@2020']);
 		const overview = await translationOverview(database.db);
-		expect(overview[0]!.status.find((s) => s.locale === 'nb')).toMatchObject({ translated: 1, missing: 3 });
+		expect(overview[0]!.status.find((s) => s.locale === 'nb')).toMatchObject({ translated: 1, missing: 3, outdated: 0 });
+
+		// The English source changes: the Norwegian wording is now visibly older than its source.
+		await editNodeTranslation(database.db, actor, 'test-framework', 'ethics', 'en', { title: 'Ethics in practice', body: '' });
+		expect((await getFramework(database.db, 'test-framework', 'nb'))!.tree[0]).toMatchObject({ title: 'Etikk i praksis', outdated: true });
+		expect((await translationOverview(database.db))[0]!.status.find((s) => s.locale === 'nb')!.outdated).toBe(1);
 	});
 });

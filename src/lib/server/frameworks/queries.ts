@@ -45,6 +45,8 @@ export type FrameworkNodeView = {
 	title: string;
 	body: string;
 	shownLocale: string;
+	/** The reader's translation exists but is older than the English source. */
+	outdated: boolean;
 	children: FrameworkNodeView[];
 };
 
@@ -100,7 +102,8 @@ export async function getFramework(db: DbOrTx, slug: string, locale: AppLocale, 
 			placeholder: frameworkNode.placeholder,
 			title: sql<string>`coalesce(${wantedN.title}, ${baseN.title})`,
 			body: sql<string>`coalesce(${wantedN.body}, ${baseN.body})`,
-			shownLocale: sql<string>`case when ${wantedN.title} is null then ${BASE_LOCALE} else ${locale} end`
+			shownLocale: sql<string>`case when ${wantedN.title} is null then ${BASE_LOCALE} else ${locale} end`,
+			outdated: sql<boolean>`coalesce(${wantedN.updatedAt} < ${baseN.updatedAt}, false)`
 		})
 		.from(frameworkNode)
 		.leftJoin(wantedN, and(eq(wantedN.nodeId, frameworkNode.id), eq(wantedN.locale, locale)))

@@ -91,13 +91,16 @@ export async function search(
 	db: DbOrTx,
 	locale: AppLocale,
 	query: string,
-	options: { type?: SearchType; limit?: number } = {}
+	options: { type?: SearchType; limit?: number; exactWords?: boolean } = {}
 ): Promise<SearchResult> {
 	const q = query.replaceAll('\u0000', '').trim().slice(0, 200);
 	const counts = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
 	if (!q) return { hits: [], counts };
 	const cfg = SEARCH_CONFIG[locale];
-	const matches = sql`(d.tsv @@ q.query or lower(unaccent_immutable(${q})) <% lower(unaccent_immutable(d.title)))`;
+	// exactWords: every word must be in the text (no typo tolerance), for links the platform makes itself.
+	const matches = options.exactWords
+		? sql`d.tsv @@ q.query`
+		: sql`(d.tsv @@ q.query or lower(unaccent_immutable(${q})) <% lower(unaccent_immutable(d.title)))`;
 	// `query` matches the unaccented index; `typed` (as typed, accents kept) lets the highlighter
 	// find the words in the original text too.
 	const from = sql`from search_document d, (select websearch_to_tsquery(${cfg}::regconfig, unaccent_immutable(${q})) as query,

@@ -4,9 +4,14 @@ import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
 import { getGlossaryTerm } from '#lib/server/glossary/queries.ts';
+import { search } from '#lib/server/search/index.ts';
 
 export const load: PageServerLoad = async ({ params }) => {
-	const found = await getGlossaryTerm(db(), params.slug, getLocale());
+	const locale = getLocale();
+	const found = await getGlossaryTerm(db(), params.slug, locale);
 	if (!found) error(404, m.glossary_term_not_found());
-	return found;
+	// Where the frameworks speak of this term: the best title matches for it (without its bracket).
+	const name = found.entry.term.replace(/\s*\(.*\)\s*$/, '');
+	const inFrameworks = (await search(db(), locale, name, { type: 'framework', limit: 3, exactWords: true })).hits.map((h) => ({ path: h.path, title: h.title }));
+	return { ...found, inFrameworks };
 };
