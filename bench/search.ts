@@ -32,14 +32,17 @@ async function seed(database: Database): Promise<void> {
 	for (const locale of LOCALES) {
 		const words = sql.raw(`array[${WORDS[locale]!.map((w) => `'${w}'`).join(',')}]`);
 		const pick = sql`(${words})[1 + floor(random() * ${WORDS[locale]!.length})::int]`;
+		// Filler words make a realistic corpus: each document carries a few words of the field among
+		// many others, so a query matches a small share of documents, as with real content.
+		const filler = sql`'w' || floor(random() * 20000)::int`;
 		await database.db.execute(sql`
 			insert into search_document (type, locale, path, title, body, config, tsv)
 			select 'glossary', ${locale}, '/bench/' || g, t.title, t.body, ${SEARCH_CONFIG[locale]},
 				setweight(to_tsvector(${SEARCH_CONFIG[locale]}::regconfig, unaccent_immutable(t.title)), 'A')
 				|| setweight(to_tsvector(${SEARCH_CONFIG[locale]}::regconfig, unaccent_immutable(t.body)), 'B')
 			from generate_series(1, ${PER_LOCALE}) g,
-			lateral (select concat_ws(' ', ${pick}, ${pick}, ${pick}, g::text) as title,
-				(select string_agg(${pick}, ' ') from generate_series(1, 40 + (g % 3)) w) as body) t`);
+			lateral (select concat_ws(' ', ${filler}, ${pick}, ${filler}, g::text) as title,
+				(select string_agg(case when random() < 0.05 then ${pick} else ${filler} end, ' ') from generate_series(1, 40 + (g % 3)) w) as body) t`);
 	}
 	await database.db.execute(sql`analyze search_document`);
 }

@@ -106,16 +106,21 @@ export async function search(
 	const from = sql`from search_document d, (select websearch_to_tsquery(${cfg}::regconfig, unaccent_immutable(${q})) as query,
 		websearch_to_tsquery(${cfg}::regconfig, ${q}) as typed) q
 		where d.locale = ${locale} and ${matches}`;
+	// Rank first, then build snippets for the page of results only (ts_headline is the costly part).
 	const rows = await queryRows<{ type: SearchType; path: string; title: string; headline: string }>(db, sql`
-		select d.type, d.path, d.title,
-			ts_headline(d.config::regconfig, d.body, q.query || q.typed, ${`StartSel=${START},StopSel=${STOP},MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter= … `}) as headline,
-			(case when lower(unaccent_immutable(d.title)) = lower(unaccent_immutable(${q})) then 10
-				when lower(unaccent_immutable(d.title)) like lower(unaccent_immutable(${q})) || '%' then 3 else 0 end)
-				+ ts_rank_cd(d.tsv, q.query, 1)
-				+ similarity(lower(unaccent_immutable(${q})), lower(unaccent_immutable(d.title))) as rank
-		${from} ${options.type ? sql`and d.type = ${options.type}` : sql``}
-		order by rank desc, d.title
-		limit ${options.limit ?? 30}`);
+		select top.type, top.path, top.title,
+			ts_headline(top.config::regconfig, top.body, top.hl, ${`StartSel=${START},StopSel=${STOP},MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter= … `}) as headline
+		from (
+			select d.type, d.path, d.title, d.body, d.config, q.query || q.typed as hl,
+				(case when lower(unaccent_immutable(d.title)) = lower(unaccent_immutable(${q})) then 10
+					when lower(unaccent_immutable(d.title)) like lower(unaccent_immutable(${q})) || '%' then 3 else 0 end)
+					+ ts_rank_cd(d.tsv, q.query, 1)
+					+ similarity(lower(unaccent_immutable(${q})), lower(unaccent_immutable(d.title))) as rank
+			${from} ${options.type ? sql`and d.type = ${options.type}` : sql``}
+			order by rank desc, d.title
+			limit ${options.limit ?? 30}
+		) top
+		order by top.rank desc, top.title`);
 	const countRows = await queryRows<{ type: SearchType; n: number }>(db, sql`select d.type, count(*)::int as n ${from} group by d.type`);
 	for (const row of countRows) counts[row.type] = Number(row.n);
 	return { hits: rows.map((r) => ({ type: r.type, path: r.path, title: r.title, snippet: parts(r.headline) })), counts };
