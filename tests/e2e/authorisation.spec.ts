@@ -14,6 +14,9 @@ const PRIVATE_PAGES = [
 	'/en/admin/audit',
 	'/en/people/00000000-0000-4000-8000-000000000000',
 	'/en/signin/code',
+	'/en/editor',
+	'/en/editor/frameworks/national-quality-framework?locale=cs',
+	'/en/editor/frameworks/national-quality-framework/ethics?locale=cs',
 	'/en/organisations',
 	SOME_ORGANISATION
 ];
@@ -32,6 +35,7 @@ const PRIVATE_ACTIONS = [
 	'/en/admin/users?/disable',
 	'/en/admin/users?/enable',
 	'/en/signout/everywhere',
+	'/en/editor/frameworks/national-quality-framework/ethics?/preview&locale=cs',
 	'/en/organisations?/create',
 	...['invite', 'revoke', 'remove', 'transfer', 'leave'].map((action) => `${SOME_ORGANISATION}?/${action}`),
 	'/en/invitations/some-token?/accept',

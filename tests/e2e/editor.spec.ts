@@ -20,8 +20,16 @@ test('an editor sees what is translated, changes a node’s wording, and the cha
 	const title = editor.getByLabel(en.editor_field_title!, { exact: true });
 	const before = await title.inputValue();
 	await title.fill(`${before} (upraveno)`);
+	await editor.getByRole('button', { name: en.editor_preview_button, exact: true }).click();
+	await expect(editor.getByRole('heading', { name: en.editor_preview_heading })).toBeVisible();
+	await expect(editor.locator('.preview')).toContainText('(upraveno)');
+	await expect(editor.getByText(en.editor_history_empty!)).toBeVisible();
+	await expectAccessible(editor);
 	await editor.getByRole('button', { name: en.editor_save, exact: true }).click();
 	await expect(editor.getByText(en.editor_saved!)).toBeVisible();
+	// Still the Czech wording after saving.
+	await expect(editor).toHaveURL(/locale=cs/);
+	await expect(editor.getByLabel(en.editor_field_title!, { exact: true })).toHaveValue(`${before} (upraveno)`);
 	await expect(editor.locator('.revisions li')).toHaveCount(1);
 	await expect(editor.locator('.revisions ins').first()).toContainText('upraveno');
 	await expect(editor.locator('.revisions li').first()).toContainText('Ada Admin');
@@ -35,7 +43,7 @@ test('an editor sees what is translated, changes a node’s wording, and the cha
 
 test('people without the editor role find no editor workspace', async ({ request }) => {
 	expect((await request.get('/en/editor')).status()).toBe(403);
-	const post = await request.post('/en/editor/frameworks/national-quality-framework/ethics?locale=cs', {
+	const post = await request.post('/en/editor/frameworks/national-quality-framework/ethics?/save&locale=cs', {
 		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3123' },
 		data: 'title=Hacked&body='
 	});

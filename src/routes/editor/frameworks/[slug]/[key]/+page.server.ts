@@ -38,7 +38,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	// Shows the wording as readers will see it, without saving anything.
+	preview: async (event) => {
+		requireCan(event.locals, 'content:edit');
+		const parsed = parseForm(nodeWordingForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		return { preview: parsed.data, values: parsed.data };
+	},
+	save: async (event) => {
 		requireCan(event.locals, 'content:edit');
 		const parsed = parseForm(nodeWordingForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
