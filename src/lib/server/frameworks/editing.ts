@@ -146,7 +146,7 @@ export async function editNodeTranslation(
 			editorId: actor!.id
 		});
 		await tx.update(frameworkVersion).set({ editedInPlatform: true }).where(eq(frameworkVersion.id, current.versionId));
-		await reindexSearch(tx);
+		await reindexSearch(tx, ['framework']);
 	});
 	return 'ok';
 }

@@ -49,10 +49,15 @@ const INDEXERS: Record<SearchType, SQL> = {
 		join (values ${configs}) as c(locale, cfg) on c.locale = nt.locale`
 };
 
-/** Rebuilds the search index from the content tables (a few statements, whatever the size). */
-export async function reindexSearch(db: DbOrTx): Promise<void> {
-	await db.execute(sql`delete from search_document`);
-	for (const type of SEARCH_TYPES) await db.execute(INDEXERS[type]);
+/**
+ * Rebuilds the search index for some kinds of content (all by default) from their tables:
+ * a few statements, whatever the size.
+ */
+export async function reindexSearch(db: DbOrTx, types: readonly SearchType[] = SEARCH_TYPES): Promise<void> {
+	for (const type of types) {
+		await db.execute(sql`delete from search_document where type = ${type}`);
+		await db.execute(INDEXERS[type]);
+	}
 }
 
 /** True when the index has no rows (first start, or after a migration emptied it). */
