@@ -1,16 +1,36 @@
 // `npm run content:check`: validates every file in content/ by importing it into a throwaway
 // in-memory database (the real importer, so every rule applies); touches no data folder.
+// `npm run content:check -- courses/<course>/<module>` checks only that module of a course (with
+// its links to the glossary and frameworks), for authors working on one module at a time.
+import path from 'node:path';
 import { config } from '../src/lib/server/config/index.ts';
 import { openPglite } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
 import { importAllContent, summariseImport } from '../src/lib/server/content/import.ts';
+import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
+import { importGlossary } from '../src/lib/server/glossary/import.ts';
+import { readModule } from '../src/lib/server/learn/files.ts';
+import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/links.ts';
 
 const c = config();
+const modules = process.argv.slice(2);
 const database = await openPglite(null);
 try {
 	await migrate(database, c.migrationsDir);
-	const reports = await importAllContent(database.db, c.contentDir);
-	for (const line of summariseImport(reports)) console.log(line.replace(' new,', ' valid,').replace(/, 0 updated, 0 unchanged/, ''));
+	if (modules.length) {
+		await importGlossary(database.db, c.contentDir, {});
+		await importFrameworks(database.db, c.contentDir, {});
+		const targets = await loadLinkTargets(database.db);
+		for (const dir of modules) {
+			const relative = path.relative(c.contentDir, path.resolve(dir.startsWith('content') ? dir : path.join(c.contentDir, dir)));
+			const m = readModule(c.contentDir, relative, path.basename(relative));
+			checkLinks({ file: m.file, data: { competenceAreas: [] } as never, modules: [m] }, targets);
+			console.log(`${relative}: ${m.lessons.length} lessons valid`);
+		}
+	} else {
+		const reports = await importAllContent(database.db, c.contentDir);
+		for (const line of summariseImport(reports)) console.log(line.replace(' new,', ' valid,').replace(/, 0 updated, 0 unchanged/, ''));
+	}
 } catch (error) {
 	if (error instanceof Error && (error.name === 'ContentError' || error.name === 'StartupError')) {
 		console.error(`praxis: ${error.message}`);

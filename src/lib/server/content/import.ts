@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client.ts';
 import { importFrameworks } from '../frameworks/import.ts';
 import { importGlossary } from '../glossary/import.ts';
+import { importCourses } from '../learn/import.ts';
 import { reindexSearch, searchIndexIsEmpty } from '../search/index.ts';
 
 export type ImportReport = {
@@ -27,7 +28,11 @@ export async function importAllContent(
 	options: ImportOptions = {}
 ): Promise<ImportReport[]> {
 	return db.transaction(async (tx) => {
-		const reports = [await importGlossary(tx, contentDir, options), await importFrameworks(tx, contentDir, options)];
+		const reports = [
+			await importGlossary(tx, contentDir, options),
+			await importFrameworks(tx, contentDir, options),
+			await importCourses(tx, contentDir, options)
+		];
 		const changed = reports.some((r) => r.created.length || r.updated.length);
 		if (changed || (await searchIndexIsEmpty(tx))) await reindexSearch(tx);
 		return reports;

@@ -1,0 +1,94 @@
+import MarkdownIt from 'markdown-it';
+import container from 'markdown-it-container';
+
+export const CALLOUT_KINDS = ['note', 'tip', 'example', 'warning'] as const;
+export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+
+/** What a lesson's Markdown points at: checked at import, resolved when rendered. */
+export type MarkdownRefs = {
+	images: { src: string; alt: string; line: number }[];
+	glossary: string[];
+	framework: { slug: string; key: string | null }[];
+};
+
+export type RenderContext = {
+	/** Turns a platform path (/glossary/x) into a link in the reader's language. */
+	localize: (path: string) => string;
+	/** The URL of a file of the lesson (an image), or null when there is none by that name. */
+	fileUrl: (name: string) => string | null;
+	/** The callout headings in the reader's language. */
+	calloutLabel: (kind: CalloutKind) => string;
+};
+
+function createMarkdown(): MarkdownIt {
+	// Raw HTML off: whatever an author types is shown as text, never run.
+	const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+	for (const kind of CALLOUT_KINDS) {
+		md.use(container, kind, {
+			render(tokens: { nesting: number }[], index: number, _options: unknown, env: { ctx?: RenderContext }) {
+				if (tokens[index]!.nesting !== 1) return '</div></aside>\n';
+				const label = env.ctx ? md.utils.escapeHtml(env.ctx.calloutLabel(kind)) : kind;
+				return `<aside class="callout callout-${kind}" aria-label="${label}"><p class="callout-label" aria-hidden="true">${label}</p><div>\n`;
+			}
+		});
+	}
+	const defaultLink = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+	md.renderer.rules.link_open = (tokens, i, options, env: { ctx?: RenderContext }, self) => {
+		const token = tokens[i]!;
+		const href = token.attrGet('href') ?? '';
+		const ctx = env.ctx;
+		const internal = ctx ? platformPath(href) : null;
+		if (internal && ctx) token.attrSet('href', ctx.localize(internal));
+		else if (/^https?:/i.test(href)) token.attrSet('rel', 'noopener noreferrer external');
+		return defaultLink(tokens, i, options, env, self);
+	};
+	md.renderer.rules.image = (tokens, i, _options, env: { ctx?: RenderContext }) => {
+		const token = tokens[i]!;
+		const src = token.attrGet('src') ?? '';
+		const url = env.ctx?.fileUrl(src) ?? null;
+		const alt = md.utils.escapeHtml(token.content);
+		if (!url) return `<span class="missing-image">${alt}</span>`;
+		return `<img src="${md.utils.escapeHtml(url)}" alt="${alt}" loading="lazy">`;
+	};
+	// markdown-it refuses unknown schemes; ours are rewritten before they reach the page.
+	const validate = md.validateLink.bind(md);
+	md.validateLink = (url) => /^(glossary|framework):/.test(url) || validate(url);
+	return md;
+}
+
+const md = createMarkdown();
+
+/** `glossary:x` → /glossary/x, `framework:a/b` → /frameworks/a/b; null for other links. */
+function platformPath(href: string): string | null {
+	const glossary = /^glossary:([a-z0-9-]+)$/.exec(href);
+	if (glossary) return `/glossary/${glossary[1]}`;
+	const framework = /^framework:([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(href);
+	if (framework) return framework[2] ? `/frameworks/${framework[1]}/${framework[2]}` : `/frameworks/${framework[1]}`;
+	return null;
+}
+
+/** Renders a lesson body to HTML (raw HTML in the source is escaped). */
+export function renderMarkdown(source: string, ctx: RenderContext): string {
+	return md.render(source, { ctx });
+}
+
+/** The images and platform links a Markdown text uses, for the importer to check. */
+export function markdownRefs(source: string): MarkdownRefs {
+	const refs: MarkdownRefs = { images: [], glossary: [], framework: [] };
+	const walk = (tokens: ReturnType<typeof md.parse>, line: number) => {
+		for (const token of tokens) {
+			const here = token.map ? token.map[0] + 1 : line;
+			if (token.type === 'image') refs.images.push({ src: token.attrGet('src') ?? '', alt: token.content.trim(), line: here });
+			if (token.type === 'link_open') {
+				const href = token.attrGet('href') ?? '';
+				const glossary = /^glossary:(.*)$/.exec(href);
+				if (glossary) refs.glossary.push(glossary[1]!);
+				const framework = /^framework:([^/]*)(?:\/(.*))?$/.exec(href);
+				if (framework) refs.framework.push({ slug: framework[1]!, key: framework[2] ?? null });
+			}
+			if (token.children) walk(token.children, here);
+		}
+	};
+	walk(md.parse(source, {}), 1);
+	return refs;
+}
