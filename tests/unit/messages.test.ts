@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/lib/i18n/locales.ts';
 
 type Message = string | { match: Record<string, string> }[];
+// The message files of each locale, as listed in the inlang project settings.
+const settings = JSON.parse(fs.readFileSync(path.resolve('project.inlang/settings.json'), 'utf8'));
+const patterns: string[] = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+const files = (locale: string) => patterns.map((p) => path.resolve(p.replace('{locale}', locale)));
 const load = (locale: string): Record<string, Message> =>
-	JSON.parse(fs.readFileSync(path.resolve('messages', `${locale}.json`), 'utf8'));
+	Object.assign({}, ...files(locale).map((file) => JSON.parse(fs.readFileSync(file, 'utf8'))));
 const all = Object.fromEntries(LOCALES.map((locale) => [locale, load(locale)]));
 const keys = (locale: string) => Object.keys(all[locale]!).filter((k) => k !== '$schema');
 
@@ -13,6 +17,18 @@ const keys = (locale: string) => Object.keys(all[locale]!).filter((k) => k !== '
 const SAME_EVERYWHERE = new Set(['site_name', 'role_admin']);
 
 describe('UI messages', () => {
+	it('defines each key in one file only', () => {
+		const seen = new Map<string, string>();
+		const twice: string[] = [];
+		for (const file of files('en')) {
+			for (const key of Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')))) {
+				if (key !== '$schema' && seen.has(key)) twice.push(key);
+				seen.set(key, file);
+			}
+		}
+		expect(twice).toEqual([]);
+	});
+
 	it.each(LOCALES)('%s has every key that any locale has', (locale) => {
 		const union = new Set(LOCALES.flatMap(keys));
 		const missing = [...union].filter((key) => !(key in all[locale]!));

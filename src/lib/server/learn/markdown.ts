@@ -20,7 +20,9 @@ export type RenderContext = {
 	calloutLabel: (kind: CalloutKind) => string;
 };
 
-function createMarkdown(): MarkdownIt {
+const contextOf = (env: unknown) => (env as { ctx?: RenderContext } | undefined)?.ctx;
+
+function createMarkdown() {
 	// Raw HTML off: whatever an author types is shown as text, never run.
 	const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
 	for (const kind of CALLOUT_KINDS) {
@@ -33,19 +35,19 @@ function createMarkdown(): MarkdownIt {
 		});
 	}
 	const defaultLink = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
-	md.renderer.rules.link_open = (tokens, i, options, env: { ctx?: RenderContext }, self) => {
+	md.renderer.rules.link_open = (tokens, i, options, env, self) => {
 		const token = tokens[i]!;
-		const href = token.attrGet('href') ?? '';
-		const ctx = env.ctx;
+		const href = String(token.attrGet('href') ?? '');
+		const ctx = contextOf(env);
 		const internal = ctx ? platformPath(href) : null;
 		if (internal && ctx) token.attrSet('href', ctx.localize(internal));
 		else if (/^https?:/i.test(href)) token.attrSet('rel', 'noopener noreferrer external');
 		return defaultLink(tokens, i, options, env, self);
 	};
-	md.renderer.rules.image = (tokens, i, _options, env: { ctx?: RenderContext }) => {
+	md.renderer.rules.image = (tokens, i, _options, env) => {
 		const token = tokens[i]!;
-		const src = token.attrGet('src') ?? '';
-		const url = env.ctx?.fileUrl(src) ?? null;
+		const src = String(token.attrGet('src') ?? '');
+		const url = contextOf(env)?.fileUrl(src) ?? null;
 		const alt = md.utils.escapeHtml(token.content);
 		if (!url) return `<span class="missing-image">${alt}</span>`;
 		return `<img src="${md.utils.escapeHtml(url)}" alt="${alt}" loading="lazy">`;
@@ -78,9 +80,9 @@ export function markdownRefs(source: string): MarkdownRefs {
 	const walk = (tokens: ReturnType<typeof md.parse>, line: number) => {
 		for (const token of tokens) {
 			const here = token.map ? token.map[0] + 1 : line;
-			if (token.type === 'image') refs.images.push({ src: token.attrGet('src') ?? '', alt: token.content.trim(), line: here });
+			if (token.type === 'image') refs.images.push({ src: String(token.attrGet('src') ?? ''), alt: token.content.trim(), line: here });
 			if (token.type === 'link_open') {
-				const href = token.attrGet('href') ?? '';
+				const href = String(token.attrGet('href') ?? '');
 				const glossary = /^glossary:(.*)$/.exec(href);
 				if (glossary) refs.glossary.push(glossary[1]!);
 				const framework = /^framework:([^/]*)(?:\/(.*))?$/.exec(href);

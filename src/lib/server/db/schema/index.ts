@@ -4,3 +4,4 @@ export * from './platform.ts';
 export * from './organisations.ts';
 export * from './frameworks.ts';
 export * from './search.ts';
+export * from './learn.ts';

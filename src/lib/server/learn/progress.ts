@@ -1,0 +1,203 @@
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { activityResponse, course, courseModule, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../db/schema/learn.ts';
+import type { ActivityStructure } from './content.ts';
+import { issueCertificate } from './certificates.ts';
+import { recordLearningEvent, type XapiObject } from './xapi.ts';
+
+/** The lesson an event happened in, with what completing it depends on. */
+export type LessonRef = {
+	id: number;
+	key: string;
+	title: string;
+	courseId: number;
+	courseSlug: string;
+	courseTitle: string;
+	moduleId: number;
+	moduleKey: string;
+	moduleTitle: string;
+	completion: string;
+	activities: ActivityStructure[];
+};
+
+/** Who is learning, and the site's origin for their learning records. */
+export type Learner = { userId: string; origin: string };
+
+const courseObject = (l: Pick<LessonRef, 'courseSlug' | 'courseTitle'>): XapiObject => ({ kind: 'course', path: `courses/${l.courseSlug}`, name: l.courseTitle });
+const lessonObject = (l: LessonRef): XapiObject => ({ kind: 'lesson', path: `courses/${l.courseSlug}/lessons/${l.key}`, name: l.title });
+export const activityObject = (l: LessonRef, key: string, name: string): XapiObject => ({
+	kind: l.activities.find((a) => a.key === key)?.kind === 'quiz' ? 'assessment' : 'interaction',
+	path: `courses/${l.courseSlug}/lessons/${l.key}/activities/${key}`,
+	name
+});
+
+export async function getEnrolment(db: DbOrTx, userId: string, courseId: number) {
+	const [row] = await db.select().from(enrolment).where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)));
+	return row;
+}
+
+/** Enrols a learner (again: nothing changes); records `registered` the first time. */
+export async function enrol(db: DbOrTx, learner: Learner, c: { id: number; slug: string; title: string }): Promise<void> {
+	const inserted = await db
+		.insert(enrolment)
+		.values({ userId: learner.userId, courseId: c.id })
+		.onConflictDoNothing()
+		.returning({ userId: enrolment.userId });
+	if (inserted.length) {
+		await recordLearningEvent(db, { ...learner, verb: 'registered', object: courseObject({ courseSlug: c.slug, courseTitle: c.title }) });
+	}
+}
+
+/**
+ * An enrolled learner opened a lesson: remember it as the place to resume, record the first view,
+ * and complete the lesson when opening it is all it asks.
+ */
+export async function recordLessonView(db: DbOrTx, learner: Learner, l: LessonRef): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx
+			.update(enrolment)
+			.set({ lastLessonId: l.id })
+			.where(and(eq(enrolment.userId, learner.userId), eq(enrolment.courseId, l.courseId), sql`${enrolment.lastLessonId} is distinct from ${l.id}`));
+		const first = await tx
+			.insert(lessonProgress)
+			.values({ userId: learner.userId, lessonId: l.id, courseId: l.courseId })
+			.onConflictDoNothing()
+			.returning({ lessonId: lessonProgress.lessonId });
+		if (!first.length) return;
+		await recordLearningEvent(tx, { ...learner, verb: 'experienced', object: lessonObject(l), parent: courseObject(l) });
+		if (l.completion === 'viewed') await completeLesson(tx, learner, l);
+	});
+}
+
+/** Checks the lesson's rule after an activity was answered, and completes the lesson when it holds. */
+export async function afterActivity(db: DbOrTx, learner: Learner, l: LessonRef): Promise<void> {
+	if (l.completion === 'viewed') return;
+	const responses = await db
+		.select({ key: activityResponse.activityKey, passed: activityResponse.passed })
+		.from(activityResponse)
+		.where(and(eq(activityResponse.userId, learner.userId), eq(activityResponse.lessonId, l.id), isNotNull(activityResponse.submittedAt)));
+	const reflections = await db
+		.select({ key: journalEntry.activityKey })
+		.from(journalEntry)
+		.where(and(eq(journalEntry.userId, learner.userId), eq(journalEntry.lessonId, l.id), isNotNull(journalEntry.submittedAt)));
+	const done = (a: ActivityStructure) =>
+		a.kind === 'reflection' ? reflections.some((r) => r.key === a.key) : responses.some((r) => r.key === a.key);
+	const holds =
+		l.completion === 'quiz'
+			? l.activities.filter((a) => a.kind === 'quiz').every((a) => responses.some((r) => r.key === a.key && r.passed))
+			: l.activities.every(done);
+	if (holds) await completeLesson(db, learner, l);
+}
+
+/**
+ * Marks a lesson complete (once), then the module when all its lessons are complete (recording its
+ * hours), then the course when all modules are (issuing the certificate).
+ */
+async function completeLesson(db: DbOrTx, learner: Learner, l: LessonRef): Promise<void> {
+	const done = await db
+		.insert(lessonProgress)
+		.values({ userId: learner.userId, lessonId: l.id, courseId: l.courseId, completedAt: new Date() })
+		.onConflictDoUpdate({
+			target: [lessonProgress.userId, lessonProgress.lessonId],
+			set: { completedAt: new Date() },
+			setWhere: isNull(lessonProgress.completedAt)
+		})
+		.returning({ lessonId: lessonProgress.lessonId });
+	if (!done.length) return;
+	await recordLearningEvent(db, { ...learner, verb: 'completed', object: lessonObject(l), result: { completion: true }, parent: courseObject(l) });
+
+	const [open] = await db
+		.select({ n: count() })
+		.from(lesson)
+		.leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lesson.id), eq(lessonProgress.userId, learner.userId)))
+		.where(and(eq(lesson.moduleId, l.moduleId), eq(lesson.status, 'published'), isNull(lessonProgress.completedAt)));
+	if (open!.n > 0) return;
+	const [mod] = await db.select({ hours: courseModule.hours }).from(courseModule).where(eq(courseModule.id, l.moduleId));
+	const inserted = await db
+		.insert(moduleCompletion)
+		.values({ userId: learner.userId, moduleId: l.moduleId, courseId: l.courseId, hours: mod!.hours })
+		.onConflictDoNothing()
+		.returning({ moduleId: moduleCompletion.moduleId });
+	if (!inserted.length) return;
+	await recordLearningEvent(db, {
+		...learner,
+		verb: 'completed',
+		object: { kind: 'module', path: `courses/${l.courseSlug}/modules/${l.moduleKey}`, name: l.moduleTitle },
+		result: { completion: true, duration: `PT${mod!.hours}H` },
+		parent: courseObject(l)
+	});
+
+	const [remaining] = await db
+		.select({ n: count() })
+		.from(courseModule)
+		.leftJoin(moduleCompletion, and(eq(moduleCompletion.moduleId, courseModule.id), eq(moduleCompletion.userId, learner.userId)))
+		.where(and(eq(courseModule.courseId, l.courseId), eq(courseModule.status, 'published'), isNull(moduleCompletion.moduleId)));
+	if (remaining!.n > 0) return;
+	const finished = await db
+		.update(enrolment)
+		.set({ completedAt: new Date() })
+		.where(and(eq(enrolment.userId, learner.userId), eq(enrolment.courseId, l.courseId), isNull(enrolment.completedAt)))
+		.returning({ courseId: enrolment.courseId });
+	if (!finished.length) return;
+	const [{ hours } = { hours: 0 }] = await db
+		.select({ hours: sql<number>`coalesce(sum(${courseModule.hours}), 0)::real` })
+		.from(courseModule)
+		.where(and(eq(courseModule.courseId, l.courseId), eq(courseModule.status, 'published')));
+	await recordLearningEvent(db, {
+		...learner,
+		verb: 'completed',
+		object: courseObject(l),
+		result: { completion: true, duration: `PT${hours}H` }
+	});
+	await issueCertificate(db, learner.userId, l.courseId, hours);
+}
+
+export type CourseProgress = {
+	enrolled: boolean;
+	enrolledAt: Date | null;
+	completedAt: Date | null;
+	lastLessonId: number | null;
+	viewed: Set<number>;
+	completed: Set<number>;
+	modulesCompleted: Set<number>;
+};
+
+/** One learner's progress through one course: three queries. */
+export async function getCourseProgress(db: DbOrTx, userId: string, courseId: number): Promise<CourseProgress> {
+	const e = await getEnrolment(db, userId, courseId);
+	const lessons = await db
+		.select({ lessonId: lessonProgress.lessonId, completedAt: lessonProgress.completedAt })
+		.from(lessonProgress)
+		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
+	const modules = await db
+		.select({ moduleId: moduleCompletion.moduleId })
+		.from(moduleCompletion)
+		.where(and(eq(moduleCompletion.userId, userId), eq(moduleCompletion.courseId, courseId)));
+	return {
+		enrolled: !!e,
+		enrolledAt: e?.enrolledAt ?? null,
+		completedAt: e?.completedAt ?? null,
+		lastLessonId: e?.lastLessonId ?? null,
+		viewed: new Set(lessons.map((l) => l.lessonId)),
+		completed: new Set(lessons.filter((l) => l.completedAt).map((l) => l.lessonId)),
+		modulesCompleted: new Set(modules.map((m) => m.moduleId))
+	};
+}
+
+/** The courses a learner is enrolled in, with counts of lessons done and in all. */
+export async function listEnrolments(db: DbOrTx, userId: string) {
+	return db
+		.select({
+			courseId: enrolment.courseId,
+			slug: course.slug,
+			enrolledAt: enrolment.enrolledAt,
+			completedAt: enrolment.completedAt,
+			lastLessonId: enrolment.lastLessonId,
+			lessons: sql<number>`(select count(*)::int from lesson l where l.course_id = ${enrolment.courseId} and l.status = 'published')`,
+			done: sql<number>`(select count(*)::int from lesson_progress p join lesson l on l.id = p.lesson_id where p.user_id = ${enrolment.userId} and p.course_id = ${enrolment.courseId} and p.completed_at is not null and l.status = 'published')`
+		})
+		.from(enrolment)
+		.innerJoin(course, eq(course.id, enrolment.courseId))
+		.where(eq(enrolment.userId, userId))
+		.orderBy(sql`${enrolment.completedAt} is not null`, sql`${enrolment.enrolledAt} desc`);
+}

@@ -1,0 +1,16 @@
+import type { PageServerLoad } from './$types';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { db } from '#lib/server/app.ts';
+import { listCourses } from '#lib/server/learn/catalogue.ts';
+import { listEnrolments } from '#lib/server/learn/progress.ts';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const courses = await listCourses(db(), getLocale());
+	const enrolments = locals.session ? await listEnrolments(db(), locals.session.user.id) : [];
+	return {
+		courses: courses.map((c) => {
+			const e = enrolments.find((x) => x.courseId === c.id);
+			return { ...c, progress: e ? { done: e.done, lessons: e.lessons, completed: !!e.completedAt } : null };
+		})
+	};
+};

@@ -1,0 +1,43 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/paths.ts';
+import { db } from '#lib/server/app.ts';
+import { requireSession } from '#lib/server/http/guards.ts';
+import { getCourseOutline, lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue.ts';
+import { enrol, getCourseProgress } from '#lib/server/learn/progress.ts';
+
+async function outlineOr404(slug: string) {
+	const outline = await getCourseOutline(db(), slug, getLocale());
+	if (!outline) error(404, m.learn_course_not_found());
+	return outline;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const outline = await outlineOr404(params.course);
+	const progress = locals.session ? await getCourseProgress(db(), locals.session.user.id, outline.id) : null;
+	const next = progress?.enrolled ? nextLesson(outline, progress) : undefined;
+	return {
+		course: outline,
+		progress: progress && {
+			enrolled: progress.enrolled,
+			completedAt: progress.completedAt,
+			completed: [...progress.completed],
+			modulesCompleted: [...progress.modulesCompleted],
+			resumed: progress.lastLessonId !== null
+		},
+		total: lessonsInOrder(outline).length,
+		next: next && { key: next.key, moduleKey: next.moduleKey, title: next.title }
+	};
+};
+
+export const actions: Actions = {
+	enrol: async ({ locals, params, url }) => {
+		const session = requireSession(locals);
+		const outline = await outlineOr404(params.course);
+		await enrol(db(), { userId: session.user.id, origin: url.origin }, outline);
+		const first = lessonsInOrder(outline)[0];
+		redirect(303, localizeHref(first ? `/learn/${outline.slug}/${first.moduleKey}/${first.key}` : `/learn/${outline.slug}`));
+	}
+};

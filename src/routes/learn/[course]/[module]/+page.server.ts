@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { db } from '#lib/server/app.ts';
+import { getCourseOutline } from '#lib/server/learn/catalogue.ts';
+import { getCourseProgress } from '#lib/server/learn/progress.ts';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const course = await getCourseOutline(db(), params.course, getLocale());
+	const mod = course?.moduleList.find((x) => x.key === params.module);
+	if (!course || !mod) error(404, m.learn_course_not_found());
+	const progress = locals.session ? await getCourseProgress(db(), locals.session.user.id, course.id) : null;
+	return {
+		course: { slug: course.slug, title: course.title },
+		module: mod,
+		position: course.moduleList.indexOf(mod) + 1,
+		completed: progress ? mod.lessons.filter((l) => progress.completed.has(l.id)).map((l) => l.id) : [],
+		moduleCompleted: progress?.modulesCompleted.has(mod.id) ?? false,
+		enrolled: progress?.enrolled ?? false
+	};
+};
