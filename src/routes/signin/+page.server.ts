@@ -5,16 +5,20 @@ import { db } from '#lib/server/app.ts';
 import { emailForm, parseForm, signInForm } from '#lib/server/accounts/forms.ts';
 import { resendVerification, signIn } from '#lib/server/accounts/service.ts';
 import { requestContext } from '#lib/server/http/context.ts';
+import { safeNext } from '#lib/server/http/next.ts';
 import { setSessionCookie } from '#lib/server/http/session-cookie.ts';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, localizeHref('/account'));
+export const load: PageServerLoad = ({ locals, url }) => {
+	const next = safeNext(url.searchParams.get('next'));
+	if (locals.user) redirect(303, localizeHref(next ?? '/account'));
 	if (locals.pendingSecondFactor) redirect(303, localizeHref('/signin/code'));
+	return { next };
 };
 
 export const actions: Actions = {
 	signin: async (event) => {
-		const parsed = parseForm(signInForm, await event.request.formData());
+		const formData = await event.request.formData();
+		const parsed = parseForm(signInForm, formData);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const result = await signIn(db(), parsed.data.email, parsed.data.password, requestContext(event));
 		const values = { email: parsed.data.email };
@@ -27,7 +31,7 @@ export const actions: Actions = {
 			});
 		}
 		setSessionCookie(event.cookies, event.url.protocol === 'https:', result.token, result.expiresAt);
-		redirect(303, localizeHref(result.needsSecondFactor ? '/signin/code' : '/account'));
+		redirect(303, localizeHref(result.needsSecondFactor ? '/signin/code' : (safeNext(formData.get('next')) ?? '/account')));
 	},
 	resend: async (event) => {
 		const parsed = parseForm(emailForm, await event.request.formData());

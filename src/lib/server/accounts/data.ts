@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { session, user } from '../db/schema/accounts.ts';
 import { auditEvent, mailOutbox } from '../db/schema/platform.ts';
 import { frameworkNodeRevision } from '../db/schema/frameworks.ts';
+import { exportLearningData } from '../learn/personal-data.ts';
 import { listMyOrganisations, organisationsOnlyOwnedBy } from '../organisations/service.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -38,6 +39,7 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 		.from(frameworkNodeRevision)
 		.where(eq(frameworkNodeRevision.editorId, userId))
 		.orderBy(desc(frameworkNodeRevision.createdAt));
+	const learning = await exportLearningData(db, userId);
 	await audit(db, { event: 'data_exported', actorId: userId, subjectId: userId, ip });
 	return {
 		format: EXPORT_FORMAT,
@@ -65,6 +67,7 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 		sessions,
 		securityEvents: events,
 		contentRevisions,
+		learning,
 		mails
 	};
 }

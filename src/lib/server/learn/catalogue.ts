@@ -206,3 +206,9 @@ export function nextLesson(
 	const after = lessons.slice(last + 1).find((l) => !progress.completed.has(l.id));
 	return after ?? lessons.find((l) => !progress.completed.has(l.id));
 }
+
+/** The outline of a course by its id (drafts included): for cohorts, which point at a course by id. */
+export async function getCourseOutlineById(db: DbOrTx, courseId: number, locale: AppLocale): Promise<CourseOutline | undefined> {
+	const [row] = await db.select({ slug: course.slug }).from(course).where(eq(course.id, courseId));
+	return row ? getCourseOutline(db, row.slug, locale, true) : undefined;
+}

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { lesson, lessonFile, lessonTranslation } from '../db/schema/learn.ts';
@@ -171,11 +171,4 @@ export async function getLesson(
 		activities: activityViews(row.activities, t.activities),
 		updatedAt: t.updatedAt
 	};
-}
-
-/** The lesson rows of several lessons by id (for "continue where you left off" across courses). */
-export async function lessonKeysById(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
-	if (!ids.length) return new Map();
-	const rows = await db.select({ id: lesson.id, key: lesson.key }).from(lesson).where(and(inArray(lesson.id, ids)));
-	return new Map(rows.map((r) => [r.id, r.key]));
 }

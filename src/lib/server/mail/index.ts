@@ -7,12 +7,15 @@ import type { DbOrTx } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/platform.ts';
 import { logger } from '../log/index.ts';
 
-export type MailKind = 'verify_email' | 'reset_password' | 'change_email' | 'set_password' | 'account_exists' | 'invitation';
+export type MailKind = 'verify_email' | 'reset_password' | 'change_email' | 'set_password' | 'account_exists' | 'invitation' | 'cohort_invitation';
 
 /** An invitation's particulars; only invitation mails carry them. */
 type InvitationDetails = { organisation: string; inviter: string; role: 'member' | 'leader' };
 
-type Mail = { to: string; locale: AppLocale; kind: MailKind; name: string; link: string; invitation?: InvitationDetails };
+/** A cohort invitation's particulars. */
+type CohortDetails = { cohort: string; course: string; inviter: string };
+
+type Mail = { to: string; locale: AppLocale; kind: MailKind; name: string; link: string; invitation?: InvitationDetails; cohort?: CohortDetails };
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -28,6 +31,7 @@ export function renderMail(mail: Mail): { subject: string; text: string; html: s
 		inviter: inv.inviter,
 		role: inv.role === 'leader' ? m.org_role_leader({}, o) : m.org_role_member({}, o)
 	};
+	const cohortParams = mail.cohort ?? { cohort: '', course: '', inviter: '' };
 	const parts = {
 		verify_email: [m.mail_verify_subject({}, o), m.mail_verify_body(p, o), m.mail_verify_action({}, o)],
 		reset_password: [m.mail_reset_subject({}, o), m.mail_reset_body(p, o), m.mail_reset_action({}, o)],
@@ -38,11 +42,21 @@ export function renderMail(mail: Mail): { subject: string; text: string; html: s
 			m.mail_invitation_subject(invitationParams, o),
 			m.mail_invitation_body(invitationParams, o),
 			m.mail_invitation_action({}, o)
+		],
+		cohort_invitation: [
+			m.mail_cohort_subject(cohortParams, o),
+			m.mail_cohort_body(cohortParams, o),
+			m.mail_cohort_action({}, o)
 		]
 	}[mail.kind];
 	const [subject, body, action] = parts as unknown as [string, string, string];
 	// An invitation may go to someone without an account: its footer says why it came.
-	const footer = mail.kind === 'invitation' ? m.mail_invitation_footer(invitationParams, o) : m.mail_footer({}, o);
+	const footer =
+		mail.kind === 'invitation'
+			? m.mail_invitation_footer(invitationParams, o)
+			: mail.kind === 'cohort_invitation'
+				? m.mail_cohort_footer(cohortParams, o)
+				: m.mail_footer({}, o);
 	const text = `${body}\n\n${action}:\n${mail.link}\n\n${footer}\n`;
 	const html = `<!doctype html><html lang="${mail.locale}"><body style="font-family:sans-serif;line-height:1.5">
 <p>${escapeHtml(body)}</p>

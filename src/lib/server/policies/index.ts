@@ -18,6 +18,7 @@ export type Action =
 	| 'admin:users'
 	| 'admin:outbox'
 	| 'admin:audit'
+	| 'admin:learning-records'
 	| 'content:edit';
 
 // Editors and admins hold rights over other people's data and the shared content: they must
@@ -41,6 +42,7 @@ export function can(actor: Actor, action: Action): boolean {
 		case 'admin:users':
 		case 'admin:outbox':
 		case 'admin:audit':
+		case 'admin:learning-records':
 			return actor.role === 'admin' && strongly(actor);
 	}
 }

@@ -1,0 +1,233 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { AppLocale } from '../../i18n/locales.ts';
+import { hashToken, newToken } from '../accounts/tokens.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { user } from '../db/schema/accounts.ts';
+import { activityResponse, cohort, cohortInvitation, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../db/schema/learn.ts';
+import { sendMail } from '../mail/index.ts';
+import { hit, LIMITS } from '../ratelimit/index.ts';
+import { recordLearningEvent } from './xapi.ts';
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const INVITATION_DAYS = 14;
+
+/** A join code such as `K7M2-Q9XD`: short enough to write on a whiteboard. */
+export function newJoinCode(): string {
+	const chars = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+	return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+/** What someone typed as a join code, in the stored form. */
+export function normaliseJoinCode(input: string): string {
+	const bare = input.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 8);
+	return bare.length === 8 ? `${bare.slice(0, 4)}-${bare.slice(4)}` : bare;
+}
+
+export type NewCohort = { courseId: number; name: string; startsOn: string | null; endsOn: string | null };
+
+/** Creates a cohort; whoever creates it is its facilitator. */
+export async function createCohort(db: DbOrTx, facilitatorId: string, input: NewCohort): Promise<string> {
+	const [row] = await db
+		.insert(cohort)
+		.values({ ...input, facilitatorId, joinCode: newJoinCode() })
+		.returning({ id: cohort.id });
+	return row!.id;
+}
+
+/** The cohorts someone facilitates and the ones they belong to, newest first. */
+export async function listMyCohorts(db: DbOrTx, userId: string) {
+	const columns = {
+		id: cohort.id,
+		name: cohort.name,
+		courseId: cohort.courseId,
+		courseSlug: course.slug,
+		startsOn: cohort.startsOn,
+		endsOn: cohort.endsOn,
+		facilitatorId: cohort.facilitatorId,
+		members: sql<number>`(select count(*)::int from cohort_member cm where cm.cohort_id = ${cohort.id})`
+	};
+	const facilitating = await db
+		.select(columns)
+		.from(cohort)
+		.innerJoin(course, eq(course.id, cohort.courseId))
+		.where(eq(cohort.facilitatorId, userId))
+		.orderBy(desc(cohort.createdAt));
+	const memberOf = await db
+		.select({ ...columns, facilitatorName: user.displayName })
+		.from(cohortMember)
+		.innerJoin(cohort, eq(cohort.id, cohortMember.cohortId))
+		.innerJoin(course, eq(course.id, cohort.courseId))
+		.innerJoin(user, eq(user.id, cohort.facilitatorId))
+		.where(eq(cohortMember.userId, userId))
+		.orderBy(desc(cohortMember.joinedAt));
+	return { facilitating, memberOf };
+}
+
+/** A cohort, only for its facilitator (anyone else gets undefined, as if it did not exist). */
+export async function getFacilitatedCohort(db: DbOrTx, facilitatorId: string, cohortId: string) {
+	if (!/^[0-9a-f-]{36}$/.test(cohortId)) return undefined;
+	const [row] = await db
+		.select()
+		.from(cohort)
+		.where(and(eq(cohort.id, cohortId), eq(cohort.facilitatorId, facilitatorId)));
+	return row;
+}
+
+export type MemberProgress = {
+	userId: string;
+	name: string;
+	joinedAt: Date;
+	lessonsDone: number;
+	modulesDone: number;
+	completedAt: Date | null;
+	quizzes: { lessonId: number; activityKey: string; bestScore: number | null; passed: boolean; attempts: number }[];
+	shared: { id: string; lessonId: number | null; prompt: string; body: string; sharedAt: Date }[];
+};
+
+/**
+ * What a facilitator sees of their cohort's members: progress and quiz results, and only the
+ * reflections a member chose to share. Five queries, whatever the size of the cohort.
+ */
+export async function cohortProgress(db: DbOrTx, c: { id: string; courseId: number }): Promise<MemberProgress[]> {
+	const members = await db
+		.select({ userId: cohortMember.userId, name: user.displayName, joinedAt: cohortMember.joinedAt, completedAt: enrolment.completedAt })
+		.from(cohortMember)
+		.innerJoin(user, eq(user.id, cohortMember.userId))
+		.leftJoin(enrolment, and(eq(enrolment.userId, cohortMember.userId), eq(enrolment.courseId, c.courseId)))
+		.where(eq(cohortMember.cohortId, c.id))
+		.orderBy(asc(user.displayName));
+	if (!members.length) return [];
+	const ids = members.map((m) => m.userId);
+	const lessons = await db
+		.select({ userId: lessonProgress.userId, n: sql<number>`count(*)::int` })
+		.from(lessonProgress)
+		.where(and(inArray(lessonProgress.userId, ids), eq(lessonProgress.courseId, c.courseId), isNotNull(lessonProgress.completedAt)))
+		.groupBy(lessonProgress.userId);
+	const modules = await db
+		.select({ userId: moduleCompletion.userId, n: sql<number>`count(*)::int` })
+		.from(moduleCompletion)
+		.where(and(inArray(moduleCompletion.userId, ids), eq(moduleCompletion.courseId, c.courseId)))
+		.groupBy(moduleCompletion.userId);
+	const quizzes = await db
+		.select({
+			userId: activityResponse.userId,
+			lessonId: activityResponse.lessonId,
+			activityKey: activityResponse.activityKey,
+			bestScore: activityResponse.bestScore,
+			passed: activityResponse.passed,
+			attempts: activityResponse.attempts
+		})
+		.from(activityResponse)
+		.where(and(inArray(activityResponse.userId, ids), eq(activityResponse.courseId, c.courseId), isNotNull(activityResponse.bestScore)));
+	const shared = await db
+		.select({
+			userId: journalEntry.userId,
+			id: journalEntry.id,
+			lessonId: journalEntry.lessonId,
+			prompt: journalEntry.prompt,
+			body: journalEntry.body,
+			sharedAt: journalEntry.sharedAt
+		})
+		.from(journalEntry)
+		.innerJoin(lesson, eq(lesson.id, journalEntry.lessonId))
+		.where(and(inArray(journalEntry.userId, ids), eq(lesson.courseId, c.courseId), isNotNull(journalEntry.sharedAt)));
+	return members.map((m) => ({
+		...m,
+		lessonsDone: lessons.find((l) => l.userId === m.userId)?.n ?? 0,
+		modulesDone: modules.find((x) => x.userId === m.userId)?.n ?? 0,
+		quizzes: quizzes.filter((q) => q.userId === m.userId).map(({ userId: _u, ...q }) => q),
+		shared: shared.filter((s) => s.userId === m.userId).map(({ userId: _u, sharedAt, ...s }) => ({ ...s, sharedAt: sharedAt! }))
+	}));
+}
+
+/** Adds a member to a cohort and enrols them in its course; records `joined` the first time. */
+async function addMember(db: DbOrTx, learner: { userId: string; origin: string }, c: { id: string; name: string; courseId: number }): Promise<void> {
+	const added = await db.insert(cohortMember).values({ cohortId: c.id, userId: learner.userId }).onConflictDoNothing().returning({ userId: cohortMember.userId });
+	await db.insert(enrolment).values({ userId: learner.userId, courseId: c.courseId }).onConflictDoNothing();
+	if (added.length) {
+		await recordLearningEvent(db, { ...learner, verb: 'joined', object: { kind: 'group', path: `cohorts/${c.id}`, name: c.name } });
+	}
+}
+
+/** Joins the cohort with this code; undefined when no cohort has it. */
+export async function joinByCode(db: DbOrTx, learner: { userId: string; origin: string }, code: string) {
+	const [c] = await db.select().from(cohort).where(eq(cohort.joinCode, normaliseJoinCode(code)));
+	if (!c) return undefined;
+	await db.transaction((tx) => addMember(tx, learner, c));
+	return c;
+}
+
+/** Leaves a cohort: the facilitator no longer sees this learner's progress. */
+export async function leaveCohort(db: DbOrTx, userId: string, cohortId: string): Promise<boolean> {
+	if (!/^[0-9a-f-]{36}$/.test(cohortId)) return false;
+	const rows = await db
+		.delete(cohortMember)
+		.where(and(eq(cohortMember.cohortId, cohortId), eq(cohortMember.userId, userId)))
+		.returning({ userId: cohortMember.userId });
+	return rows.length > 0;
+}
+
+/**
+ * Mails invitations to join a cohort (a link valid for 14 days, used once). Addresses over the
+ * mail limit are skipped and returned.
+ */
+export async function inviteToCohort(
+	db: DbOrTx,
+	facilitator: { id: string; name: string; locale: AppLocale },
+	c: { id: string; name: string; courseTitle: string },
+	emails: string[],
+	origin: string
+): Promise<{ sent: string[]; limited: string[] }> {
+	const sent: string[] = [];
+	const limited: string[] = [];
+	for (const email of emails) {
+		if (!(await hit(db, LIMITS.mailPerAddress, email))) {
+			limited.push(email);
+			continue;
+		}
+		const [invitee] = await db.select({ locale: user.locale }).from(user).where(eq(user.email, email));
+		const locale = (invitee?.locale ?? facilitator.locale) as AppLocale;
+		await db.transaction(async (tx) => {
+			const { token, id } = newToken();
+			await tx.insert(cohortInvitation).values({ cohortId: c.id, email, tokenHash: id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) });
+			await sendMail(tx, {
+				to: email,
+				locale,
+				kind: 'cohort_invitation',
+				name: '',
+				link: `${origin}/${locale}/learn/cohorts/invitations/${token}`,
+				cohort: { cohort: c.name, course: c.courseTitle, inviter: facilitator.name }
+			});
+		});
+		sent.push(email);
+	}
+	return { sent, limited };
+}
+
+/** The cohort an invitation link leads to, while it is valid and meant for this address. */
+export async function findCohortInvitation(db: DbOrTx, token: string, email: string) {
+	const [row] = await db
+		.select({ invitationId: cohortInvitation.id, email: cohortInvitation.email, cohort })
+		.from(cohortInvitation)
+		.innerJoin(cohort, eq(cohort.id, cohortInvitation.cohortId))
+		.where(and(eq(cohortInvitation.tokenHash, hashToken(token.slice(0, 100))), isNull(cohortInvitation.acceptedAt), gt(cohortInvitation.expiresAt, new Date())));
+	if (!row) return { status: 'invalid' as const };
+	if (row.email !== email) return { status: 'wrong_email' as const };
+	return { status: 'valid' as const, invitationId: row.invitationId, cohort: row.cohort };
+}
+
+/** Accepts an invitation: joins the cohort and uses the link up. */
+export async function acceptCohortInvitation(db: DbOrTx, learner: { userId: string; origin: string; email: string }, token: string) {
+	const found = await findCohortInvitation(db, token, learner.email);
+	if (found.status !== 'valid') return found;
+	await db.transaction(async (tx) => {
+		const used = await tx
+			.update(cohortInvitation)
+			.set({ acceptedAt: new Date() })
+			.where(and(eq(cohortInvitation.id, found.invitationId), isNull(cohortInvitation.acceptedAt)))
+			.returning({ id: cohortInvitation.id });
+		if (used.length) await addMember(tx, learner, found.cohort);
+	});
+	return found;
+}
