@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importAllContent } from '../../src/lib/server/content/import.ts';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { user } from '../../src/lib/server/db/schema/accounts.ts';
+import { certificate, journalEntry, lesson } from '../../src/lib/server/db/schema/learn.ts';
+import { getLessonResponses, saveDraft, saveReflection, submitCase, submitQuiz } from '../../src/lib/server/learn/activities.ts';
+import { getCourseOutline, lessonsInOrder, nextLesson } from '../../src/lib/server/learn/catalogue.ts';
+import { getCertificate, normaliseCertificateCode } from '../../src/lib/server/learn/certificates.ts';
+import { cohortProgress, createCohort, joinByCode, leaveCohort } from '../../src/lib/server/learn/cohorts.ts';
+import { listJournal, shareJournalEntry, updateJournalEntry } from '../../src/lib/server/learn/journal.ts';
+import { getLesson } from '../../src/lib/server/learn/lesson.ts';
+import { parseRange } from '../../src/lib/server/learn/media.ts';
+import { enrol, getCourseProgress, recordLessonView, type LessonRef } from '../../src/lib/server/learn/progress.ts';
+import { listStatements } from '../../src/lib/server/learn/xapi.ts';
+import { writeTestCourse } from '../helpers/course.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+const ORIGIN = 'https://praxis.test';
+const ctx = { localize: (p: string) => `/en${p}`, calloutLabel: (k: string) => k.toUpperCase() };
+
+async function person(database: Database, name: string): Promise<string> {
+	const [row] = await database.db
+		.insert(user)
+		.values({ email: `${name.toLowerCase()}@example.org`, displayName: name, locale: 'en', country: 'NO', sector: 'school' })
+		.returning({ id: user.id });
+	return row!.id;
+}
+
+describe.each(testDatabases())('learning on $name', ({ open }) => {
+	let database: Database;
+	let contentDir: string;
+	beforeEach(async () => {
+		database = await open();
+		contentDir = writeTestCourse();
+		await importAllContent(database.db, contentDir);
+	});
+	afterEach(async () => {
+		await database.close();
+		fs.rmSync(contentDir, { recursive: true, force: true });
+	});
+
+	const outline = () => getCourseOutline(database.db, 'basics', 'nb').then((o) => o!);
+	const lessonRef = async (key: string): Promise<LessonRef> => (await getLesson(database.db, await outline(), key, 'en', ctx))!.ref;
+
+	it('imports a course with modules, lessons and translations, and a second import changes nothing', async () => {
+		const o = await outline();
+		expect(o.title).toBe('Grunnlag');
+		expect(o.shownLocale).toBe('nb');
+		expect(o.availableLocales).toEqual(['en', 'nb']);
+		expect(o.hours).toBe(3.5);
+		expect(o.moduleList.map((m) => m.key)).toEqual(['first', 'second']);
+		// The second module has no Norwegian text: English is shown, and the page can say so.
+		expect(o.moduleList[1]!.shownLocale).toBe('en');
+		expect(lessonsInOrder(o).map((l) => l.key)).toEqual(['welcome', 'check', 'think', 'wrap-up']);
+		const again = await importAllContent(database.db, contentDir);
+		expect(again.find((r) => r.type === 'courses')).toMatchObject({ created: [], updated: [], unchanged: 1 });
+	});
+
+	it('renders lesson Markdown with raw HTML escaped, platform links localised and callouts labelled', async () => {
+		const view = (await getLesson(database.db, await outline(), 'welcome', 'en', ctx))!;
+		expect(view.html).toContain('&lt;b&gt;text&lt;/b&gt;');
+		expect(view.html).not.toContain('<b>');
+		expect(view.html).toContain('href="/en/glossary/career"');
+		expect(view.html).toContain('class="callout callout-tip"');
+		expect(view.html).toContain('TIP');
+	});
+
+	it('refuses a course whose translation lacks an activity text, naming the file and the field', async () => {
+		const broken = writeTestCourse({ nbQuizTitle: '' });
+		await expect(importAllContent(database.db, broken)).rejects.toThrow(/check\/nb\.md: activities\.quiz\.title: is required/);
+		fs.rmSync(broken, { recursive: true, force: true });
+	});
+
+	it('keeps learners’ progress when a new version of the files is imported', async () => {
+		const learner = { userId: await person(database, 'Ada'), origin: ORIGIN };
+		const o = await outline();
+		await enrol(database.db, learner, o);
+		await recordLessonView(database.db, learner, await lessonRef('welcome'));
+		const changed = writeTestCourse({ lessonTitle: 'Welcome, again' });
+		const [report] = (await importAllContent(database.db, changed)).filter((r) => r.type === 'courses');
+		expect(report!.updated).toEqual(['basics']);
+		const progress = await getCourseProgress(database.db, learner.userId, o.id);
+		expect(progress.completed.size).toBe(1);
+		expect((await getLesson(database.db, await outline(), 'welcome', 'en', ctx))!.title).toBe('Welcome, again');
+		fs.rmSync(changed, { recursive: true, force: true });
+	});
+
+	it('takes a learner from enrolment through quizzes, a case and a reflection to a verifiable certificate', async () => {
+		const learner = { userId: await person(database, 'Ada'), origin: ORIGIN };
+		const o = await outline();
+		await enrol(database.db, learner, o);
+		await enrol(database.db, learner, o);
+
+		const welcome = await lessonRef('welcome');
+		await recordLessonView(database.db, learner, welcome);
+		let progress = await getCourseProgress(database.db, learner.userId, o.id);
+		expect(progress.completed.has(welcome.id)).toBe(true);
+		expect(nextLesson(o, progress)?.key).toBe('check');
+
+		// A quiz failed, then passed: the best score is kept, and only passing completes the lesson.
+		const check = await lessonRef('check');
+		await recordLessonView(database.db, learner, check);
+		expect(await submitQuiz(database.db, learner, check, 'quiz', { q1: ['a'] }, 'Quiz')).toBe('incomplete');
+		const failed = await submitQuiz(database.db, learner, check, 'quiz', { q1: ['b'], q2: ['a'] }, 'Quiz');
+		expect(failed).toMatchObject({ score: 0, passed: false });
+		expect((await getCourseProgress(database.db, learner.userId, o.id)).completed.has(check.id)).toBe(false);
+		const passed = await submitQuiz(database.db, learner, check, 'quiz', { q1: ['a'], q2: ['c', 'a', 'zz'] }, 'Quiz');
+		expect(passed).toMatchObject({ score: 100, passed: true });
+		const worse = await submitQuiz(database.db, learner, check, 'quiz', { q1: ['b'], q2: ['a', 'c'] }, 'Quiz');
+		expect(worse).toMatchObject({ score: 50, passed: true });
+		const { responses } = await getLessonResponses(database.db, learner.userId, check.id);
+		expect(responses.get('quiz')).toMatchObject({ score: 50, bestScore: 100, passed: true, attempts: 3 });
+		progress = await getCourseProgress(database.db, learner.userId, o.id);
+		expect(progress.completed.has(check.id)).toBe(true);
+		expect(progress.modulesCompleted.size).toBe(1);
+
+		// Drafts are kept as the learner goes; the reflection goes to the journal; both activities complete the lesson.
+		const think = await lessonRef('think');
+		await recordLessonView(database.db, learner, think);
+		await saveDraft(database.db, learner, think, 'reflect', { answers: {}, text: 'Half a thou' });
+		expect((await getLessonResponses(database.db, learner.userId, think.id)).journal.get('reflect')?.draft).toBe('Half a thou');
+		expect(await listJournal(database.db, learner.userId, 'en')).toEqual([]);
+		expect(await saveReflection(database.db, learner, think, 'reflect', 'A whole thought.', 'What do you think?', 'Reflect')).toBe('saved');
+		expect((await getCourseProgress(database.db, learner.userId, o.id)).completed.has(think.id)).toBe(false);
+		expect(await submitCase(database.db, learner, think, 'case', { choice: ['nope'] }, 'A case')).toBe('incomplete');
+		expect(await submitCase(database.db, learner, think, 'case', { choice: ['a'] }, 'A case')).toEqual({ choice: ['a'] });
+		expect((await getCourseProgress(database.db, learner.userId, o.id)).completed.has(think.id)).toBe(true);
+		const journal = await listJournal(database.db, learner.userId, 'en');
+		expect(journal).toMatchObject([{ body: 'A whole thought.', prompt: 'What do you think?', shared: false, lessonTitle: 'Think' }]);
+
+		await recordLessonView(database.db, learner, await lessonRef('wrap-up'));
+		progress = await getCourseProgress(database.db, learner.userId, o.id);
+		expect(progress.completedAt).not.toBeNull();
+		expect(progress.modulesCompleted.size).toBe(2);
+
+		const statements = await listStatements(database.db, { userId: learner.userId });
+		const verbs = statements.map((s) => (s.verb as { display: { 'en-US': string } }).display['en-US']);
+		expect(verbs.filter((v) => v === 'registered')).toHaveLength(1);
+		expect(verbs).toContain('failed');
+		expect(verbs).toContain('passed');
+		expect(verbs.filter((v) => v === 'completed')).toHaveLength(4 + 2 + 1);
+		const moduleDone = statements.find((s) => (s.object as { id: string }).id === `${ORIGIN}/xapi/courses/basics/modules/second`);
+		expect(moduleDone?.result).toEqual({ completion: true, duration: 'PT1.5H' });
+		expect(JSON.stringify(statements)).not.toContain('A whole thought');
+		expect(JSON.stringify(statements)).not.toContain('ada@example.org');
+
+		const [{ code }] = (await database.db.select({ code: certificate.code }).from(certificate)) as [{ code: string }];
+		const issued = await getCertificate(database.db, code.toLowerCase().replaceAll('-', ' '), 'nb');
+		expect(issued).toMatchObject({ holderName: 'Ada', hours: 3.5, courseTitle: 'Grunnlag', outcomes: ['Explain Grunnlag.'] });
+		expect(normaliseCertificateCode(' abcd efgh jkmn ')).toBe('ABCD-EFGH-JKMN');
+	});
+
+	it('shows a facilitator members’ progress and quiz results, but a reflection only once it is shared', async () => {
+		const facilitator = await person(database, 'Fay');
+		const learner = { userId: await person(database, 'Ada'), origin: ORIGIN };
+		const o = await outline();
+		const cohortId = await createCohort(database.db, facilitator, { courseId: o.id, name: 'Autumn', startsOn: '2026-09-01', endsOn: null });
+		const c = (await database.db.query.cohort.findFirst({ where: (t, { eq: is }) => is(t.id, cohortId) }))!;
+		expect(await joinByCode(database.db, learner, 'nope')).toBeUndefined();
+		expect((await joinByCode(database.db, learner, c.joinCode.toLowerCase()))?.id).toBe(cohortId);
+		// Joining enrols in the course.
+		expect((await getCourseProgress(database.db, learner.userId, o.id)).enrolled).toBe(true);
+
+		const check = await lessonRef('check');
+		await submitQuiz(database.db, learner, check, 'quiz', { q1: ['a'], q2: ['a'] }, 'Quiz');
+		const think = await lessonRef('think');
+		await saveReflection(database.db, learner, think, 'reflect', 'Private thoughts.', 'Prompt', 'Reflect');
+
+		let [member] = await cohortProgress(database.db, c);
+		expect(member).toMatchObject({ name: 'Ada', lessonsDone: 1, modulesDone: 0, shared: [] });
+		expect(member!.quizzes).toEqual([{ lessonId: check.id, activityKey: 'quiz', bestScore: 50, passed: true, attempts: 1 }]);
+
+		const [entry] = await listJournal(database.db, learner.userId, 'en');
+		// Nobody else can change or share someone's journal entry.
+		expect(await updateJournalEntry(database.db, facilitator, entry!.id, 'Hacked')).toBe(false);
+		expect(await shareJournalEntry(database.db, facilitator, entry!.id, true)).toBe(false);
+		expect(await shareJournalEntry(database.db, learner.userId, entry!.id, true)).toBe(true);
+		[member] = await cohortProgress(database.db, c);
+		expect(member!.shared).toMatchObject([{ body: 'Private thoughts.' }]);
+		const [stored] = await database.db.select().from(journalEntry).where(eq(journalEntry.id, entry!.id));
+		expect(stored!.body).toBe('Private thoughts.');
+
+		expect(await leaveCohort(database.db, learner.userId, cohortId)).toBe(true);
+		expect(await cohortProgress(database.db, c)).toEqual([]);
+	});
+
+	it('removes a lesson that left the files, with its progress', async () => {
+		const learner = { userId: await person(database, 'Ada'), origin: ORIGIN };
+		await enrol(database.db, learner, await outline());
+		await recordLessonView(database.db, learner, await lessonRef('wrap-up'));
+		const moduleYaml = path.join(contentDir, 'courses/basics/second/module.yaml');
+		fs.writeFileSync(moduleYaml, fs.readFileSync(moduleYaml, 'utf8').replace('lessons: [think, wrap-up]', 'lessons: [think]'));
+		await importAllContent(database.db, contentDir);
+		expect((await database.db.select({ key: lesson.key }).from(lesson)).map((l) => l.key).sort()).toEqual(['check', 'think', 'welcome']);
+		expect((await getCourseProgress(database.db, learner.userId, (await outline()).id)).viewed.size).toBe(0);
+	});
+});
+
+describe('byte ranges for media', () => {
+	it('reads the ranges players ask for and refuses impossible ones', () => {
+		expect(parseRange(null, 100)).toBeNull();
+		expect(parseRange('bytes=0-', 100)).toEqual({ start: 0, end: 99 });
+		expect(parseRange('bytes=10-19', 100)).toEqual({ start: 10, end: 19 });
+		expect(parseRange('bytes=90-200', 100)).toEqual({ start: 90, end: 99 });
+		expect(parseRange('bytes=-10', 100)).toEqual({ start: 90, end: 99 });
+		expect(parseRange('bytes=100-', 100)).toBe('unsatisfiable');
+		expect(parseRange('bytes=5-1', 100)).toBe('unsatisfiable');
+		expect(parseRange('items=0-1', 100)).toBeNull();
+	});
+});
