@@ -28,7 +28,7 @@ export default defineConfig({
 			command:
 				'rm -rf .e2e-data .e2e-data-admin-totp.txt .e2e-data-admin.lock && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
-			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn' },
+			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '20' },
 			reuseExistingServer: false,
 			timeout: 180_000,
 			stdout: 'pipe'

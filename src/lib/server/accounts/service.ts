@@ -1,3 +1,4 @@
+import { config } from '../config/index.ts';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AppLocale } from '../../i18n/locales.ts';
 import { audit } from '../audit/index.ts';
@@ -82,7 +83,7 @@ export type SignUpInput = {
  * already has an account (its owner gets a notice instead), so sign-up does not reveal accounts.
  */
 export async function signUp(db: DbOrTx, input: SignUpInput, ctx: RequestContext): Promise<'ok' | 'rate_limited'> {
-	if (!(await hit(db, LIMITS.signUpPerIp, ctx.ip))) return 'rate_limited';
+	if (!(await hit(db, { ...LIMITS.signUpPerIp, max: config().signUpLimitPerHour }, ctx.ip))) return 'rate_limited';
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx): Promise<'ok'> => {
 		const [existing] = await tx.select().from(user).where(eq(user.email, input.email));

@@ -50,6 +50,9 @@ const schema = z.object({
 	SESSION_IDLE_HOURS: wholeNumber(1, 24 * 90).default(24 * 7),
 	SESSION_ABSOLUTE_DAYS: wholeNumber(1, 365).default(30),
 	AUDIT_RETENTION_DAYS: wholeNumber(30, 3650).default(365),
+	// Sign-ups allowed per IP address per hour: raise it where many people share one address
+	// (a training room behind one NAT, the browser tests).
+	SIGNUP_LIMIT_PER_HOUR: wholeNumber(1, 10000).default(5),
 	SHUTDOWN_TIMEOUT: wholeNumber(1, 60).default(8)
 });
 
@@ -71,6 +74,7 @@ export type Config = {
 	sessionIdleHours: number;
 	sessionAbsoluteDays: number;
 	auditRetentionDays: number;
+	signUpLimitPerHour: number;
 };
 
 /** Reads and validates every setting; throws a StartupError naming the first bad variable. */
@@ -104,7 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mailFrom: c.MAIL_FROM,
 		sessionIdleHours: c.SESSION_IDLE_HOURS,
 		sessionAbsoluteDays: c.SESSION_ABSOLUTE_DAYS,
-		auditRetentionDays: c.AUDIT_RETENTION_DAYS
+		auditRetentionDays: c.AUDIT_RETENTION_DAYS,
+		signUpLimitPerHour: c.SIGNUP_LIMIT_PER_HOUR
 	};
 }
 

@@ -9,6 +9,7 @@ export const LIMITS = {
 	signInPerAccount: { name: 'signin-account', max: 5, windowSeconds: 15 * 60 },
 	// Failed attempts only: a school's whole class signing in behind one address is not an attack.
 	signInFailuresPerIp: { name: 'signin-ip', max: 50, windowSeconds: 15 * 60 },
+	// `max` is the default; SIGNUP_LIMIT_PER_HOUR sets it.
 	signUpPerIp: { name: 'signup-ip', max: 5, windowSeconds: 60 * 60 },
 	mailPerAddress: { name: 'mail-address', max: 3, windowSeconds: 60 * 60 },
 	mailPerIp: { name: 'mail-ip', max: 10, windowSeconds: 60 * 60 }
