@@ -6,9 +6,13 @@ import path from 'node:path';
 export const LOCALES = ['en', 'nb', 'cs', 'sk', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+// The message files of each locale, as listed in the inlang project settings.
+const settings = JSON.parse(fs.readFileSync(path.resolve('project.inlang/settings.json'), 'utf8'));
+const patterns: string[] = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+
 /** The UI strings as a reader of `locale` sees them. */
 export function messages(locale: Locale): Record<string, string> {
-	return JSON.parse(fs.readFileSync(path.resolve('messages', `${locale}.json`), 'utf8'));
+	return Object.assign({}, ...patterns.map((p) => JSON.parse(fs.readFileSync(path.resolve(p.replace('{locale}', locale)), 'utf8'))));
 }
 
 /** Fails with the list of WCAG 2.1 A/AA violations axe finds on the current page. */

@@ -5,7 +5,7 @@ import { queryRows, type DbOrTx } from '../db/client.ts';
 /** The text-search configuration per language: stemming where PostgreSQL has it, else `simple`. */
 export const SEARCH_CONFIG: Record<AppLocale, string> = { en: 'english', nb: 'norwegian', cs: 'simple', sk: 'simple', pl: 'simple' };
 
-export const SEARCH_TYPES = ['glossary', 'framework'] as const;
+export const SEARCH_TYPES = ['glossary', 'framework', 'course'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 const configs = sql.join(
@@ -46,7 +46,27 @@ const INDEXERS: Record<SearchType, SQL> = {
 		join framework f on f.id = v.framework_id
 		join framework_node n on n.version_id = v.id
 		join framework_node_translation nt on nt.node_id = n.id
-		join (values ${configs}) as c(locale, cfg) on c.locale = nt.locale`
+		join (values ${configs}) as c(locale, cfg) on c.locale = nt.locale`,
+	// Published courses and their published lessons; Markdown marks and link targets left out.
+	course: sql`
+		insert into search_document (type, locale, path, title, body, config, tsv)
+		select 'course', ct.locale, '/learn/' || co.slug, ct.title, ct.summary || ' ' || ct.audience, c.cfg,
+			${vector(sql`ct.title`, sql`ct.summary || ' ' || ct.audience`)}
+		from course co
+		join course_translation ct on ct.course_id = co.id
+		join (values ${configs}) as c(locale, cfg) on c.locale = ct.locale
+		where co.status = 'published'
+		union all
+		select 'course', lt.locale, '/learn/' || co.slug || '/' || m.key || '/' || l.key, lt.title, b.text, c.cfg, ${vector(sql`lt.title`, sql`b.text`)}
+		from lesson l
+		join course co on co.id = l.course_id
+		join course_module m on m.id = l.module_id
+		join lesson_translation lt on lt.lesson_id = l.id
+		join (values ${configs}) as c(locale, cfg) on c.locale = lt.locale
+		cross join lateral (
+			select regexp_replace(regexp_replace(lt.body, '\]\([^)]*\)', ']', 'g'), '[#*_>\[\]|]+|^:::.*$', ' ', 'gn') as text
+		) b
+		where co.status = 'published' and m.status = 'published' and l.status = 'published'`
 };
 
 /**

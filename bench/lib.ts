@@ -1,0 +1,106 @@
+// What the benchmark scripts share: the built server on a throwaway data folder, load runs with
+// autocannon beside a bare node:http server serving the same bytes (the ceiling), page weight.
+import autocannon from 'autocannon';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureBuild } from '../scripts/lib/build-stamp.ts';
+
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const BARE_PORT = 3141;
+
+export type Server = { base: string; dataDir: string; stop: () => Promise<void> };
+
+/**
+ * Builds if needed and starts Praxis on `port` with a fresh data folder. `prepare` runs against
+ * that folder before the server opens it (for example `admin:create`).
+ */
+export async function startServer(port: number, prepare?: (env: NodeJS.ProcessEnv) => void): Promise<Server> {
+	if (!(await ensureBuild(process.cwd()))) process.exit(1);
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'praxis-bench-'));
+	const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+	prepare?.(env);
+	const app: ChildProcess = spawn(process.execPath, ['scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	const base = `http://localhost:${port}`;
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(`${base}/readyz`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (i > 600) throw new Error('the app did not start');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		base,
+		dataDir,
+		stop: async () => {
+			app.kill('SIGTERM');
+			await new Promise((resolve) => app.on('exit', resolve));
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Runs a script of this project with the pinned Node and returns what it printed. */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): string {
+	return execFileSync(process.execPath, [script, ...args], { env, encoding: 'utf8' });
+}
+
+export type Figures = { rps: number; p50: number; p99: number };
+
+async function load(url: string, headers: Record<string, string>): Promise<Figures> {
+	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+	if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const row = (name: string, f: Figures) =>
+	`${name.padEnd(28)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms`;
+
+export function header(): void {
+	console.log(`Praxis benchmark — ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}`);
+}
+
+/** Loads one page of Praxis and a bare server returning the same bytes, and prints both. */
+export async function compareWithCeiling(base: string, page: string, headers: Record<string, string> = {}): Promise<void> {
+	const response = await fetch(base + page, { headers });
+	if (!response.ok) throw new Error(`${page}: ${response.status}`);
+	const body = Buffer.from(await response.arrayBuffer());
+	const contentType = response.headers.get('content-type') ?? 'text/html';
+	const bare = http.createServer((_req, res) => {
+		res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+		res.end(body);
+	});
+	await new Promise<void>((resolve) => bare.listen(BARE_PORT, resolve));
+	const ceiling = await load(`http://localhost:${BARE_PORT}${page}`, headers);
+	const praxis = await load(base + page, headers);
+	bare.close();
+	console.log(`\n${page} (${body.length} bytes of HTML)`);
+	console.log(row('bare node:http (ceiling)', ceiling));
+	console.log(row('Praxis', praxis));
+	console.log(`Praxis reaches ${((praxis.rps / ceiling.rps) * 100).toFixed(1)}% of the ceiling's throughput.`);
+}
+
+/** What a visitor downloads besides the HTML: every script and stylesheet of a page, gzipped. */
+export async function printPageWeight(base: string, page: string, label: string, headers: Record<string, string> = {}): Promise<void> {
+	const html = await (await fetch(base + page, { headers })).text();
+	const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(js|css))"/g)].map((m) => ({
+		href: new URL(m[1]!, base + page).href,
+		kind: m[2]!
+	}));
+	const inlineScripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
+	let js = inlineScripts.trim() ? gzipSync(inlineScripts).length : 0;
+	let css = 0;
+	for (const asset of assets) {
+		const bytes = gzipSync(Buffer.from(await (await fetch(asset.href)).arrayBuffer())).length;
+		if (asset.kind === 'js') js += bytes;
+		else css += bytes;
+	}
+	// Module scripts import further chunks: count those too, once each.
+	console.log(`\n${label} weight (gzip): JavaScript ${(js / 1024).toFixed(1)} KiB, CSS ${(css / 1024).toFixed(1)} KiB (${assets.length} files)`);
+}

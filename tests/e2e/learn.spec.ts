@@ -1,0 +1,250 @@
+import type { Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config.ts';
+import { COURSE, courseLessons, quizAnswers, type CourseLesson } from './course.ts';
+import { expect, expectAccessible, messages, test } from './fixtures.ts';
+import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+
+const en = messages('en');
+const lessons = courseLessons();
+const firstModule = lessons.filter((l) => l.module === lessons[0]!.module);
+const withKind = (list: CourseLesson[], kind: string) => list.find((l) => l.structure.activities?.some((a) => a.kind === kind))!;
+const activity = <K extends string>(l: CourseLesson, kind: K) => l.structure.activities!.find((a) => a.kind === kind)!;
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL };
+
+/** Completes a lesson the way its forms would, through the real server (for the long middle of the course). */
+async function completeByRequest(page: Page, lesson: CourseLesson): Promise<void> {
+	expect((await page.request.get(`/en${lesson.path}`)).status()).toBe(200);
+	for (const a of lesson.structure.activities ?? []) {
+		const body = new URLSearchParams([['activity', a.key]]);
+		if (a.kind === 'quiz') for (const [k, v] of quizAnswers(a, true)) body.append(k, v);
+		if (a.kind === 'case') body.append('answer.choice', a.choices[0]!);
+		if (a.kind === 'reflection') body.append('body', 'What I take from this lesson into my practice.');
+		const response = await page.request.post(`/en${lesson.path}?/${a.kind}`, { headers: FORM, data: body.toString() });
+		expect(response.status()).toBe(200);
+	}
+}
+
+async function answerQuiz(page: Page, lesson: CourseLesson, right: boolean): Promise<void> {
+	const quiz = activity(lesson, 'quiz');
+	if (quiz.kind !== 'quiz') throw new Error('not a quiz');
+	const texts = lesson.texts.activities![quiz.key]!;
+	const section = page.locator('main section.activity').filter({ has: page.getByRole('heading', { name: texts.title, exact: true }) });
+	for (const q of quiz.questions) {
+		const group = section.getByRole('group', { name: texts.questions![q.key]!.prompt });
+		// Start from nothing: uncheck what an earlier attempt left.
+		for (const o of q.options) {
+			const box = group.getByLabel(texts.questions![q.key]!.options[o]!.text, { exact: true });
+			if (q.multiple && (await box.isChecked())) await box.uncheck();
+		}
+		const chosen = right ? q.correct : [q.options.find((o) => !q.correct.includes(o))!];
+		for (const o of chosen) await group.getByLabel(texts.questions![q.key]!.options[o]!.text, { exact: true }).check();
+	}
+	await section.getByRole('button', { name: new RegExp(`^(${en.learn_quiz_submit}|${en.learn_quiz_retry})$`) }).click();
+}
+
+const learner: Person = { name: 'Lena Learner', email: 'lena.learner@praxis.test', password: 'a long learner passphrase', locale: 'en' };
+
+test('a newcomer enrols, learns, resumes, completes the course and the certificate verifies signed out', async ({ browser, page }) => {
+	test.setTimeout(240_000);
+	const admin = await adminPage(browser);
+	await signUpAndVerify(page, admin, learner);
+	await signIn(page, learner.email, learner.password);
+
+	// Who the course is for, before enrolling.
+	await page.goto('/en/learn');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: COURSE.title, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 2, name: en.learn_audience_heading })).toBeVisible();
+	await expect(page.locator('main')).toContainText(COURSE.audience);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: en.learn_enrol, exact: true }).click();
+
+	// The first lesson: opening it completes it; its narrated media has captions and a transcript.
+	const first = lessons[0]!;
+	await expect(page).toHaveURL(new RegExp(`/en${first.path}$`));
+	await expect(page.getByRole('heading', { level: 1, name: first.texts.title })).toBeVisible();
+	await expect(page.getByText(en.learn_lesson_completed!)).toBeVisible();
+	if (first.structure.media) {
+		const media = page.locator(`main ${first.structure.media}`);
+		await expect(media.locator('track[kind="captions"]')).toHaveAttribute('srclang', 'en');
+		const src = await media.locator('source').getAttribute('src');
+		const range = await page.request.get(src!, { headers: { range: 'bytes=0-99' } });
+		expect(range.status()).toBe(206);
+		expect((await range.body()).byteLength).toBe(100);
+		await page.getByText(en.learn_transcript!, { exact: true }).click();
+	}
+	await expectAccessible(page);
+
+	// A quiz failed, then passed.
+	const quizLesson = withKind(firstModule, 'quiz');
+	await page.goto(`/en${quizLesson.path}`);
+	await answerQuiz(page, quizLesson, false);
+	await expect(page.getByText(en.learn_quiz_not_passed!)).toBeVisible();
+	await expect(page.getByText(en.learn_lesson_not_completed!)).toBeVisible();
+	await expectAccessible(page);
+	await answerQuiz(page, quizLesson, true);
+	await expect(page.getByText(en.learn_quiz_passed!)).toBeVisible();
+	await expect(page.getByText(en.learn_lesson_completed!)).toBeVisible();
+
+	// A reflection: the draft survives a reload, the saved text is in the private journal.
+	const reflectionLesson = withKind(firstModule, 'reflection');
+	const reflection = activity(reflectionLesson, 'reflection');
+	await page.goto(`/en${reflectionLesson.path}`);
+	const prompt = reflectionLesson.texts.activities![reflection.key]!.prompt!;
+	const box = page.getByLabel(prompt, { exact: true });
+	await box.fill('The words I use shape what my clients expect from me.');
+	await expect(page.getByText(en.learn_draft_saved!, { exact: true })).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel(prompt, { exact: true })).toHaveValue('The words I use shape what my clients expect from me.');
+	await expect(page.getByText(en.learn_draft_restored!)).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: en.learn_reflection_save, exact: true }).click();
+	await expect(page.getByText(en.learn_reflection_saved!)).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel(prompt, { exact: true })).toHaveValue('The words I use shape what my clients expect from me.');
+	await page.goto('/en/learn/journal');
+	await expect(page.locator('main')).toContainText(reflectionLesson.texts.title);
+	await expect(page.getByRole('textbox').first()).toHaveValue('The words I use shape what my clients expect from me.');
+	await expectAccessible(page);
+
+	// Leave, come back, and resume at the lesson opened last.
+	await page.goto('/en');
+	await page.goto(`/en/learn/${COURSE.slug}`);
+	await page.getByRole('link', { name: en.learn_resume!.replace('{title}', reflectionLesson.texts.title) }).click();
+	await expect(page).toHaveURL(new RegExp(`/en${reflectionLesson.path}$`));
+
+	// The rest of the first module through its pages: case choices and reading.
+	for (const lesson of firstModule) {
+		await page.goto(`/en${lesson.path}`);
+		const theCase = lesson.structure.activities?.find((a) => a.kind === 'case');
+		if (theCase && theCase.kind === 'case') {
+			const texts = lesson.texts.activities![theCase.key]!;
+			await page.getByLabel(texts.choices![theCase.choices[0]!]!.text, { exact: true }).check();
+			await page.getByRole('button', { name: en.learn_case_submit, exact: true }).click();
+			await expect(page.getByRole('heading', { name: en.learn_case_what_happens })).toBeVisible();
+			await expectAccessible(page);
+		}
+	}
+	await page.goto(`/en/learn/${COURSE.slug}/${firstModule[0]!.module}`);
+	await expect(page.getByText(en.learn_module_completed!)).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/en/learn/my');
+	await expect(page.locator('main')).toContainText(en.learn_progress_count!.replace('{done}', String(firstModule.length)).replace('{total}', String(lessons.length)).split(' (')[0]!);
+	await expectAccessible(page);
+
+	// The other modules, then the certificate.
+	for (const lesson of lessons.slice(firstModule.length)) await completeByRequest(page, lesson);
+	await page.goto('/en/learn/my');
+	const certificateLink = page.getByRole('link', { name: /^Certificate / });
+	await expect(certificateLink).toBeVisible();
+	await certificateLink.click();
+	await expect(page.getByText(en.cert_verified!)).toBeVisible();
+	await expectAccessible(page);
+	const url = page.url();
+	const code = (await page.locator('main code').textContent())!;
+
+	const stranger = await (await browser.newContext()).newPage();
+	await stranger.goto(url);
+	await expect(stranger.getByText(en.cert_verified!)).toBeVisible();
+	await expect(stranger.locator('main')).toContainText(learner.name);
+	await expect(stranger.locator('main')).toContainText(COURSE.title);
+	await stranger.goto('/en/certificates');
+	await expectAccessible(stranger);
+	await stranger.getByLabel(en.cert_code!, { exact: true }).fill(code.toLowerCase().replaceAll('-', ' '));
+	await stranger.getByRole('button', { name: en.cert_verify_button, exact: true }).click();
+	await expect(stranger).toHaveURL(url.replace(BASE_URL, ''));
+	await stranger.goto('/en/certificates/XXXX-XXXX-XXXX');
+	await expect(stranger.getByRole('heading', { level: 1 })).toBeVisible();
+	expect((await stranger.request.get('/en/certificates/XXXX-XXXX-XXXX')).status()).toBe(404);
+
+	// The learner's own records: xAPI statements, without their email address.
+	const records = await page.request.get('/en/learn/records');
+	expect(records.status()).toBe(200);
+	const statements = (await records.json()) as { verb: { id: string } }[];
+	expect(statements.some((s) => s.verb.id.endsWith('/completed'))).toBe(true);
+	expect(JSON.stringify(statements)).not.toContain(learner.email);
+});
+
+test('a facilitator sees a member’s progress and quiz results, but a reflection only when it is shared', async ({ browser, page }) => {
+	test.setTimeout(120_000);
+	const admin = await adminPage(browser);
+	const facilitator: Person = { name: 'Frida Facilitator', email: 'frida.facilitator@praxis.test', password: 'a long facilitator phrase', locale: 'en' };
+	const member: Person = { name: 'Milan Member', email: 'milan.member@praxis.test', password: 'a long member passphrase', locale: 'en' };
+	await signUpAndVerify(page, admin, facilitator);
+	await signIn(page, facilitator.email, facilitator.password);
+	await page.goto('/en/learn/cohorts');
+	await expectAccessible(page);
+	await page.getByLabel(en.cohort_course!, { exact: true }).selectOption(COURSE.slug);
+	await page.getByLabel(en.cohort_name!, { exact: true }).fill('Autumn 2026');
+	await page.getByRole('button', { name: en.cohort_create, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Autumn 2026' })).toBeVisible();
+	await expectAccessible(page);
+	const cohortUrl = page.url();
+	const code = (await page.locator('main code').first().textContent())!;
+
+	const memberPage = await (await browser.newContext()).newPage();
+	await signUpAndVerify(memberPage, admin, member);
+	await signIn(memberPage, member.email, member.password);
+	await memberPage.goto(`/en/learn/cohorts?code=${encodeURIComponent(code)}`);
+	await memberPage.getByRole('button', { name: en.cohort_join, exact: true }).click();
+	await expect(memberPage.getByText(en.cohort_joined!)).toBeVisible();
+	await expectAccessible(memberPage);
+
+	// The member answers a quiz and writes a private reflection.
+	const quizLesson = withKind(firstModule, 'quiz');
+	await memberPage.goto(`/en${quizLesson.path}`);
+	await answerQuiz(memberPage, quizLesson, false);
+	await expect(memberPage.getByText(en.learn_quiz_not_passed!)).toBeVisible();
+	const reflectionLesson = withKind(firstModule, 'reflection');
+	const prompt = reflectionLesson.texts.activities![activity(reflectionLesson, 'reflection').key]!.prompt!;
+	await memberPage.goto(`/en${reflectionLesson.path}`);
+	await memberPage.getByLabel(prompt, { exact: true }).fill('Something only I should read.');
+	await memberPage.getByRole('button', { name: en.learn_reflection_save, exact: true }).click();
+	await expect(memberPage.getByText(en.learn_reflection_saved!)).toBeVisible();
+
+	await page.goto(cohortUrl);
+	const row = page.getByRole('row', { name: new RegExp(member.name) });
+	await expect(row).toContainText(quizLesson.texts.title);
+	await expect(row).toContainText(en.cohort_quiz_not_passed!);
+	await expect(page.locator('main')).not.toContainText('Something only I should read.');
+	await expect(page.getByText(en.cohort_shared_none!)).toBeVisible();
+	await expectAccessible(page);
+
+	// Nobody else may look at the cohort, the member's journal or their answers.
+	expect((await memberPage.request.get(cohortUrl)).status()).toBe(404);
+	const journalOfFacilitator = await page.request.get('/en/learn/journal');
+	expect(await journalOfFacilitator.text()).not.toContain('Something only I should read.');
+	await memberPage.goto('/en/learn/journal');
+	const entryId = await memberPage.locator('main input[name="id"]').first().inputValue();
+	const hijack = await page.request.post('/en/learn/journal?/edit', { headers: FORM, data: `id=${entryId}&body=Overwritten` });
+	expect(hijack.status()).toBe(404);
+	const share = await page.request.post('/en/learn/journal?/share', { headers: FORM, data: `id=${entryId}&shared=yes` });
+	expect(share.status()).toBe(404);
+
+	// Shared by the member: now the facilitator reads it.
+	await memberPage.getByRole('button', { name: en.learn_journal_share, exact: true }).click();
+	await expect(memberPage.getByText(en.learn_journal_shared!)).toBeVisible();
+	await expectAccessible(memberPage);
+	await page.reload();
+	await expect(page.locator('main')).toContainText('Something only I should read.');
+});
+
+test('learning pages and actions that belong to someone are closed to visitors who are not signed in', async ({ request }) => {
+	const lesson = lessons[0]!;
+	for (const path of ['/en/learn/my', '/en/learn/journal', '/en/learn/journal/export', '/en/learn/records', '/en/learn/cohorts', '/en/admin/learning-records']) {
+		expect((await request.get(path)).status(), path).toBe(403);
+	}
+	for (const [path, data] of [
+		[`/en${lesson.path}?/quiz`, 'activity=check'],
+		[`/en${lesson.path}?/reflection`, 'activity=reflect&body=x'],
+		[`/en${lesson.path}/draft`, 'activity=reflect&body=x'],
+		[`/en/learn/${COURSE.slug}?/enrol`, ''],
+		['/en/learn/journal?/edit', 'id=00000000-0000-0000-0000-000000000000&body=x'],
+		['/en/learn/cohorts?/create', 'course=foundations&name=X']
+	] as const) {
+		expect((await request.post(path, { headers: FORM, data })).status(), path).toBe(403);
+	}
+	// Reading a lesson is open to everyone.
+	expect((await request.get(`/en${lesson.path}`)).status()).toBe(200);
+});
