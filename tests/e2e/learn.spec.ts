@@ -108,11 +108,13 @@ test('a newcomer enrols, learns, resumes, completes the course and the certifica
 	await expect(page.getByRole('textbox').first()).toHaveValue('The words I use shape what my clients expect from me.');
 	await expectAccessible(page);
 
-	// Leave, come back, and resume at the lesson opened last.
+	// Leave in the middle of a lesson, come back, and resume there.
+	const caseLesson = withKind(firstModule, 'case');
+	await page.goto(`/en${caseLesson.path}`);
 	await page.goto('/en');
 	await page.goto(`/en/learn/${COURSE.slug}`);
-	await page.getByRole('link', { name: en.learn_resume!.replace('{title}', reflectionLesson.texts.title) }).click();
-	await expect(page).toHaveURL(new RegExp(`/en${reflectionLesson.path}$`));
+	await page.getByRole('link', { name: en.learn_resume!.replace('{title}', caseLesson.texts.title) }).click();
+	await expect(page).toHaveURL(new RegExp(`/en${caseLesson.path}$`));
 
 	// The rest of the first module through its pages: case choices and reading.
 	for (const lesson of firstModule) {

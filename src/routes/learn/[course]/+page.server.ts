@@ -25,10 +25,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			completedAt: progress.completedAt,
 			completed: [...progress.completed],
 			modulesCompleted: [...progress.modulesCompleted],
-			resumed: progress.lastLessonId !== null
 		},
 		total: lessonsInOrder(outline).length,
-		next: next && { key: next.key, moduleKey: next.moduleKey, title: next.title }
+		next: next && { key: next.key, moduleKey: next.moduleKey, title: next.title, resume: next.id === progress?.lastLessonId },
+		started: (progress?.viewed.size ?? 0) > 0
 	};
 };
 
