@@ -93,6 +93,8 @@ export type ActivityStructure = z.output<typeof activityStructure>;
 /** `content/courses/<course>/<module>/<lesson>/lesson.yaml`: the language-independent structure. */
 export const lessonFile = z
 	.strictObject({
+		/** A draft lesson is hidden from learners (the course editor's "unpublish"). */
+		status: z.enum(['draft', 'published']).default('published'),
 		minutes: z.number().int().min(1).max(600),
 		completion: z.enum(COMPLETION_RULES).default('viewed'),
 		/** Narrated media built from the `narration` of each language file (scripts/course-media.ts). */

@@ -75,6 +75,7 @@ async function writeLesson(db: DbOrTx, courseId: number, moduleId: number, posit
 		moduleId,
 		key: l.key,
 		position,
+		status: l.structure.status,
 		minutes: l.structure.minutes,
 		completion: l.structure.completion,
 		media: l.structure.media ?? null,

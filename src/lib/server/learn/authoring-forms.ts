@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { COMPLETION_RULES, LEVELS, PATHWAYS } from './content.ts';
+
+// The course editor's forms. Error messages are message keys (`error_…` shared with the rest of the
+// platform, `author_…` our own); the limits are those of the content format (content.ts), so what an
+// editor saves can always be exported and imported again.
+
+const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Control characters other than tab and line breaks.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const plain = (max: number) =>
+	z
+		.string({ error: 'error_required' })
+		.trim()
+		.max(max, 'error_too_long')
+		.refine((value) => !CONTROL.test(value), 'error_invalid');
+const required = (max: number) => plain(max).pipe(z.string().min(1, 'error_required'));
+const singleLine = (max: number) => required(max).refine((value) => !/[\r\n]/.test(value), 'error_invalid');
+
+export const keyField = z
+	.string({ error: 'error_required' })
+	.trim()
+	.min(1, 'error_required')
+	.max(60, 'error_too_long')
+	.regex(KEY, 'author_error_key');
+
+/** A textarea with one entry per line (outcomes, narration): blank lines are dropped. */
+const lines = (maxEach: number, min: number, maxCount: number) =>
+	plain(maxEach * maxCount + maxCount)
+		.transform((value) =>
+			value
+				.split(/\r?\n/)
+				.map((line) => line.trim())
+				.filter(Boolean)
+		)
+		.pipe(
+			z
+				.array(z.string().max(maxEach, 'error_too_long'))
+				.min(min, 'error_required')
+				.max(maxCount, 'error_too_long')
+		);
+
+const status = z.enum(['draft', 'published'], { error: 'error_choose' });
+const pathway = z.enum(PATHWAYS, { error: 'error_choose' });
+const level = z.enum(LEVELS, { error: 'error_choose' });
+
+const competenceAreas = z.preprocess(
+	(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+	z.array(z.string().regex(KEY, 'error_invalid')).max(40, 'error_invalid')
+);
+
+const hours = z
+	.string({ error: 'author_error_hours' })
+	.trim()
+	.regex(/^\d+(?:[.,]\d+)?$/, 'author_error_hours')
+	.transform((value) => Number(value.replace(',', '.')))
+	.pipe(z.number().positive('author_error_hours').max(200, 'author_error_hours'));
+
+const minutes = z
+	.string({ error: 'author_error_minutes' })
+	.trim()
+	.regex(/^\d+$/, 'author_error_minutes')
+	.transform(Number)
+	.pipe(z.number().int().min(1, 'author_error_minutes').max(600, 'author_error_minutes'));
+
+const URL_AT_END = /^(.*?)\s+(https?:\/\/\S+)$/;
+
+/** References, one per line; a web address at the end of a line becomes its link. */
+const references = plain(30_000)
+	.transform((value) =>
+		value
+			.split(/\r?\n/)
+			.map((line) => line.trim())
+			.filter(Boolean)
+			.map((line) => {
+				const match = URL_AT_END.exec(line);
+				return match ? { citation: match[1]!.trim(), url: match[2]! } : { citation: line };
+			})
+	)
+	.pipe(
+		z
+			.array(
+				z.object({
+					citation: z.string().min(1, 'author_error_references').max(500, 'author_error_references'),
+					url: z.url({ protocol: /^https?$/, error: 'author_error_references' }).optional()
+				})
+			)
+			.max(60, 'error_too_long')
+	);
+
+/** Who a course or module is for and why, in one language. */
+export const aboutForm = z.object({
+	title: singleLine(200),
+	summary: required(600),
+	audience: required(1200),
+	why: required(1200),
+	outcomes: lines(400, 1, 12)
+});
+export type AboutInput = z.output<typeof aboutForm>;
+
+export const newCourseForm = z.object({
+	slug: keyField,
+	title: singleLine(200),
+	summary: required(600),
+	audience: required(1200),
+	why: required(1200),
+	outcome: singleLine(400),
+	pathway,
+	level
+});
+export type NewCourseInput = z.output<typeof newCourseForm>;
+
+export const courseSettingsForm = z.object({ status, pathway, level, competenceAreas });
+export type CourseSettingsInput = z.output<typeof courseSettingsForm>;
+
+export const newModuleForm = z.object({
+	key: keyField,
+	title: singleLine(200),
+	summary: required(600),
+	hours,
+	lessonKey: keyField,
+	lessonTitle: singleLine(200)
+});
+export type NewModuleInput = z.output<typeof newModuleForm>;
+
+export const moduleSettingsForm = z.object({ status, pathway, level, hours, references, competenceAreas });
+export type ModuleSettingsInput = z.output<typeof moduleSettingsForm>;
+
+export const newLessonForm = z.object({ key: keyField, title: singleLine(200), minutes });
+export type NewLessonInput = z.output<typeof newLessonForm>;
+
+const id = z
+	.string({ error: 'error_invalid' })
+	.regex(/^\d{1,9}$/, 'error_invalid')
+	.transform(Number);
+
+export const moveForm = z.object({ id, direction: z.enum(['up', 'down'], { error: 'error_invalid' }) });
+export const statusForm = z.object({ id, status });
+
+/** A lesson's text in one language, as the editor's form sends it; the activity texts are YAML. */
+export const lessonTextForm = z.object({
+	title: singleLine(200),
+	summary: plain(600).refine((value) => !/[\r\n]/.test(value), 'error_invalid'),
+	body: plain(200_000),
+	narration: lines(400, 0, 300),
+	activities: plain(200_000)
+});
+export type LessonTextInput = z.output<typeof lessonTextForm>;
+
+export const lessonSettingsForm = z.object({ minutes, completion: z.enum(COMPLETION_RULES, { error: 'error_choose' }), status });
+export type LessonSettingsInput = z.output<typeof lessonSettingsForm>;
+
+export const fileNameForm = z.object({ name: z.string({ error: 'error_invalid' }).min(1, 'error_invalid').max(200, 'error_invalid') });
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Parses form data with a schema: the data, or the first error (a message key) of each field.
+ * Like accounts/forms.ts `parseForm`, but it also passes on the editor's own `author_` keys.
+ */
+export function parseAuthoringForm<S extends z.ZodType>(
+	schema: S,
+	form: FormData
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+	const values: Record<string, string> = {};
+	const input: Record<string, string | string[]> = {};
+	for (const [key, value] of form) {
+		if (typeof value !== 'string') continue;
+		values[key] = value;
+		const seen = input[key];
+		input[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+	}
+	const errors: FieldErrors = {};
+	// PostgreSQL cannot store a NUL character in text.
+	for (const [key, value] of Object.entries(values)) if (value.includes('\u0000')) errors[key] = 'error_invalid';
+	const result = schema.safeParse(input);
+	if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data };
+	for (const issue of result.success ? [] : result.error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		errors[field] ??= /^(error|author)_[a-z_]+$/.test(issue.message) ? issue.message : 'error_invalid';
+	}
+	return { ok: false, errors, values };
+}

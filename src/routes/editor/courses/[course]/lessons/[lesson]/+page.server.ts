@@ -1,0 +1,79 @@
+import { error } from '@sveltejs/kit';
+import { diffWords } from 'diff';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { db } from '#lib/server/app.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireCan } from '#lib/server/http/guards.ts';
+import { formatBytes } from '#lib/server/learn/authoring-common.ts';
+import { ALLOWED_TYPES, deleteLessonFile, uploadLessonFile } from '#lib/server/learn/authoring-files.ts';
+import { fileNameForm, lessonSettingsForm, lessonTextForm, parseAuthoringForm } from '#lib/server/learn/authoring-forms.ts';
+import { lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '#lib/server/learn/authoring-lesson.ts';
+import { AUTHORING_BODY_LIMIT } from '#lib/server/learn/authoring-limits.ts';
+import { mediaUrl } from '#lib/server/learn/lesson.ts';
+import { editedLocale, formDataOf, invalid, perform, refused, textValues } from '../../../respond.ts';
+
+const diff = (before: string | null, after: string) =>
+	diffWords(before ?? '', after).map((p) => ({ text: p.value, added: !!p.added, removed: !!p.removed }));
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireCan(locals, 'content:edit');
+	const locale = editedLocale(url, 'en');
+	const lesson = await lessonForEditing(db(), params.course, params.lesson, locale);
+	if (!lesson) error(404, m.author_error_not_found());
+	const { revisions, files, ...rest } = lesson;
+	return {
+		locale,
+		lesson: rest,
+		files: files.map((f) => ({ ...f, url: mediaUrl(f) })),
+		allowedTypes: ALLOWED_TYPES,
+		revisions: revisions.map((r) => ({
+			id: r.id,
+			createdAt: r.createdAt,
+			who: r.editorName ?? null,
+			title: diff(r.previousTitle, r.title),
+			body: diff(r.previousBody, r.body)
+		}))
+	};
+};
+
+export const actions: Actions = {
+	// Shows the text as learners will see it (the learner page's renderer), without saving anything.
+	preview: async (event) => {
+		requireCan(event.locals, 'content:edit');
+		const form = await event.request.formData();
+		const parsed = parseAuthoringForm(lessonTextForm, form);
+		if (!parsed.ok) return invalid('text', parsed.errors, parsed.values);
+		const { course, lesson } = event.params;
+		const outcome = await previewLessonText(db(), actorOf(event.locals), course, lesson, editedLocale(event.url, 'en'), parsed.data);
+		if (!outcome.ok) return refused('text', outcome.problem, textValues(form));
+		return { scope: 'text', preview: outcome.value, values: textValues(form) };
+	},
+	save: async (event) => {
+		const { course, lesson } = event.params;
+		const locale = editedLocale(event.url, 'en');
+		const r = await perform(event, 'text', lessonTextForm, (data) => saveLessonText(db(), actorOf(event.locals), course, lesson, locale, data));
+		return r.ok ? { scope: 'text', saved: true } : r.response;
+	},
+	settings: async (event) => {
+		const { course, lesson } = event.params;
+		const r = await perform(event, 'settings', lessonSettingsForm, (data) => updateLessonSettings(db(), actorOf(event.locals), course, lesson, data));
+		return r.ok ? { scope: 'settings', saved: true } : r.response;
+	},
+	upload: async (event) => {
+		requireCan(event.locals, 'content:edit');
+		const form = await formDataOf(event.request);
+		if (!form) return refused('upload', { status: 413, field: 'file', key: 'author_error_request_too_large', params: { size: formatBytes(AUTHORING_BODY_LIMIT) } });
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return refused('upload', { status: 400, field: 'file', key: 'author_error_file_missing' });
+		const { course, lesson } = event.params;
+		const outcome = await uploadLessonFile(db(), actorOf(event.locals), course, lesson, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+		if (!outcome.ok) return refused('upload', outcome.problem);
+		return { scope: 'upload', uploaded: outcome.value.name };
+	},
+	deleteFile: async (event) => {
+		const { course, lesson } = event.params;
+		const r = await perform(event, 'files', fileNameForm, (data) => deleteLessonFile(db(), actorOf(event.locals), course, lesson, data.name));
+		return r.ok ? { scope: 'files', deleted: r.value.name } : r.response;
+	}
+};
