@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { course } from '../db/schema/learn.ts';
 import { can, type Actor } from '../policies/index.ts';
+import { reindexSearch } from '../search/index.ts';
+import { clearLearnCache } from './cache.ts';
 
 /**
  * Why an authoring operation refused: an HTTP status for the route, the form field it concerns and
@@ -21,9 +23,14 @@ export const notFound = () => refuse(404, 'form', 'author_error_not_found');
 /** The policy question every authoring operation asks first. */
 export const mayAuthor = (actor: Actor): boolean => can(actor, 'content:edit');
 
-/** Marks a course as changed in the platform, so the content import keeps the editors' version. */
+/**
+ * Marks a course as changed in the platform, so the content import keeps the editors' version,
+ * and brings the course rows of the search index up to date.
+ */
 export async function markEdited(tx: DbOrTx, courseId: number): Promise<void> {
 	await tx.update(course).set({ editedInPlatform: true }).where(eq(course.id, courseId));
+	await reindexSearch(tx, ['course']);
+	clearLearnCache();
 }
 
 /** The id of a course by its slug, drafts included. */

@@ -209,8 +209,9 @@ export async function updateCourseSettings(db: DbOrTx, actor: Actor, slug: strin
 	await db.transaction(async (tx) => {
 		await tx
 			.update(course)
-			.set({ status: input.status, pathway: input.pathway, level: input.level, competenceAreas: input.competenceAreas, editedInPlatform: true })
+			.set({ status: input.status, pathway: input.pathway, level: input.level, competenceAreas: input.competenceAreas })
 			.where(eq(course.id, courseId));
+		await markEdited(tx, courseId);
 	});
 	return done(null);
 }

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { ContentError } from '../content/errors.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../db/schema/learn.ts';
 import type { Actor } from '../policies/index.ts';
-import { courseIdOf, done, forbidden, formatBytes, mayAuthor, notFound, reasonOf, refuse, type Outcome } from './authoring-common.ts';
+import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome } from './authoring-common.ts';
 import { checkLessonFile } from './authoring-files.ts';
 import { courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './authoring-format.ts';
 import { PACKAGE_MAX_BYTES, PACKAGE_MAX_ENTRIES, PACKAGE_MAX_UNPACKED_BYTES } from './authoring-limits.ts';
@@ -180,7 +180,7 @@ export async function importCoursePackage(
 	if (existing && !options.replace) return refuse(409, 'replace', 'author_error_package_exists', { slug: source.key });
 	await db.transaction(async (tx) => {
 		const courseId = await writeCourse(tx, source);
-		await tx.update(course).set({ editedInPlatform: true }).where(eq(course.id, courseId));
+		await markEdited(tx, courseId);
 	});
 	return done({ slug: source.key, created: !existing });
 }

@@ -3,6 +3,7 @@ import { m } from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
 import { localizeHref } from '../../i18n/paths.ts';
 import { db } from '../app.ts';
+import { cached } from './cache.ts';
 import { getCourseOutline } from './catalogue.ts';
 import { getLesson } from './lesson.ts';
 import type { CalloutKind } from './markdown.ts';
@@ -14,16 +15,24 @@ const CALLOUTS: Record<CalloutKind, () => string> = {
 	warning: m.learn_callout_warning
 };
 
+/** A published course's outline in the reader's language (shared by every reader), or a 404. */
+export async function outlineOr404(slug: string) {
+	const locale = getLocale();
+	const outline = await cached(`outline:${slug}:${locale}`, () => getCourseOutline(db(), slug, locale));
+	if (!outline) error(404, m.learn_course_not_found());
+	return outline;
+}
+
 /** The course and lesson a lesson URL names, in the reader's language, or a 404. */
 export async function lessonOr404(params: { course: string; module: string; lesson: string }) {
 	const locale = getLocale();
-	const outline = await getCourseOutline(db(), params.course, locale);
-	const lesson =
-		outline &&
-		(await getLesson(db(), outline, params.lesson, locale, {
+	const outline = await outlineOr404(params.course);
+	const lesson = await cached(`lesson:${params.course}:${params.lesson}:${locale}`, () =>
+		getLesson(db(), outline, params.lesson, locale, {
 			localize: (path) => localizeHref(path, { locale }),
 			calloutLabel: (kind) => CALLOUTS[kind]()
-		}));
-	if (!outline || !lesson || lesson.module.key !== params.module) error(404, m.learn_lesson_not_found());
+		})
+	);
+	if (!lesson || lesson.module.key !== params.module) error(404, m.learn_lesson_not_found());
 	return { outline, lesson };
 }

@@ -1,5 +1,5 @@
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import { queryRows, type DbOrTx } from '../db/client.ts';
 import { activityResponse, course, courseModule, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../db/schema/learn.ts';
 import type { ActivityStructure } from './content.ts';
 import { issueCertificate } from './certificates.ts';
@@ -162,25 +162,32 @@ export type CourseProgress = {
 	modulesCompleted: Set<number>;
 };
 
-/** One learner's progress through one course: three queries. */
+/** One learner's progress through one course, in one query (it runs on every lesson page). */
 export async function getCourseProgress(db: DbOrTx, userId: string, courseId: number): Promise<CourseProgress> {
-	const e = await getEnrolment(db, userId, courseId);
-	const lessons = await db
-		.select({ lessonId: lessonProgress.lessonId, completedAt: lessonProgress.completedAt })
-		.from(lessonProgress)
-		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId)));
-	const modules = await db
-		.select({ moduleId: moduleCompletion.moduleId })
-		.from(moduleCompletion)
-		.where(and(eq(moduleCompletion.userId, userId), eq(moduleCompletion.courseId, courseId)));
+	const [row] = await queryRows<{
+		enrolled_at: string | Date | null;
+		completed_at: string | Date | null;
+		last_lesson_id: number | null;
+		viewed: number[];
+		completed: number[];
+		modules: number[];
+	}>(
+		db,
+		sql`select e.created_at as enrolled_at, e.completed_at, e.last_lesson_id,
+			array(select p.lesson_id from lesson_progress p where p.user_id = ${userId} and p.course_id = ${courseId}) as viewed,
+			array(select p.lesson_id from lesson_progress p where p.user_id = ${userId} and p.course_id = ${courseId} and p.completed_at is not null) as completed,
+			array(select c.module_id from module_completion c where c.user_id = ${userId} and c.course_id = ${courseId}) as modules
+		from (select 1) as one left join enrolment e on e.user_id = ${userId} and e.course_id = ${courseId}`
+	);
+	const date = (v: string | Date | null | undefined) => (v ? new Date(v) : null);
 	return {
-		enrolled: !!e,
-		enrolledAt: e?.enrolledAt ?? null,
-		completedAt: e?.completedAt ?? null,
-		lastLessonId: e?.lastLessonId ?? null,
-		viewed: new Set(lessons.map((l) => l.lessonId)),
-		completed: new Set(lessons.filter((l) => l.completedAt).map((l) => l.lessonId)),
-		modulesCompleted: new Set(modules.map((m) => m.moduleId))
+		enrolled: !!row?.enrolled_at,
+		enrolledAt: date(row?.enrolled_at),
+		completedAt: date(row?.completed_at),
+		lastLessonId: row?.last_lesson_id ?? null,
+		viewed: new Set(row?.viewed ?? []),
+		completed: new Set(row?.completed ?? []),
+		modulesCompleted: new Set(row?.modules ?? [])
 	};
 }
 

@@ -1,18 +1,11 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '#lib/paraglide/messages.js';
-import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { getCourseOutline, lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue.ts';
+import { lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue.ts';
+import { outlineOr404 } from '#lib/server/learn/page.ts';
 import { enrol, getCourseProgress } from '#lib/server/learn/progress.ts';
-
-async function outlineOr404(slug: string) {
-	const outline = await getCourseOutline(db(), slug, getLocale());
-	if (!outline) error(404, m.learn_course_not_found());
-	return outline;
-}
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const outline = await outlineOr404(params.course);

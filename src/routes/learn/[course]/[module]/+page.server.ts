@@ -1,15 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
-import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
-import { getCourseOutline } from '#lib/server/learn/catalogue.ts';
+import { outlineOr404 } from '#lib/server/learn/page.ts';
 import { getCourseProgress } from '#lib/server/learn/progress.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const course = await getCourseOutline(db(), params.course, getLocale());
-	const mod = course?.moduleList.find((x) => x.key === params.module);
-	if (!course || !mod) error(404, m.learn_course_not_found());
+	const course = await outlineOr404(params.course);
+	const mod = course.moduleList.find((x) => x.key === params.module);
+	if (!mod) error(404, m.learn_course_not_found());
 	const progress = locals.session ? await getCourseProgress(db(), locals.session.user.id, course.id) : null;
 	return {
 		course: { slug: course.slug, title: course.title },

@@ -13,10 +13,13 @@ import { parseForm } from '#lib/server/accounts/forms.ts';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { outline, lesson } = await lessonOr404(params);
 	const session = locals.session;
-	const enrolment = session ? await getEnrolment(db(), session.user.id, outline.id) : undefined;
-	if (session && enrolment) await recordLessonView(db(), { userId: session.user.id, origin: url.origin }, lesson.ref);
-	const progress = session && enrolment ? await getCourseProgress(db(), session.user.id, outline.id) : null;
-	const mine = session && enrolment ? await getLessonResponses(db(), session.user.id, lesson.ref.id) : null;
+	let progress = session ? await getCourseProgress(db(), session.user.id, outline.id) : null;
+	if (session && progress?.enrolled && (!progress.viewed.has(lesson.ref.id) || progress.lastLessonId !== lesson.ref.id)) {
+		await recordLessonView(db(), { userId: session.user.id, origin: url.origin }, lesson.ref);
+		progress = await getCourseProgress(db(), session.user.id, outline.id);
+	}
+	const enrolled = !!progress?.enrolled;
+	const mine = session && enrolled && lesson.activities.length ? await getLessonResponses(db(), session.user.id, lesson.ref.id) : null;
 	const order = lessonsInOrder(outline);
 	const index = order.findIndex((l) => l.id === lesson.ref.id);
 	const link = (l: (typeof order)[number] | undefined) => l && { href: `/learn/${outline.slug}/${l.moduleKey}/${l.key}`, title: l.title };
@@ -26,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		module: { key: module.key, title: module.title, lessons: module.lessons.map((l) => ({ id: l.id, key: l.key, title: l.title })) },
 		lesson: { ...view, id: ref.id, key: ref.key, completion: ref.completion },
 		activities: activities.map((a) => publicActivity(a, mine?.responses.get(a.key)?.answer ?? null)),
-		enrolled: !!enrolment,
+		enrolled,
 		completed: progress ? [...progress.completed] : [],
 		moduleCompleted: progress?.modulesCompleted.has(module.id) ?? false,
 		courseCompleted: !!progress?.completedAt,
