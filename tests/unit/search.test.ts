@@ -31,7 +31,10 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		['sk', 'kariérové poradenstvo', '/glossary/career-guidance'],
 		['pl', 'doradztwo kariery', '/glossary/career-guidance'],
 		['nb', 'karriereknappene', '/glossary/career-buttons'],
-		['en', 'career buttons', '/frameworks/career-learning-in-context']
+		['en', 'career buttons', '/frameworks/career-learning-in-context'],
+		['en', 'Seeing the whole system', '/learn/foundations/working-systemically/systems-theory-framework'],
+		['en', 'Foundations of career guidance practice', '/learn/foundations'],
+		['cs', 'vidět celý systém', '/learn/foundations/working-systemically/systems-theory-framework']
 	] as const)('finds a term in its own language (%s: %s)', async (locale, query, path) => {
 		const { hits } = await search(database.db, locale, query);
 		expect(hits.slice(0, 5).map((h) => h.path)).toContainEqual(expect.stringContaining(path));
@@ -60,7 +63,7 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		const { hits } = await search(database.db, 'en', 'labour market information');
 		const marked = hits.flatMap((h) => h.snippet.filter((p) => p.mark).map((p) => p.text.toLowerCase()));
 		expect(marked.some((t) => t.startsWith('labour') || t.startsWith('market'))).toBe(true);
-		expect(await search(database.db, 'en', '   ')).toEqual({ hits: [], counts: { glossary: 0, framework: 0 } });
+		expect(await search(database.db, 'en', '   ')).toEqual({ hits: [], counts: { glossary: 0, framework: 0, course: 0 } });
 		expect((await search(database.db, 'en', "'); drop table search_document; --")).hits).toEqual(expect.any(Array));
 	});
 });
