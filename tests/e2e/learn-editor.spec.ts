@@ -107,8 +107,9 @@ test('an editor creates a course, publishes it, and an unpublished lesson is gon
 
 	// Unpublish the lesson: the course stays, the lesson is gone.
 	const lessonItem = main.locator('.lessons li').filter({ hasText: 'lesson-1' });
-	await lessonItem.getByRole('button', { name: `${en.author_unpublish}: ${title}`, exact: true }).click();
-	await expect(main.locator('.lessons li').filter({ hasText: 'lesson-1' }).getByRole('button', { name: `${en.author_publish}: ${title}`, exact: true })).toBeVisible();
+	// (Chromium may put a space before the visually hidden part of a button's name.)
+	await lessonItem.getByRole('button', { name: new RegExp(`^${en.author_unpublish}\\s*: ${escape(title)}$`) }).click();
+	await expect(main.locator('.lessons li').filter({ hasText: 'lesson-1' }).getByRole('button', { name: new RegExp(`^${en.author_publish}\\s*: ${escape(title)}$`) })).toBeVisible();
 	await expectAccessible(editor);
 	expect((await visitor.request.get(lessonUrl)).status()).toBe(404);
 	expect((await visitor.request.get(`${BASE_URL}/en/learn/${slug}`)).status()).toBe(200);
