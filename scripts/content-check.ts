@@ -24,7 +24,7 @@ try {
 		for (const dir of modules) {
 			const relative = path.relative(c.contentDir, path.resolve(dir.startsWith('content') ? dir : path.join(c.contentDir, dir)));
 			const m = readModule(c.contentDir, relative, path.basename(relative));
-			checkLinks({ file: m.file, data: { competenceAreas: [] } as never, modules: [m] }, targets);
+			checkLinks({ file: m.file, data: m.data, modules: [m] }, targets);
 			console.log(`${relative}: ${m.lessons.length} lessons valid`);
 		}
 	} else {

@@ -21,7 +21,8 @@ import { importFrameworks } from '../../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../../src/lib/server/glossary/import.ts';
 import { coursesForEditing, courseForEditing, createCourse, saveCourseTranslation, updateCourseSettings } from '../../src/lib/server/learn/authoring.ts';
 import { checkLessonFile, deleteLessonFile, isSvgDocument, slugifyFileName, uploadLessonFile } from '../../src/lib/server/learn/authoring-files.ts';
-import { lessonTextForm, parseAuthoringForm } from '../../src/lib/server/learn/authoring-forms.ts';
+import { parseForm } from '../../src/lib/server/accounts/forms.ts';
+import { lessonTextForm } from '../../src/lib/server/learn/authoring-forms.ts';
 import { lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '../../src/lib/server/learn/authoring-lesson.ts';
 import { bodyLimitFor, declaresTooLargeBody, PACKAGE_MAX_BYTES } from '../../src/lib/server/learn/authoring-limits.ts';
 import { addLesson, addModule, moveLesson, moveModule, setLessonStatus } from '../../src/lib/server/learn/authoring-structure.ts';
@@ -116,7 +117,7 @@ const form = (fields: Record<string, string>) => {
 
 /** A lesson text as the editor's form would send it. */
 function textInput(fields: Partial<Record<'title' | 'summary' | 'body' | 'narration' | 'activities', string>>) {
-	const parsed = parseAuthoringForm(lessonTextForm, form({ title: '', summary: '', body: '', narration: '', activities: '', ...fields }));
+	const parsed = parseForm(lessonTextForm, form({ title: '', summary: '', body: '', narration: '', activities: '', ...fields }));
 	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 	return parsed.data;
 }

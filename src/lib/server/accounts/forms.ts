@@ -86,7 +86,8 @@ export function parseForm<S extends z.ZodType>(
 	if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data };
 	for (const issue of result.success ? [] : result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= issue.message.startsWith('error_') ? issue.message : 'error_invalid';
+		// A schema's messages are message keys: the shared `error_…` ones or a capability's own (`author_…`).
+		errors[field] ??= /^(error|author)_[a-z0-9_]+$/.test(issue.message) ? issue.message : 'error_invalid';
 	}
 	// Passwords are never sent back to the browser.
 	delete values.password;

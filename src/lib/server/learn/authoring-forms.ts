@@ -152,33 +152,3 @@ export const lessonSettingsForm = z.object({ minutes, completion: z.enum(COMPLET
 export type LessonSettingsInput = z.output<typeof lessonSettingsForm>;
 
 export const fileNameForm = z.object({ name: z.string({ error: 'error_invalid' }).min(1, 'error_invalid').max(200, 'error_invalid') });
-
-export type FieldErrors = Record<string, string>;
-
-/**
- * Parses form data with a schema: the data, or the first error (a message key) of each field.
- * Like accounts/forms.ts `parseForm`, but it also passes on the editor's own `author_` keys.
- */
-export function parseAuthoringForm<S extends z.ZodType>(
-	schema: S,
-	form: FormData
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
-	const values: Record<string, string> = {};
-	const input: Record<string, string | string[]> = {};
-	for (const [key, value] of form) {
-		if (typeof value !== 'string') continue;
-		values[key] = value;
-		const seen = input[key];
-		input[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-	}
-	const errors: FieldErrors = {};
-	// PostgreSQL cannot store a NUL character in text.
-	for (const [key, value] of Object.entries(values)) if (value.includes('\u0000')) errors[key] = 'error_invalid';
-	const result = schema.safeParse(input);
-	if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data };
-	for (const issue of result.success ? [] : result.error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= /^(error|author)_[a-z_]+$/.test(issue.message) ? issue.message : 'error_invalid';
-	}
-	return { ok: false, errors, values };
-}

@@ -21,7 +21,7 @@ export async function loadLinkTargets(db: DbOrTx): Promise<LinkTargets> {
 }
 
 /** Throws a ContentError naming the file for a link to a term, framework or node that does not exist. */
-export function checkLinks(course: Pick<CourseSource, 'file' | 'data' | 'modules'>, targets: LinkTargets): void {
+export function checkLinks(course: { file: string; data: { competenceAreas: string[] }; modules: CourseSource['modules'] }, targets: LinkTargets): void {
 	const competence = (file: string, keys: string[]) =>
 		keys.forEach((key, i) => {
 			if (!targets.nodes.has(`competence-standards/${key}`))

@@ -4,7 +4,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 import type { Outcome, Problem } from '#lib/server/learn/authoring-common.ts';
-import { parseAuthoringForm } from '#lib/server/learn/authoring-forms.ts';
+import { parseForm } from '#lib/server/accounts/forms.ts';
 
 // What the course editor's routes share: turning a service's refusal into a response, reading
 // a form whose body may be too large, and the language being edited.
@@ -59,7 +59,7 @@ export async function perform<S extends z.ZodType, T>(
 ) {
 	requireCan(event.locals, 'content:edit');
 	const form = await event.request.formData();
-	const parsed = parseAuthoringForm(schema, form);
+	const parsed = parseForm(schema, form);
 	if (!parsed.ok) return { ok: false as const, response: invalid(scope, parsed.errors, parsed.values) };
 	const outcome = await service(parsed.data);
 	if (!outcome.ok) return { ok: false as const, response: refused(scope, outcome.problem, textValues(form)) };

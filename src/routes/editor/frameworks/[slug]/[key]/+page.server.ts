@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { diffWords } from 'diff';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
 import { db } from '#lib/server/app.ts';
+import { revisionView } from '#lib/server/content/revisions.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
 import { editNodeTranslation, nodeForEditing } from '#lib/server/frameworks/editing.ts';
 import { nodeWordingForm } from '#lib/server/frameworks/forms.ts';
@@ -15,9 +15,6 @@ function localeOf(url: URL): AppLocale {
 	return isAppLocale(wanted) && wanted !== 'en' ? wanted : 'nb';
 }
 
-const diff = (before: string | null, after: string) =>
-	diffWords(before ?? '', after).map((p) => ({ text: p.value, added: !!p.added, removed: !!p.removed }));
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireCan(locals, 'content:edit');
 	const locale = localeOf(url);
@@ -27,13 +24,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		slug: params.slug,
 		locale,
 		node: { ...node, revisions: undefined },
-		revisions: node.revisions.map((r) => ({
-			id: r.id,
-			createdAt: r.createdAt,
-			who: r.editorName ?? null,
-			title: diff(r.previousTitle, r.title),
-			body: diff(r.previousBody, r.body)
-		}))
+		revisions: node.revisions.map(revisionView)
 	};
 };
 

@@ -77,33 +77,24 @@ async function context(event: RequestEvent) {
 	return { learner: { userId: session.user.id, origin: event.url.origin }, lesson, enrolled };
 }
 
+/** Submits a quiz attempt or a case choice: both are options chosen in a form. */
+async function choose(event: RequestEvent, kind: 'quiz' | 'case') {
+	const { learner, lesson, enrolled } = await context(event);
+	const form = await event.request.formData();
+	const parsed = parseForm(activityForm, form);
+	if (!parsed.ok) return fail(400, { activity: '', error: 'error_invalid' });
+	const key = parsed.data.activity;
+	if (!enrolled) return fail(403, { activity: key, error: 'learn_error_not_enrolled' });
+	const title = lesson.activities.find((a) => a.key === key)?.title ?? key;
+	const result = await (kind === 'quiz' ? submitQuiz : submitCase)(db(), learner, lesson.ref, key, answersOf(form), title);
+	if (result === 'unknown_activity') return fail(400, { activity: key, error: 'error_invalid' });
+	if (result === 'incomplete') return fail(400, { activity: key, error: kind === 'quiz' ? 'learn_error_answer_all' : 'learn_error_choose' });
+	return { activity: key, submitted: kind };
+}
+
 export const actions: Actions = {
-	quiz: async (event) => {
-		const { learner, lesson, enrolled } = await context(event);
-		const form = await event.request.formData();
-		const parsed = parseForm(activityForm, form);
-		if (!parsed.ok) return fail(400, { activity: '', error: 'error_invalid' });
-		const key = parsed.data.activity;
-		if (!enrolled) return fail(403, { activity: key, error: 'learn_error_not_enrolled' });
-		const title = lesson.activities.find((a) => a.key === key)?.title ?? key;
-		const result = await submitQuiz(db(), learner, lesson.ref, key, answersOf(form), title);
-		if (result === 'unknown_activity') return fail(400, { activity: key, error: 'error_invalid' });
-		if (result === 'incomplete') return fail(400, { activity: key, error: 'learn_error_answer_all', answers: answersOf(form) });
-		return { activity: key, submitted: 'quiz' };
-	},
-	case: async (event) => {
-		const { learner, lesson, enrolled } = await context(event);
-		const form = await event.request.formData();
-		const parsed = parseForm(activityForm, form);
-		if (!parsed.ok) return fail(400, { activity: '', error: 'error_invalid' });
-		const key = parsed.data.activity;
-		if (!enrolled) return fail(403, { activity: key, error: 'learn_error_not_enrolled' });
-		const title = lesson.activities.find((a) => a.key === key)?.title ?? key;
-		const result = await submitCase(db(), learner, lesson.ref, key, answersOf(form), title);
-		if (result === 'unknown_activity') return fail(400, { activity: key, error: 'error_invalid' });
-		if (result === 'incomplete') return fail(400, { activity: key, error: 'learn_error_choose' });
-		return { activity: key, submitted: 'case' };
-	},
+	quiz: (event) => choose(event, 'quiz'),
+	case: (event) => choose(event, 'case'),
 	reflection: async (event) => {
 		const { learner, lesson, enrolled } = await context(event);
 		const parsed = parseForm(reflectionForm, await event.request.formData());

@@ -1,20 +1,18 @@
 import { error } from '@sveltejs/kit';
-import { diffWords } from 'diff';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
+import { revisionView } from '#lib/server/content/revisions.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 import { formatBytes } from '#lib/server/learn/authoring-common.ts';
 import { ALLOWED_TYPES, deleteLessonFile, uploadLessonFile } from '#lib/server/learn/authoring-files.ts';
-import { fileNameForm, lessonSettingsForm, lessonTextForm, parseAuthoringForm } from '#lib/server/learn/authoring-forms.ts';
+import { parseForm } from '#lib/server/accounts/forms.ts';
+import { fileNameForm, lessonSettingsForm, lessonTextForm } from '#lib/server/learn/authoring-forms.ts';
 import { lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '#lib/server/learn/authoring-lesson.ts';
 import { AUTHORING_BODY_LIMIT } from '#lib/server/learn/authoring-limits.ts';
 import { mediaUrl } from '#lib/server/learn/lesson.ts';
 import { editedLocale, formDataOf, invalid, perform, refused, textValues } from '../../../respond.ts';
-
-const diff = (before: string | null, after: string) =>
-	diffWords(before ?? '', after).map((p) => ({ text: p.value, added: !!p.added, removed: !!p.removed }));
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireCan(locals, 'content:edit');
@@ -27,13 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		lesson: rest,
 		files: files.map((f) => ({ ...f, url: mediaUrl(f) })),
 		allowedTypes: ALLOWED_TYPES,
-		revisions: revisions.map((r) => ({
-			id: r.id,
-			createdAt: r.createdAt,
-			who: r.editorName ?? null,
-			title: diff(r.previousTitle, r.title),
-			body: diff(r.previousBody, r.body)
-		}))
+		revisions: revisions.map(revisionView)
 	};
 };
 
@@ -42,7 +34,7 @@ export const actions: Actions = {
 	preview: async (event) => {
 		requireCan(event.locals, 'content:edit');
 		const form = await event.request.formData();
-		const parsed = parseAuthoringForm(lessonTextForm, form);
+		const parsed = parseForm(lessonTextForm, form);
 		if (!parsed.ok) return invalid('text', parsed.errors, parsed.values);
 		const { course, lesson } = event.params;
 		const outcome = await previewLessonText(db(), actorOf(event.locals), course, lesson, editedLocale(event.url, 'en'), parsed.data);

@@ -1,0 +1,20 @@
+import { diffWords } from 'diff';
+
+export type DiffPart = { text: string; added: boolean; removed: boolean };
+export type RevisionView = { id: number; createdAt: Date; who: string | null; title: DiffPart[]; body: DiffPart[] };
+
+const diff = (before: string | null, after: string): DiffPart[] =>
+	diffWords(before ?? '', after).map((p) => ({ text: p.value, added: !!p.added, removed: !!p.removed }));
+
+/** A stored revision as an editor's history shows it: when, who, and word diffs of title and body. */
+export function revisionView(r: {
+	id: number;
+	createdAt: Date;
+	editorName?: string | null;
+	previousTitle: string | null;
+	title: string;
+	previousBody: string | null;
+	body: string;
+}): RevisionView {
+	return { id: r.id, createdAt: r.createdAt, who: r.editorName ?? null, title: diff(r.previousTitle, r.title), body: diff(r.previousBody, r.body) };
+}
