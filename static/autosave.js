@@ -1,4 +1,4 @@
-// Lesson activities: saves what a learner types or chooses as a draft shortly after each change,
+// Long forms (lesson activities, the lesson editor): saves what someone types or chooses as a draft shortly after each change,
 // so a reload or a lost connection loses nothing. Progressive enhancement: the forms post and work
 // without this file. Each form names its draft URL and its status texts in data attributes.
 for (const form of document.querySelectorAll('form[data-autosave]')) {
@@ -10,7 +10,7 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
 	};
 	const body = () => {
 		const data = new FormData(form);
-		data.set('activity', form.dataset.activity ?? '');
+		if (form.dataset.activity) data.set('activity', form.dataset.activity);
 		return data;
 	};
 	const save = () => {

@@ -46,6 +46,12 @@ test('an editor changes a lesson’s Czech title with a preview first; learners 
 	const title = main.getByLabel(en.author_field_title!, { exact: true });
 	const changed = `${await title.inputValue()} (upraveno)`;
 	await title.fill(changed);
+	// Typed text is kept as a draft: a reload brings it back.
+	await expect(main.getByText(en.learn_draft_saved!, { exact: true })).toBeVisible();
+	await editor.reload();
+	await expect(main.getByLabel(en.author_field_title!, { exact: true })).toHaveValue(changed);
+	await expect(main.getByRole('button', { name: en.author_draft_discard, exact: true })).toBeVisible();
+	await expectAccessible(editor);
 	await main.getByRole('button', { name: en.editor_preview_button, exact: true }).click();
 	await expect(main.getByRole('heading', { name: en.editor_preview_heading, exact: true })).toBeVisible();
 	await expect(main.locator('.preview')).toContainText('(upraveno)');
@@ -59,6 +65,7 @@ test('an editor changes a lesson’s Czech title with a preview first; learners 
 	await expect(editor).toHaveURL(/locale=cs/);
 	await expect(main.getByLabel(en.author_field_title!, { exact: true })).toHaveValue(changed);
 	await expect(main.locator('.revisions li')).toHaveCount(1);
+	await expect(main.getByRole('button', { name: en.author_draft_discard, exact: true })).toHaveCount(0);
 	await expect(main.locator('.revisions ins').first()).toContainText('upraveno');
 	await expect(main.locator('.revisions li').first()).toContainText('Ada Admin');
 	await expectAccessible(editor);

@@ -23,7 +23,7 @@ import { coursesForEditing, courseForEditing, createCourse, saveCourseTranslatio
 import { checkLessonFile, deleteLessonFile, isSvgDocument, slugifyFileName, uploadLessonFile } from '../../src/lib/server/learn/authoring-files.ts';
 import { parseForm } from '../../src/lib/server/accounts/forms.ts';
 import { lessonTextForm } from '../../src/lib/server/learn/authoring-forms.ts';
-import { lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '../../src/lib/server/learn/authoring-lesson.ts';
+import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonDraft, saveLessonText, updateLessonSettings } from '../../src/lib/server/learn/authoring-lesson.ts';
 import { bodyLimitFor, declaresTooLargeBody, PACKAGE_MAX_BYTES } from '../../src/lib/server/learn/authoring-limits.ts';
 import { addLesson, addModule, moveLesson, moveModule, setLessonStatus } from '../../src/lib/server/learn/authoring-structure.ts';
 import { readCourse } from '../../src/lib/server/learn/files.ts';
@@ -241,11 +241,11 @@ describe.each(testDatabases())('course authoring on $name', ({ open }) => {
 		expect(preview.value.html).toContain('callout-tip');
 		expect(preview.value.html).toContain('&lt;b&gt;raw&lt;/b&gt;');
 		expect(await db.select().from(lessonRevision)).toEqual([]);
-		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs'))!.target).toBeUndefined();
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs', ed.id))!.target).toBeUndefined();
 
 		expect(await saveLessonText(db, ed, FIXTURE, 'intro', 'cs', textInput({ title: 'Úvod', body: 'První verze.' }))).toEqual({ ok: true, value: null });
 		expect(await saveLessonText(db, ed, FIXTURE, 'intro', 'cs', textInput({ title: 'Úvod do kurzu', body: 'Druhá verze.', summary: 'Shrnutí.' }))).toEqual({ ok: true, value: null });
-		const cs = await lessonForEditing(db, FIXTURE, 'intro', 'cs');
+		const cs = await lessonForEditing(db, FIXTURE, 'intro', 'cs', ed.id);
 		expect(cs!.target).toMatchObject({ title: 'Úvod do kurzu', summary: 'Shrnutí.', body: 'Druhá verze.' });
 		expect(cs!.revisions).toMatchObject([
 			{ previousTitle: 'Úvod', previousBody: 'První verze.', title: 'Úvod do kurzu', body: 'Druhá verze.', editorName: 'Edna Editor' },
@@ -255,17 +255,33 @@ describe.each(testDatabases())('course authoring on $name', ({ open }) => {
 		expect(await edited()).toBe(true);
 
 		// The English source changes afterwards: the Czech text is now out of date.
-		const en = await lessonForEditing(db, FIXTURE, 'intro', 'en');
+		const en = await lessonForEditing(db, FIXTURE, 'intro', 'en', ed.id);
 		const narration = en!.source!.narration.join('\n');
 		expect(await saveLessonText(db, ed, FIXTURE, 'intro', 'en', textInput({ title: 'Introduction', body: 'New English text.', narration }))).toMatchObject({ ok: true });
-		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs'))!.outdated).toBe(true);
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs', ed.id))!.outdated).toBe(true);
 		const overview = await coursesForEditing(db);
 		expect(overview.find((c) => c.slug === FIXTURE)!.counts.find((c) => c.locale === 'cs')).toEqual({ locale: 'cs', translated: 2, missing: 1, outdated: 1 });
 		expect(overview.find((c) => c.slug === FIXTURE)!.counts.find((c) => c.locale === 'en')).toEqual({ locale: 'en', translated: 3, missing: 0, outdated: 0 });
 	});
 
+	it('keeps an editor’s unsaved text as a draft for that editor until they save or discard it', async () => {
+		const other = await editor(db);
+		expect(await saveLessonDraft(db, null, FIXTURE, 'intro', 'cs', { title: 'X' })).toMatchObject({ ok: false, problem: { status: 403 } });
+		expect(await saveLessonDraft(db, ed, FIXTURE, 'intro', 'cs', { title: 'Rozepsaný úvod', body: 'Napůl hotový text' })).toEqual({ ok: true, value: null });
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs', ed.id))!.draft?.fields).toEqual({ title: 'Rozepsaný úvod', body: 'Napůl hotový text' });
+		// Drafts are per editor and per language.
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'en', ed.id))!.draft).toBeNull();
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs', other.id))!.draft).toBeNull();
+		expect(await saveLessonText(db, ed, FIXTURE, 'intro', 'cs', textInput({ title: 'Úvod', body: 'Hotový text.' }))).toMatchObject({ ok: true });
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs', ed.id))!.draft).toBeNull();
+		await saveLessonDraft(db, ed, FIXTURE, 'intro', 'cs', { title: 'Další pokus' });
+		expect(await discardLessonDraft(db, ed, FIXTURE, 'intro', 'cs')).toEqual({ ok: true, value: null });
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs', ed.id))!.draft).toBeNull();
+		expect((await lessonForEditing(db, FIXTURE, 'intro', 'cs', ed.id))!.target).toMatchObject({ title: 'Úvod', body: 'Hotový text.' });
+	});
+
 	it('checks a text like a content file and names the field: activity YAML, activity keys, images, links, narration', async () => {
-		const en = await lessonForEditing(db, FIXTURE, 'with-activities', 'cs');
+		const en = await lessonForEditing(db, FIXTURE, 'with-activities', 'cs', ed.id);
 		const yaml = en!.activities;
 		expect(yaml).toContain('check:');
 		const save = (fields: Parameters<typeof textInput>[0], lessonKey = 'with-activities', locale: 'cs' | 'en' | 'nb' = 'cs') =>
@@ -296,16 +312,16 @@ describe.each(testDatabases())('course authoring on $name', ({ open }) => {
 
 	it('keeps the editors’ version when the content import runs again, unless forced', async () => {
 		const dir = fixtureContent();
-		expect(await saveLessonText(db, ed, FIXTURE, 'with-activities', 'en', textInput({ title: 'Activities, edited', body: 'Edited.', activities: (await lessonForEditing(db, FIXTURE, 'with-activities', 'en'))!.activities }))).toMatchObject({ ok: true });
+		expect(await saveLessonText(db, ed, FIXTURE, 'with-activities', 'en', textInput({ title: 'Activities, edited', body: 'Edited.', activities: (await lessonForEditing(db, FIXTURE, 'with-activities', 'en', ed.id))!.activities }))).toMatchObject({ ok: true });
 		const en = path.join(dir, 'courses', FIXTURE, 'basics', 'with-activities', 'en.md');
 		fs.writeFileSync(en, fs.readFileSync(en, 'utf8').replace('title: "Activities"', 'title: "Activities, from the file"'));
 
 		const reports = await importAllContent(db, dir);
 		expect(reports.find((r) => r.type === 'courses')!.keptEditorVersion).toEqual([FIXTURE]);
-		expect((await lessonForEditing(db, FIXTURE, 'with-activities', 'en'))!.target!.title).toBe('Activities, edited');
+		expect((await lessonForEditing(db, FIXTURE, 'with-activities', 'en', ed.id))!.target!.title).toBe('Activities, edited');
 
 		await importAllContent(db, dir, { force: true });
-		expect((await lessonForEditing(db, FIXTURE, 'with-activities', 'en'))!.target!.title).toBe('Activities, from the file');
+		expect((await lessonForEditing(db, FIXTURE, 'with-activities', 'en', ed.id))!.target!.title).toBe('Activities, from the file');
 		expect(await edited()).toBe(false);
 	});
 
@@ -320,7 +336,7 @@ describe.each(testDatabases())('course authoring on $name', ({ open }) => {
 		expect(await upload('captions.vtt', big)).toMatchObject({ ok: false, problem: { status: 413, key: 'author_error_file_too_large', params: { size: '256 KB' } } });
 		expect(await upload('.png', PNG)).toMatchObject({ ok: false, problem: { key: 'author_error_file_name' } });
 
-		const names = (await lessonForEditing(db, FIXTURE, 'intro', 'en'))!.files.map((f) => f.name);
+		const names = (await lessonForEditing(db, FIXTURE, 'intro', 'en', ed.id))!.files.map((f) => f.name);
 		expect(names).toEqual(['diagram.png', 'icon.svg', 'narration.en.mp3', 'narration.en.vtt', 'novy-diagram.png']);
 		expect(await deleteLessonFile(db, ed, FIXTURE, 'intro', 'diagram.png')).toMatchObject({ ok: false, problem: { status: 409, key: 'author_error_file_in_use', params: { language: 'English' } } });
 		expect(await deleteLessonFile(db, ed, FIXTURE, 'intro', 'narration.en.vtt')).toMatchObject({ ok: false, problem: { key: 'author_error_file_in_use' } });
@@ -366,7 +382,7 @@ describe.each(testDatabases())('course authoring on $name', ({ open }) => {
 		const c = await courseForEditing(db, FIXTURE, 'en');
 		await setLessonStatus(db, ed, FIXTURE, c!.modules[0]!.lessons[1]!.id, 'draft');
 		await moveModule(db, ed, FIXTURE, c!.modules[1]!.id, 'up');
-		await saveLessonText(db, ed, FIXTURE, 'with-activities', 'sk', textInput({ title: 'Aktivity', body: 'Odpovedzte.', activities: (await lessonForEditing(db, FIXTURE, 'with-activities', 'cs'))!.activities }));
+		await saveLessonText(db, ed, FIXTURE, 'with-activities', 'sk', textInput({ title: 'Aktivity', body: 'Odpovedzte.', activities: (await lessonForEditing(db, FIXTURE, 'with-activities', 'cs', ed.id))!.activities }));
 		const original = await snapshot(db, FIXTURE);
 
 		const exported = await exportCoursePackage(db, ed, FIXTURE);

@@ -148,6 +148,15 @@ export const lessonTextForm = z.object({
 });
 export type LessonTextInput = z.output<typeof lessonTextForm>;
 
+/** A draft of the lesson text form: any of its fields, as typed, within the same size limits. */
+export const lessonDraftForm = z.object({
+	title: z.string().max(200, 'error_too_long').optional(),
+	summary: z.string().max(600, 'error_too_long').optional(),
+	body: z.string().max(200_000, 'error_too_long').optional(),
+	narration: z.string().max(200_000, 'error_too_long').optional(),
+	activities: z.string().max(200_000, 'error_too_long').optional()
+});
+
 export const lessonSettingsForm = z.object({ minutes, completion: z.enum(COMPLETION_RULES, { error: 'error_choose' }), status });
 export type LessonSettingsInput = z.output<typeof lessonSettingsForm>;
 

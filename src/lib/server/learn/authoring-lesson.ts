@@ -5,7 +5,7 @@ import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import { localizeHref } from '../../i18n/paths.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
-import { course, courseModule, courseModuleTranslation, lesson, lessonFile, lessonRevision, lessonTranslation } from '../db/schema/learn.ts';
+import { course, courseModule, courseModuleTranslation, lesson, lessonFile, lessonRevision, lessonTextDraft, lessonTranslation } from '../db/schema/learn.ts';
 import type { Actor } from '../policies/index.ts';
 import { ContentError } from '../content/errors.ts';
 import { done, forbidden, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome, type Problem } from './authoring-common.ts';
@@ -63,13 +63,17 @@ async function filesOf(db: DbOrTx, lessonId: number) {
  * A lesson for the lesson editor: its settings, its text in English (the source) and in `locale`,
  * its files and the revision history of that language, newest first.
  */
-export async function lessonForEditing(db: DbOrTx, slug: string, lessonKey: string, locale: AppLocale) {
+export async function lessonForEditing(db: DbOrTx, slug: string, lessonKey: string, locale: AppLocale, editorId: string) {
 	const row = await lessonRow(db, slug, lessonKey);
 	if (!row) return undefined;
 	const l = row.lesson;
 	const translations = await db.select().from(lessonTranslation).where(eq(lessonTranslation.lessonId, l.id));
 	const source = translations.find((t) => t.locale === BASE_LOCALE);
 	const target = translations.find((t) => t.locale === locale);
+	const [draft] = await db
+		.select({ fields: lessonTextDraft.fields, updatedAt: lessonTextDraft.updatedAt })
+		.from(lessonTextDraft)
+		.where(and(eq(lessonTextDraft.lessonId, l.id), eq(lessonTextDraft.locale, locale), eq(lessonTextDraft.editorId, editorId)));
 	const [names] = await db
 		.select({
 			course: sql<string | null>`(select t.title from course_translation t where t.course_id = ${row.courseId} and t.locale = ${BASE_LOCALE})`,
@@ -110,9 +114,37 @@ export async function lessonForEditing(db: DbOrTx, slug: string, lessonKey: stri
 		target: target && { title: target.title, summary: target.summary, body: target.body, narration: target.narration },
 		activities: activitiesYaml(l.activities, activityTexts),
 		outdated: !!source && !!target && locale !== BASE_LOCALE && target.updatedAt < source.updatedAt,
+		// This editor's unsaved text, when it is newer than the saved one.
+		draft: draft && (!target || draft.updatedAt > target.updatedAt) ? draft : null,
 		files,
 		revisions
 	};
+}
+
+/** The fields of the lesson text form, kept as typed (drafts are not checked: they are unfinished). */
+export type LessonDraftFields = Partial<Record<'title' | 'summary' | 'body' | 'narration' | 'activities', string>>;
+
+/** Keeps what an editor has typed so far in one language of a lesson. */
+export async function saveLessonDraft(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale, fields: LessonDraftFields): Promise<Outcome> {
+	if (!mayAuthor(actor)) return forbidden();
+	const row = await lessonRow(db, slug, lessonKey);
+	if (!row) return notFound();
+	await db
+		.insert(lessonTextDraft)
+		.values({ lessonId: row.lesson.id, locale, editorId: actor!.id, fields })
+		.onConflictDoUpdate({ target: [lessonTextDraft.lessonId, lessonTextDraft.locale, lessonTextDraft.editorId], set: { fields, updatedAt: sql`now()` } });
+	return done(null);
+}
+
+/** Throws away an editor's unsaved text of a lesson in one language. */
+export async function discardLessonDraft(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale): Promise<Outcome> {
+	if (!mayAuthor(actor)) return forbidden();
+	const row = await lessonRow(db, slug, lessonKey);
+	if (!row) return notFound();
+	await db
+		.delete(lessonTextDraft)
+		.where(and(eq(lessonTextDraft.lessonId, row.lesson.id), eq(lessonTextDraft.locale, locale), eq(lessonTextDraft.editorId, actor!.id)));
+	return done(null);
 }
 export type LessonForEditing = NonNullable<Awaited<ReturnType<typeof lessonForEditing>>>;
 
@@ -203,6 +235,9 @@ export async function saveLessonText(db: DbOrTx, actor: Actor, slug: string, les
 			body: text.body,
 			editorId: actor!.id
 		});
+		await tx
+			.delete(lessonTextDraft)
+			.where(and(eq(lessonTextDraft.lessonId, row.lesson.id), eq(lessonTextDraft.locale, locale), eq(lessonTextDraft.editorId, actor!.id)));
 		await markEdited(tx, row.courseId);
 	});
 	return done(null);

@@ -21,8 +21,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true });
 const created = () => stamp('created_at').notNull().defaultNow();
-const userRef = () =>
-	uuid('user_id')
+const userRef = (name = 'user_id') =>
+	uuid(name)
 		.notNull()
 		.references(() => user.id, { onDelete: 'cascade' });
 
@@ -343,4 +343,22 @@ export const learningRecord = pgTable(
 		timestamp: stamp('timestamp').notNull().defaultNow()
 	},
 	(t) => [index('learning_record_user_idx').on(t.userId, t.timestamp), index('learning_record_time_idx').on(t.timestamp)]
+);
+
+/**
+ * What an editor has typed in the lesson editor and not yet saved, kept as they type so a reload
+ * or an expired session loses nothing; removed when they save.
+ */
+export const lessonTextDraft = pgTable(
+	'lesson_text_draft',
+	{
+		lessonId: integer('lesson_id')
+			.notNull()
+			.references(() => lesson.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		editorId: userRef('editor_id'),
+		fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+		updatedAt: stamp('updated_at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.lessonId, t.locale, t.editorId] })]
 );

@@ -9,15 +9,15 @@ import { formatBytes } from '#lib/server/learn/authoring-common.ts';
 import { ALLOWED_TYPES, deleteLessonFile, uploadLessonFile } from '#lib/server/learn/authoring-files.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
 import { fileNameForm, lessonSettingsForm, lessonTextForm } from '#lib/server/learn/authoring-forms.ts';
-import { lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '#lib/server/learn/authoring-lesson.ts';
+import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '#lib/server/learn/authoring-lesson.ts';
 import { AUTHORING_BODY_LIMIT } from '#lib/server/learn/authoring-limits.ts';
 import { mediaUrl } from '#lib/server/learn/lesson.ts';
 import { editedLocale, formDataOf, invalid, perform, refused, textValues } from '../../../respond.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	requireCan(locals, 'content:edit');
+	const session = requireCan(locals, 'content:edit');
 	const locale = editedLocale(url, 'en');
-	const lesson = await lessonForEditing(db(), params.course, params.lesson, locale);
+	const lesson = await lessonForEditing(db(), params.course, params.lesson, locale, session.user.id);
 	if (!lesson) error(404, m.author_error_not_found());
 	const { revisions, files, ...rest } = lesson;
 	return {
@@ -46,6 +46,12 @@ export const actions: Actions = {
 		const locale = editedLocale(event.url, 'en');
 		const r = await perform(event, 'text', lessonTextForm, (data) => saveLessonText(db(), actorOf(event.locals), course, lesson, locale, data));
 		return r.ok ? { scope: 'text', saved: true } : r.response;
+	},
+	discardDraft: async (event) => {
+		requireCan(event.locals, 'content:edit');
+		const { course, lesson } = event.params;
+		const outcome = await discardLessonDraft(db(), actorOf(event.locals), course, lesson, editedLocale(event.url, 'en'));
+		return outcome.ok ? { scope: 'text', discarded: true } : refused('text', outcome.problem);
 	},
 	settings: async (event) => {
 		const { course, lesson } = event.params;

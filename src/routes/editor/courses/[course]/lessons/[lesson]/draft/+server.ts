@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { db } from '#lib/server/app.ts';
+import { parseForm } from '#lib/server/accounts/forms.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireCan } from '#lib/server/http/guards.ts';
+import { lessonDraftForm } from '#lib/server/learn/authoring-forms.ts';
+import { saveLessonDraft } from '#lib/server/learn/authoring-lesson.ts';
+import { editedLocale } from '../../../../respond.ts';
+
+/** Keeps the lesson editor's text as the editor types (static/autosave.js); saving is a separate step. */
+export const POST: RequestHandler = async ({ locals, params, request, url }) => {
+	requireCan(locals, 'content:edit');
+	const parsed = parseForm(lessonDraftForm, await request.formData());
+	if (!parsed.ok) error(400, m.error_invalid());
+	const outcome = await saveLessonDraft(db(), actorOf(locals), params.course, params.lesson, editedLocale(url, 'en'), parsed.data);
+	if (!outcome.ok) error(outcome.problem.status, m.error_invalid());
+	return new Response(null, { status: 204 });
+};
