@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAllContent } from '../../src/lib/server/content/import.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
-import { certificate, journalEntry, lesson } from '../../src/lib/server/db/schema/learn.ts';
+import { activityResponse, certificate, enrolment, journalEntry, learningRecord, lesson, lessonProgress } from '../../src/lib/server/db/schema/learn.ts';
+import { exportMyData } from '../../src/lib/server/accounts/data.ts';
 import { getLessonResponses, saveDraft, saveReflection, submitCase, submitQuiz } from '../../src/lib/server/learn/activities.ts';
 import { getCourseOutline, lessonsInOrder, nextLesson } from '../../src/lib/server/learn/catalogue.ts';
 import { getCertificate, normaliseCertificateCode } from '../../src/lib/server/learn/certificates.ts';
@@ -185,6 +186,25 @@ describe.each(testDatabases())('learning on $name', ({ open }) => {
 
 		expect(await leaveCohort(database.db, learner.userId, cohortId)).toBe(true);
 		expect(await cohortProgress(database.db, c)).toEqual([]);
+	});
+
+	it('puts a learner’s learning in their data export and deletes it with their account', async () => {
+		const learner = { userId: await person(database, 'Ada'), origin: ORIGIN };
+		await enrol(database.db, learner, await outline());
+		await recordLessonView(database.db, learner, await lessonRef('welcome'));
+		const think = await lessonRef('think');
+		await saveReflection(database.db, learner, think, 'reflect', 'Mine alone.', 'Prompt', 'Reflect');
+		await submitCase(database.db, learner, think, 'case', { choice: ['b'] }, 'A case');
+		const exported = (await exportMyData(database.db, learner.userId, '127.0.0.1'))!;
+		expect(exported.learning.enrolments).toMatchObject([{ course: 'basics' }]);
+		expect(exported.learning.journal).toMatchObject([{ body: 'Mine alone.', lesson: 'think' }]);
+		expect(exported.learning.answers).toMatchObject([{ lesson: 'think', activity: 'case', answer: { choice: ['b'] } }]);
+		expect(exported.learning.learningRecords.length).toBeGreaterThan(2);
+
+		await database.db.delete(user).where(eq(user.id, learner.userId));
+		for (const table of [enrolment, lessonProgress, activityResponse, journalEntry, learningRecord]) {
+			expect(await database.db.select().from(table)).toEqual([]);
+		}
 	});
 
 	it('removes a lesson that left the files, with its progress', async () => {
