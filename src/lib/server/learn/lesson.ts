@@ -83,19 +83,6 @@ export function activityViews(structure: ActivityStructure[], texts: Record<stri
 
 export const mediaUrl = (file: { sha256: string; name: string }) => `/media/${file.sha256}/${encodeURIComponent(file.name)}`;
 
-// Rendering is the costliest part of a lesson page; a lesson's HTML only changes with its text.
-const htmlCache = new Map<string, string>();
-const HTML_CACHE_LIMIT = 2000;
-
-function cachedHtml(cacheKey: string, render: () => string): string {
-	const hit = htmlCache.get(cacheKey);
-	if (hit !== undefined) return hit;
-	const html = render();
-	if (htmlCache.size >= HTML_CACHE_LIMIT) htmlCache.delete(htmlCache.keys().next().value!);
-	htmlCache.set(cacheKey, html);
-	return html;
-}
-
 /** One lesson of a course outline, ready to show in `locale`: three queries. */
 export async function getLesson(
 	db: DbOrTx,
@@ -125,26 +112,25 @@ export async function getLesson(
 
 	let media: LessonMedia | null = null;
 	if (row.media === 'audio' || row.media === 'video') {
-		const source = [wanted, base].find((c) => c && c.narration.length && byName.has(narrationFiles(row.media as 'audio', c.locale as AppLocale).media));
+		const kind = row.media;
+		const source = [wanted, base].find((c) => c && c.narration.length && byName.has(narrationFiles(kind, c.locale as AppLocale).media));
 		if (source) {
-			const names = narrationFiles(row.media, source.locale as AppLocale);
+			const names = narrationFiles(kind, source.locale as AppLocale);
 			const file = byName.get(names.media)!;
 			const captions = byName.get(names.captions);
 			if (captions) {
-				media = { kind: row.media, src: mediaUrl(file), mime: file.mime, captions: mediaUrl(captions), locale: source.locale, transcript: source.narration };
+				media = { kind, src: mediaUrl(file), mime: file.mime, captions: mediaUrl(captions), locale: source.locale, transcript: source.narration };
 			}
 		}
 	}
 
-	const html = cachedHtml(`${row.id}:${t.locale}:${locale}:${t.updatedAt.getTime()}:${files.map((f) => f.sha256).join()}`, () =>
-		renderMarkdown(t.body, {
-			...ctx,
-			fileUrl: (name) => {
-				const f = byName.get(name);
-				return f && f.mime.startsWith('image/') ? mediaUrl(f) : null;
-			}
-		})
-	);
+	const html = renderMarkdown(t.body, {
+		...ctx,
+		fileUrl: (name) => {
+			const f = byName.get(name);
+			return f && f.mime.startsWith('image/') ? mediaUrl(f) : null;
+		}
+	});
 	return {
 		ref: {
 			id: row.id,
