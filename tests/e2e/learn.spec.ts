@@ -132,6 +132,8 @@ test('a newcomer enrols, learns, resumes, completes the course and the certifica
 	await expect(page.getByText(en.learn_module_completed!)).toBeVisible();
 	await expectAccessible(page);
 	await page.goto('/en/learn/my');
+	// What to do next: the first lesson of the next module.
+	await expect(page.getByRole('link', { name: en.learn_next_up!.replace('{title}', lessons[firstModule.length]!.texts.title) })).toBeVisible();
 	await expect(page.locator('main')).toContainText(en.learn_progress_count!.replace('{done}', String(firstModule.length)).replace('{total}', String(lessons.length)).split(' (')[0]!);
 	await expectAccessible(page);
 

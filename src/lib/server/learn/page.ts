@@ -15,10 +15,15 @@ const CALLOUTS: Record<CalloutKind, () => string> = {
 	warning: m.learn_callout_warning
 };
 
-/** A published course's outline in the reader's language (shared by every reader), or a 404. */
-export async function outlineOr404(slug: string) {
+/** A published course's outline in the reader's language, shared by every reader. */
+export function publishedOutline(slug: string) {
 	const locale = getLocale();
-	const outline = await cached(`outline:${slug}:${locale}`, () => getCourseOutline(db(), slug, locale));
+	return cached(`outline:${slug}:${locale}`, () => getCourseOutline(db(), slug, locale));
+}
+
+/** A published course's outline in the reader's language, or a 404. */
+export async function outlineOr404(slug: string) {
+	const outline = await publishedOutline(slug);
 	if (!outline) error(404, m.learn_course_not_found());
 	return outline;
 }

@@ -200,15 +200,22 @@ export async function listEnrolments(db: DbOrTx, userId: string) {
 			enrolledAt: enrolment.enrolledAt,
 			completedAt: enrolment.completedAt,
 			lastLessonId: enrolment.lastLessonId,
-			lastLessonKey: lesson.key,
-			lastModuleKey: courseModule.key,
 			lessons: sql<number>`(select count(*)::int from lesson l where l.course_id = ${enrolment.courseId} and l.status = 'published')`,
 			done: sql<number>`(select count(*)::int from lesson_progress p join lesson l on l.id = p.lesson_id where p.user_id = ${enrolment.userId} and p.course_id = ${enrolment.courseId} and p.completed_at is not null and l.status = 'published')`
 		})
 		.from(enrolment)
 		.innerJoin(course, eq(course.id, enrolment.courseId))
-		.leftJoin(lesson, eq(lesson.id, enrolment.lastLessonId))
-		.leftJoin(courseModule, eq(courseModule.id, lesson.moduleId))
 		.where(eq(enrolment.userId, userId))
 		.orderBy(sql`${enrolment.completedAt} is not null`, sql`${enrolment.enrolledAt} desc`);
+}
+
+/** The lessons a learner has completed, by course: one query for all their courses. */
+export async function completedLessonsByCourse(db: DbOrTx, userId: string): Promise<Map<number, Set<number>>> {
+	const rows = await db
+		.select({ courseId: lessonProgress.courseId, lessonId: lessonProgress.lessonId })
+		.from(lessonProgress)
+		.where(and(eq(lessonProgress.userId, userId), isNotNull(lessonProgress.completedAt)));
+	const byCourse = new Map<number, Set<number>>();
+	for (const r of rows) byCourse.set(r.courseId, (byCourse.get(r.courseId) ?? new Set()).add(r.lessonId));
+	return byCourse;
 }

@@ -2,28 +2,37 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { listCourses } from '#lib/server/learn/catalogue.ts';
+import { listCourses, nextLesson } from '#lib/server/learn/catalogue.ts';
 import { listCertificates } from '#lib/server/learn/certificates.ts';
-import { listEnrolments } from '#lib/server/learn/progress.ts';
+import { publishedOutline } from '#lib/server/learn/page.ts';
+import { completedLessonsByCourse, listEnrolments } from '#lib/server/learn/progress.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const session = requireSession(locals);
-	const [courses, enrolments, certificates] = await Promise.all([
+	const [courses, enrolments, certificates, completed] = await Promise.all([
 		listCourses(db(), getLocale(), true),
 		listEnrolments(db(), session.user.id),
-		listCertificates(db(), session.user.id)
+		listCertificates(db(), session.user.id),
+		completedLessonsByCourse(db(), session.user.id)
 	]);
 	const titleOf = (id: number) => courses.find((c) => c.id === id)?.title ?? '';
 	return {
-		enrolments: enrolments.map((e) => ({
-			slug: e.slug,
-			title: titleOf(e.courseId),
-			done: e.done,
-			lessons: e.lessons,
-			enrolledAt: e.enrolledAt,
-			completedAt: e.completedAt,
-			resume: e.lastLessonKey && e.lastModuleKey ? `/learn/${e.slug}/${e.lastModuleKey}/${e.lastLessonKey}` : null,
-			certificate: certificates.find((c) => c.courseId === e.courseId)?.code ?? null
-		}))
+		enrolments: await Promise.all(
+			enrolments.map(async (e) => {
+				// What to do next: the same rule as the course page (outlines come from the shared cache).
+				const outline = e.completedAt ? undefined : await publishedOutline(e.slug);
+				const next = outline && nextLesson(outline, { lastLessonId: e.lastLessonId, completed: completed.get(e.courseId) ?? new Set() });
+				return {
+					slug: e.slug,
+					title: titleOf(e.courseId),
+					done: e.done,
+					lessons: e.lessons,
+					enrolledAt: e.enrolledAt,
+					completedAt: e.completedAt,
+					next: next && { href: `/learn/${e.slug}/${next.moduleKey}/${next.key}`, title: next.title, module: next.moduleTitle, resume: next.id === e.lastLessonId },
+					certificate: certificates.find((c) => c.courseId === e.courseId)?.code ?? null
+				};
+			})
+		)
 	};
 };
