@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { activityResponse, journalEntry } from '../db/schema/learn.ts';
 import type { ActivityStructure } from './content.ts';
-import { activityObject, afterActivity, type Learner, type LessonRef } from './progress.ts';
+import { activityObject, afterActivity, courseObject, type Learner, type LessonRef } from './progress.ts';
 import { recordLearningEvent } from './xapi.ts';
 
 /** Chosen options per question (quiz) or the one choice under the key "choice" (case). */
@@ -80,11 +80,16 @@ export async function submitQuiz(db: DbOrTx, learner: Learner, l: LessonRef, key
 			verb: result.passed ? 'passed' : 'failed',
 			object: activityObject(l, key, title),
 			result: { score: { scaled: result.score / 100, raw: result.score, min: 0, max: 100 }, success: result.passed, completion: true },
-			parent: { kind: 'course', path: `courses/${l.courseSlug}`, name: l.courseTitle }
+			parent: courseObject(l)
 		});
 		await afterActivity(tx, learner, l);
 		return result;
 	});
+}
+
+/** Records that a learner answered a case or a reflection (never what they wrote). */
+function responded(db: DbOrTx, learner: Learner, l: LessonRef, key: string, title: string): Promise<void> {
+	return recordLearningEvent(db, { ...learner, verb: 'responded', object: activityObject(l, key, title), result: { completion: true }, parent: courseObject(l) });
 }
 
 /** Records the choice made in a case scenario (it can be changed; every choice is recorded). */
@@ -100,13 +105,7 @@ export async function submitCase(db: DbOrTx, learner: Learner, l: LessonRef, key
 			.insert(activityResponse)
 			.values({ userId: learner.userId, lessonId: l.id, activityKey: key, courseId: l.courseId, attempts: 1, ...values })
 			.onConflictDoUpdate({ target: [activityResponse.userId, activityResponse.lessonId, activityResponse.activityKey], set: values });
-		await recordLearningEvent(tx, {
-			...learner,
-			verb: 'responded',
-			object: activityObject(l, key, title),
-			result: { completion: true },
-			parent: { kind: 'course', path: `courses/${l.courseSlug}`, name: l.courseTitle }
-		});
+		await responded(tx, learner, l, key, title);
 		await afterActivity(tx, learner, l);
 		return answers;
 	});
@@ -137,15 +136,7 @@ export async function saveReflection(
 				target: [journalEntry.userId, journalEntry.lessonId, journalEntry.activityKey],
 				set: { body, prompt, draft: null, submittedAt: now, updatedAt: now }
 			});
-		if (!existing?.submittedAt) {
-			await recordLearningEvent(tx, {
-				...learner,
-				verb: 'responded',
-				object: activityObject(l, key, title),
-				result: { completion: true },
-				parent: { kind: 'course', path: `courses/${l.courseSlug}`, name: l.courseTitle }
-			});
-		}
+		if (!existing?.submittedAt) await responded(tx, learner, l, key, title);
 		await afterActivity(tx, learner, l);
 		return 'saved' as const;
 	});

@@ -23,7 +23,7 @@ export type LessonRef = {
 /** Who is learning, and the site's origin for their learning records. */
 export type Learner = { userId: string; origin: string };
 
-const courseObject = (l: Pick<LessonRef, 'courseSlug' | 'courseTitle'>): XapiObject => ({ kind: 'course', path: `courses/${l.courseSlug}`, name: l.courseTitle });
+export const courseObject = (l: Pick<LessonRef, 'courseSlug' | 'courseTitle'>): XapiObject => ({ kind: 'course', path: `courses/${l.courseSlug}`, name: l.courseTitle });
 const lessonObject = (l: LessonRef): XapiObject => ({ kind: 'lesson', path: `courses/${l.courseSlug}/lessons/${l.key}`, name: l.title });
 export const activityObject = (l: LessonRef, key: string, name: string): XapiObject => ({
 	kind: l.activities.find((a) => a.key === key)?.kind === 'quiz' ? 'assessment' : 'interaction',
