@@ -170,7 +170,7 @@ export async function leaveCohort(db: DbOrTx, userId: string, cohortId: string):
 
 /**
  * Mails invitations to join a cohort (a link valid for 14 days, used once). Addresses over the
- * mail limit are skipped and returned.
+ * mail limit (per address, and 200 invitations per facilitator a day) are skipped and returned.
  */
 export async function inviteToCohort(
 	db: DbOrTx,
@@ -182,7 +182,7 @@ export async function inviteToCohort(
 	const sent: string[] = [];
 	const limited: string[] = [];
 	for (const email of emails) {
-		if (!(await hit(db, LIMITS.mailPerAddress, email))) {
+		if (!(await hit(db, LIMITS.cohortInvitesPerUser, facilitator.id)) || !(await hit(db, LIMITS.mailPerAddress, email))) {
 			limited.push(email);
 			continue;
 		}

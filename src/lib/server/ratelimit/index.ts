@@ -12,7 +12,9 @@ export const LIMITS = {
 	// `max` is the default; SIGNUP_LIMIT_PER_HOUR sets it.
 	signUpPerIp: { name: 'signup-ip', max: 5, windowSeconds: 60 * 60 },
 	mailPerAddress: { name: 'mail-address', max: 3, windowSeconds: 60 * 60 },
-	mailPerIp: { name: 'mail-ip', max: 10, windowSeconds: 60 * 60 }
+	mailPerIp: { name: 'mail-ip', max: 10, windowSeconds: 60 * 60 },
+	// A facilitator invites a class at a time, not the world.
+	cohortInvitesPerUser: { name: 'cohort-invites-user', max: 200, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;
 
 /**
