@@ -177,7 +177,16 @@ test('a facilitator sees a member’s progress and quiz results, but a reflectio
 	const member: Person = { name: 'Milan Member', email: 'milan.member@praxis.test', password: 'a long member passphrase', locale: 'en' };
 	await signUpAndVerify(page, admin, facilitator);
 	await signIn(page, facilitator.email, facilitator.password);
+	// Creating cohorts takes the facilitator role, which an admin gives.
 	await page.goto('/en/learn/cohorts');
+	await expect(page.getByText(en.cohort_create_needs_role!)).toBeVisible();
+	const refused = await page.request.post('/en/learn/cohorts?/create', { headers: FORM, data: `course=${COURSE.slug}&name=Mine` });
+	expect(refused.status()).toBe(404);
+	await admin.goto(`/en/admin/users?q=${encodeURIComponent('frida')}`);
+	await admin.getByLabel(en.admin_users_role_of!.replace('{name}', facilitator.name)).selectOption('facilitator');
+	await admin.getByRole('button', { name: `${en.admin_users_save_role}: ${facilitator.name}` }).click();
+	await expect(admin.getByText(en.admin_users_updated!)).toBeVisible();
+	await page.reload();
 	await expectAccessible(page);
 	await page.getByLabel(en.cohort_course!, { exact: true }).selectOption(COURSE.slug);
 	await page.getByLabel(en.cohort_name!, { exact: true }).fill('Autumn 2026');

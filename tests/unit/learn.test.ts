@@ -158,7 +158,12 @@ describe.each(testDatabases())('learning on $name', ({ open }) => {
 		const facilitator = await person(database, 'Fay');
 		const learner = { userId: await person(database, 'Ada'), origin: ORIGIN };
 		const o = await outline();
-		const cohortId = await createCohort(database.db, facilitator, { courseId: o.id, name: 'Autumn', startsOn: '2026-09-01', endsOn: null });
+		const actor = (role: string) => ({ id: facilitator, role, emailVerified: true, totpEnabled: false, secondFactorVerified: false });
+		const input = { courseId: o.id, name: 'Autumn', startsOn: '2026-09-01', endsOn: null };
+		// Only facilitators (and editors and admins) create cohorts.
+		expect(await createCohort(database.db, actor('member'), input)).toBe('forbidden');
+		expect(await createCohort(database.db, null, input)).toBe('forbidden');
+		const cohortId = (await createCohort(database.db, actor('facilitator'), input)) as string;
 		const c = (await database.db.query.cohort.findFirst({ where: (t, { eq: is }) => is(t.id, cohortId) }))!;
 		expect(await joinByCode(database.db, learner, 'nope')).toBeUndefined();
 		expect((await joinByCode(database.db, learner, c.joinCode.toLowerCase()))?.id).toBe(cohortId);

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { activityResponse, cohort, cohortInvitation, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../db/schema/learn.ts';
 import { sendMail } from '../mail/index.ts';
+import { can, type Actor } from '../policies/index.ts';
 import { hit, LIMITS } from '../ratelimit/index.ts';
 import { recordLearningEvent } from './xapi.ts';
 
@@ -26,11 +27,12 @@ export function normaliseJoinCode(input: string): string {
 
 export type NewCohort = { courseId: number; name: string; startsOn: string | null; endsOn: string | null };
 
-/** Creates a cohort; whoever creates it is its facilitator. */
-export async function createCohort(db: DbOrTx, facilitatorId: string, input: NewCohort): Promise<string> {
+/** Creates a cohort (facilitators, editors and admins may); whoever creates it is its facilitator. */
+export async function createCohort(db: DbOrTx, actor: Actor, input: NewCohort): Promise<string | 'forbidden'> {
+	if (!actor || !can(actor, 'cohort:create')) return 'forbidden';
 	const [row] = await db
 		.insert(cohort)
-		.values({ ...input, facilitatorId, joinCode: newJoinCode() })
+		.values({ ...input, facilitatorId: actor.id, joinCode: newJoinCode() })
 		.returning({ id: cohort.id });
 	return row!.id;
 }

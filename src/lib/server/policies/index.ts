@@ -19,6 +19,7 @@ export type Action =
 	| 'admin:outbox'
 	| 'admin:audit'
 	| 'admin:learning-records'
+	| 'cohort:create'
 	| 'content:edit';
 
 // Editors and admins hold rights over other people's data and the shared content: they must
@@ -36,6 +37,9 @@ export function can(actor: Actor, action: Action): boolean {
 	switch (action) {
 		case 'account:use':
 			return true;
+		// Facilitators run cohorts; a cohort shows them only the progress of people who joined it.
+		case 'cohort:create':
+			return actor.role === 'facilitator' || actor.role === 'editor' || actor.role === 'admin';
 		case 'content:edit':
 			return (actor.role === 'editor' || actor.role === 'admin') && strongly(actor);
 		case 'admin:area':

@@ -4,7 +4,9 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
-import { requireSession } from '#lib/server/http/guards.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireCan, requireSession } from '#lib/server/http/guards.ts';
+import { can } from '#lib/server/policies/index.ts';
 import { listCourses } from '#lib/server/learn/catalogue.ts';
 import { cohortIdForm, createCohortForm, joinCohortForm } from '#lib/server/learn/cohort-forms.ts';
 import { createCohort, joinByCode, leaveCohort, listMyCohorts } from '#lib/server/learn/cohorts.ts';
@@ -17,18 +19,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		facilitating: cohorts.facilitating.map((c) => ({ ...c, courseTitle: titleOf(c.courseId) })),
 		memberOf: cohorts.memberOf.map((c) => ({ ...c, courseTitle: titleOf(c.courseId) })),
 		courses: courses.map((c) => ({ slug: c.slug, title: c.title })),
-		code: url.searchParams.get('code')?.slice(0, 40) ?? ''
+		code: url.searchParams.get('code')?.slice(0, 40) ?? '',
+		mayCreate: can(actorOf(locals), 'cohort:create')
 	};
 };
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
-		const session = requireSession(locals);
+		requireCan(locals, 'cohort:create');
 		const parsed = parseForm(createCohortForm, await request.formData());
 		if (!parsed.ok) return fail(400, { section: 'create', errors: parsed.errors, values: parsed.values });
 		const course = (await listCourses(db(), getLocale())).find((c) => c.slug === parsed.data.course);
 		if (!course) return fail(400, { section: 'create', errors: { course: 'error_choose' }, values: { name: parsed.data.name } });
-		const id = await createCohort(db(), session.user.id, { courseId: course.id, name: parsed.data.name, startsOn: parsed.data.startsOn, endsOn: parsed.data.endsOn });
+		const id = await createCohort(db(), actorOf(locals), { courseId: course.id, name: parsed.data.name, startsOn: parsed.data.startsOn, endsOn: parsed.data.endsOn });
+		if (id === 'forbidden') return fail(403, { section: 'create', errors: { form: 'error_invalid' } });
 		redirect(303, localizeHref(`/learn/cohorts/${id}`));
 	},
 	join: async ({ locals, request, url }) => {
