@@ -101,6 +101,5 @@ export async function printPageWeight(base: string, page: string, label: string,
 		if (asset.kind === 'js') js += bytes;
 		else css += bytes;
 	}
-	// Module scripts import further chunks: count those too, once each.
 	console.log(`\n${label} weight (gzip): JavaScript ${(js / 1024).toFixed(1)} KiB, CSS ${(css / 1024).toFixed(1)} KiB (${assets.length} files)`);
 }
