@@ -1,8 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { parse } from 'yaml';
-import { m } from '../../paraglide/messages.js';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
-import { localizeHref } from '../../i18n/paths.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { course, courseModule, courseModuleTranslation, lesson, lessonFile, lessonRevision, lessonTextDraft, lessonTranslation } from '../db/schema/learn.ts';
@@ -14,31 +12,16 @@ import { activitiesYaml } from './authoring-format.ts';
 import type { LessonSettingsInput, LessonTextInput } from './authoring-forms.ts';
 import { lessonTranslationFile, type ActivityStructure, type LessonTranslationFile } from './content.ts';
 import { checkActivityTexts } from './files.ts';
-import { mediaUrl } from './lesson.ts';
+import { imageUrls, lessonRenderContext } from './lesson.ts';
 import { loadLinkTargets } from './links.ts';
-import { markdownRefs, renderMarkdown, type CalloutKind } from './markdown.ts';
-
-const CALLOUTS: Record<CalloutKind, (inputs: object, options: { locale: AppLocale }) => string> = {
-	note: m.learn_callout_note,
-	tip: m.learn_callout_tip,
-	example: m.learn_callout_example,
-	warning: m.learn_callout_warning
-};
+import { markdownRefs, renderMarkdown } from './markdown.ts';
 
 /**
  * Renders a lesson body exactly as the learner page does (the same renderer, links in the lesson's
  * language, the lesson's own images), for the editor's preview. Nothing is saved.
  */
 export function renderLessonPreview(body: string, locale: AppLocale, files: { name: string; mime: string; sha256: string }[]): string {
-	const byName = new Map(files.map((f) => [f.name, f]));
-	return renderMarkdown(body, {
-		localize: (path) => localizeHref(path, { locale }),
-		calloutLabel: (kind) => CALLOUTS[kind]({}, { locale }),
-		fileUrl: (name) => {
-			const f = byName.get(name);
-			return f && f.mime.startsWith('image/') ? mediaUrl(f) : null;
-		}
-	});
+	return renderMarkdown(body, { ...lessonRenderContext(locale), fileUrl: imageUrls(files) });
 }
 
 async function lessonRow(db: DbOrTx, slug: string, lessonKey: string) {

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
+import { m } from '../../paraglide/messages.js';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
+import { localizeHref } from '../../i18n/paths.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { lesson, lessonFile, lessonTranslation } from '../db/schema/learn.ts';
 import type { ActivityStructure, ActivityTexts } from './content.ts';
 import type { CourseOutline, ModuleOutline } from './catalogue.ts';
 import { narrationFiles } from './files.ts';
-import { renderMarkdown, type RenderContext } from './markdown.ts';
+import { renderMarkdown, type CalloutKind, type RenderContext } from './markdown.ts';
 import type { LessonRef } from './progress.ts';
 
 export type LessonMedia = {
@@ -83,6 +85,27 @@ export function activityViews(structure: ActivityStructure[], texts: Record<stri
 
 export const mediaUrl = (file: { sha256: string; name: string }) => `/media/${file.sha256}/${encodeURIComponent(file.name)}`;
 
+const CALLOUTS: Record<CalloutKind, (inputs: object, options: { locale: AppLocale }) => string> = {
+	note: m.learn_callout_note,
+	tip: m.learn_callout_tip,
+	example: m.learn_callout_example,
+	warning: m.learn_callout_warning
+};
+
+/** How lesson Markdown is rendered for readers of `locale`: platform links and callout labels in their language. */
+export function lessonRenderContext(locale: AppLocale): Omit<RenderContext, 'fileUrl'> {
+	return { localize: (path) => localizeHref(path, { locale }), calloutLabel: (kind) => CALLOUTS[kind]({}, { locale }) };
+}
+
+/** The URL of a lesson's image by its file name (only images: other files are not for `<img>`). */
+export function imageUrls(files: { name: string; mime: string; sha256: string }[]): RenderContext['fileUrl'] {
+	const byName = new Map(files.map((f) => [f.name, f]));
+	return (name) => {
+		const f = byName.get(name);
+		return f && f.mime.startsWith('image/') ? mediaUrl(f) : null;
+	};
+}
+
 /** One lesson of a course outline, ready to show in `locale`: three queries. */
 export async function getLesson(
 	db: DbOrTx,
@@ -124,13 +147,7 @@ export async function getLesson(
 		}
 	}
 
-	const html = renderMarkdown(t.body, {
-		...ctx,
-		fileUrl: (name) => {
-			const f = byName.get(name);
-			return f && f.mime.startsWith('image/') ? mediaUrl(f) : null;
-		}
-	});
+	const html = renderMarkdown(t.body, { ...ctx, fileUrl: imageUrls(files) });
 	return {
 		ref: {
 			id: row.id,

@@ -8,6 +8,7 @@ import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan, requireSession } from '#lib/server/http/guards.ts';
 import { can } from '#lib/server/policies/index.ts';
 import { listCourses } from '#lib/server/learn/catalogue.ts';
+import { publishedOutline } from '#lib/server/learn/page.ts';
 import { cohortIdForm, createCohortForm, joinCohortForm } from '#lib/server/learn/cohort-forms.ts';
 import { createCohort, joinByCode, leaveCohort, listMyCohorts } from '#lib/server/learn/cohorts.ts';
 
@@ -29,7 +30,7 @@ export const actions: Actions = {
 		requireCan(locals, 'cohort:create');
 		const parsed = parseForm(createCohortForm, await request.formData());
 		if (!parsed.ok) return fail(400, { section: 'create', errors: parsed.errors, values: parsed.values });
-		const course = (await listCourses(db(), getLocale())).find((c) => c.slug === parsed.data.course);
+		const course = await publishedOutline(parsed.data.course);
 		if (!course) return fail(400, { section: 'create', errors: { course: 'error_choose' }, values: { name: parsed.data.name } });
 		const id = await createCohort(db(), actorOf(locals), { courseId: course.id, name: parsed.data.name, startsOn: parsed.data.startsOn, endsOn: parsed.data.endsOn });
 		if (id === 'forbidden') return fail(403, { section: 'create', errors: { form: 'error_invalid' } });
