@@ -9,8 +9,8 @@ import { migrate } from '../src/lib/server/db/migrate.ts';
 import { importAllContent, summariseImport } from '../src/lib/server/content/import.ts';
 import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../src/lib/server/glossary/import.ts';
-import { readModule } from '../src/lib/server/learn/files.ts';
-import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/links.ts';
+import { readModule } from '../src/lib/server/learn/content/files.ts';
+import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
 
 const c = config();
 const modules = process.argv.slice(2);

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { parse } from 'yaml';
 import { LOCALES, type AppLocale } from '../src/lib/i18n/locales.ts';
-import { formatVtt, parseVtt, type Cue } from '../src/lib/server/learn/captions.ts';
-import { narrationFiles, parseLessonTranslation } from '../src/lib/server/learn/files.ts';
+import { formatVtt, parseVtt, type Cue } from '../src/lib/server/learn/content/captions.ts';
+import { narrationFiles, parseLessonTranslation } from '../src/lib/server/learn/content/files.ts';
 
 const run = promisify(execFile);
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { config, redactDatabaseUrl, type Config } from '../src/lib/server/config/index.ts';
 import { dataDirInUseMessage, lockHolder } from '../src/lib/server/db/lock.ts';
 import { ORIGIN_HEADERS, stampOrigin } from '../src/lib/server/http/origin.ts';
-import { AUTHORING_BODY_LIMIT, declaresTooLargeBody } from '../src/lib/server/learn/authoring-limits.ts';
+import { AUTHORING_BODY_LIMIT, declaresTooLargeBody } from '../src/lib/server/learn/authoring/limits.ts';
 import { ensureBuild } from './lib/build-stamp.ts';
 
 const root = process.cwd();

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/lib/i18n/locales.ts';
-import { captionsMatchNarration, formatTime, formatVtt, parseTime, parseVtt } from '../../src/lib/server/learn/captions.ts';
-import { narrationFiles, parseLessonTranslation } from '../../src/lib/server/learn/files.ts';
+import { captionsMatchNarration, formatTime, formatVtt, parseTime, parseVtt } from '../../src/lib/server/learn/content/captions.ts';
+import { narrationFiles, parseLessonTranslation } from '../../src/lib/server/learn/content/files.ts';
 
 describe('WebVTT captions', () => {
 	it.each([

@@ -19,15 +19,15 @@ import {
 } from '../../src/lib/server/db/schema/learn.ts';
 import { importFrameworks } from '../../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../../src/lib/server/glossary/import.ts';
-import { coursesForEditing, courseForEditing, createCourse, saveCourseTranslation, updateCourseSettings } from '../../src/lib/server/learn/authoring.ts';
-import { checkLessonFile, deleteLessonFile, isSvgDocument, slugifyFileName, uploadLessonFile } from '../../src/lib/server/learn/authoring-files.ts';
+import { coursesForEditing, courseForEditing, createCourse, saveCourseTranslation, updateCourseSettings } from '../../src/lib/server/learn/authoring/courses.ts';
+import { checkLessonFile, deleteLessonFile, isSvgDocument, slugifyFileName, uploadLessonFile } from '../../src/lib/server/learn/authoring/files.ts';
 import { parseForm } from '../../src/lib/server/accounts/forms.ts';
-import { lessonTextForm } from '../../src/lib/server/learn/authoring-forms.ts';
-import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonDraft, saveLessonText, updateLessonSettings } from '../../src/lib/server/learn/authoring-lesson.ts';
-import { bodyLimitFor, declaresTooLargeBody, PACKAGE_MAX_BYTES } from '../../src/lib/server/learn/authoring-limits.ts';
-import { addLesson, addModule, moveLesson, moveModule, setLessonStatus } from '../../src/lib/server/learn/authoring-structure.ts';
-import { readCourse } from '../../src/lib/server/learn/files.ts';
-import { exportCoursePackage, importCoursePackage } from '../../src/lib/server/learn/package.ts';
+import { lessonTextForm } from '../../src/lib/server/learn/authoring/forms.ts';
+import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonDraft, saveLessonText, updateLessonSettings } from '../../src/lib/server/learn/authoring/lesson.ts';
+import { bodyLimitFor, declaresTooLargeBody, PACKAGE_MAX_BYTES } from '../../src/lib/server/learn/authoring/limits.ts';
+import { addLesson, addModule, moveLesson, moveModule, setLessonStatus } from '../../src/lib/server/learn/authoring/structure.ts';
+import { readCourse } from '../../src/lib/server/learn/content/files.ts';
+import { exportCoursePackage, importCoursePackage } from '../../src/lib/server/learn/authoring/package.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { testDatabases } from '../helpers/db.ts';
 

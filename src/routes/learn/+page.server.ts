@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
-import { listCourses } from '#lib/server/learn/catalogue.ts';
-import { listEnrolments } from '#lib/server/learn/progress.ts';
+import { listCourses } from '#lib/server/learn/catalogue/index.ts';
+import { listEnrolments } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const courses = await listCourses(db(), getLocale());

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { session, user } from '../db/schema/accounts.ts';
 import { auditEvent, mailOutbox } from '../db/schema/platform.ts';
 import { frameworkNodeRevision } from '../db/schema/frameworks.ts';
-import { exportLearningData } from '../learn/personal-data.ts';
+import { exportLearningData } from '../learn/progress/index.ts';
 import { listMyOrganisations, organisationsOnlyOwnedBy } from '../organisations/service.ts';
 import { verifyPassword } from './passwords.ts';
 

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/client.ts';
 import { importFrameworks } from '../frameworks/import.ts';
 import { importGlossary } from '../glossary/import.ts';
-import { importCourses } from '../learn/import.ts';
+import { importCourses } from '../learn/content/index.ts';
 import { reindexSearch, searchIndexIsEmpty } from '../search/index.ts';
 
 export type ImportReport = {

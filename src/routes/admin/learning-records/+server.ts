@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { db } from '#lib/server/app.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { listStatements } from '#lib/server/learn/xapi.ts';
+import { listStatements } from '#lib/server/learn/progress/index.ts';
 
 /**
  * Every learner's xAPI statements, oldest first, for a learning record store. `?since=` (ISO

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
-import { getCertificate } from '#lib/server/learn/certificates.ts';
+import { getCertificate } from '#lib/server/learn/progress/index.ts';
 
 /** Public: anyone with the code can check that the certificate is real. */
 export const load: PageServerLoad = async ({ params, url, locals }) => {

@@ -4,11 +4,11 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { coursesForEditing, createCourse } from '#lib/server/learn/authoring.ts';
-import { formatBytes } from '#lib/server/learn/authoring-common.ts';
-import { newCourseForm } from '#lib/server/learn/authoring-forms.ts';
-import { AUTHORING_BODY_LIMIT, PACKAGE_MAX_BYTES } from '#lib/server/learn/authoring-limits.ts';
-import { importCoursePackage } from '#lib/server/learn/package.ts';
+import { coursesForEditing, createCourse } from '#lib/server/learn/authoring/index.ts';
+import { formatBytes } from '#lib/server/learn/authoring/index.ts';
+import { newCourseForm } from '#lib/server/learn/authoring/index.ts';
+import { AUTHORING_BODY_LIMIT, PACKAGE_MAX_BYTES } from '#lib/server/learn/authoring/index.ts';
+import { importCoursePackage } from '#lib/server/learn/authoring/index.ts';
 import { formDataOf, perform, refused } from './respond.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {

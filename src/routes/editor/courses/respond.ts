@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import type { Outcome, Problem } from '#lib/server/learn/authoring-common.ts';
+import type { Outcome, Problem } from '#lib/server/learn/authoring/index.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
 
 // What the course editor's routes share: turning a service's refusal into a response, reading

@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue.ts';
-import { outlineOr404 } from '#lib/server/learn/page.ts';
-import { enrol, getCourseProgress } from '#lib/server/learn/progress.ts';
+import { lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue/index.ts';
+import { outlineOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { enrol, getCourseProgress } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const outline = await outlineOr404(params.course);

@@ -7,10 +7,10 @@ import { parseForm } from '#lib/server/accounts/forms.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan, requireSession } from '#lib/server/http/guards.ts';
 import { can } from '#lib/server/policies/index.ts';
-import { listCourses } from '#lib/server/learn/catalogue.ts';
-import { publishedOutline } from '#lib/server/learn/page.ts';
-import { cohortIdForm, createCohortForm, joinCohortForm } from '#lib/server/learn/cohort-forms.ts';
-import { createCohort, joinByCode, leaveCohort, listMyCohorts } from '#lib/server/learn/cohorts.ts';
+import { listCourses } from '#lib/server/learn/catalogue/index.ts';
+import { publishedOutline } from '#lib/server/learn/catalogue/index.ts';
+import { cohortIdForm, createCohortForm, joinCohortForm } from '#lib/server/learn/cohorts/index.ts';
+import { createCohort, joinByCode, leaveCohort, listMyCohorts } from '#lib/server/learn/cohorts/index.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const session = requireSession(locals);

@@ -2,10 +2,10 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { listCourses, nextLesson } from '#lib/server/learn/catalogue.ts';
-import { listCertificates } from '#lib/server/learn/certificates.ts';
-import { publishedOutline } from '#lib/server/learn/page.ts';
-import { completedLessonsByCourse, listEnrolments } from '#lib/server/learn/progress.ts';
+import { listCourses, nextLesson } from '#lib/server/learn/catalogue/index.ts';
+import { listCertificates } from '#lib/server/learn/progress/index.ts';
+import { publishedOutline } from '#lib/server/learn/catalogue/index.ts';
+import { completedLessonsByCourse, listEnrolments } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const session = requireSession(locals);

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { listStatements } from '#lib/server/learn/xapi.ts';
+import { listStatements } from '#lib/server/learn/progress/index.ts';
 
 /** The learner's own learning records, as an array of xAPI statements. */
 export const GET: RequestHandler = async ({ locals }) => {

@@ -14,7 +14,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import type { ActivityStructure, ActivityTexts } from '../../learn/content.ts';
+import type { ActivityStructure, ActivityTexts } from '../../learn/content/index.ts';
 import { user } from './accounts.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });

@@ -5,9 +5,9 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { competenceAreaOptions, courseForEditing, saveCourseTranslation, updateCourseSettings } from '#lib/server/learn/authoring.ts';
-import { aboutForm, courseSettingsForm, moveForm, newModuleForm, statusForm } from '#lib/server/learn/authoring-forms.ts';
-import { addModule, moveLesson, moveModule, setLessonStatus, setModuleStatus } from '#lib/server/learn/authoring-structure.ts';
+import { competenceAreaOptions, courseForEditing, saveCourseTranslation, updateCourseSettings } from '#lib/server/learn/authoring/index.ts';
+import { aboutForm, courseSettingsForm, moveForm, newModuleForm, statusForm } from '#lib/server/learn/authoring/index.ts';
+import { addModule, moveLesson, moveModule, setLessonStatus, setModuleStatus } from '#lib/server/learn/authoring/index.ts';
 import { editedLocale, perform } from '../respond.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
-import { outlineOr404 } from '#lib/server/learn/page.ts';
-import { getCourseProgress } from '#lib/server/learn/progress.ts';
+import { outlineOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { getCourseProgress } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const course = await outlineOr404(params.course);

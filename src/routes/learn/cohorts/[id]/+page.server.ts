@@ -6,9 +6,9 @@ import { isAppLocale } from '#lib/i18n/locales.ts';
 import { db } from '#lib/server/app.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { getCourseOutlineById, lessonsInOrder } from '#lib/server/learn/catalogue.ts';
-import { inviteCohortForm } from '#lib/server/learn/cohort-forms.ts';
-import { cohortProgress, getFacilitatedCohort, inviteToCohort } from '#lib/server/learn/cohorts.ts';
+import { getCourseOutlineById, lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
+import { inviteCohortForm } from '#lib/server/learn/cohorts/index.ts';
+import { cohortProgress, getFacilitatedCohort, inviteToCohort } from '#lib/server/learn/cohorts/index.ts';
 
 // Only the facilitator sees this page; anyone else gets the 404 of a cohort that does not exist.
 async function facilitatedOr404(locals: App.Locals, id: string) {

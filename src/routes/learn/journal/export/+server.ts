@@ -4,7 +4,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { formatDate } from '#lib/i18n/format.ts';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { journalAsMarkdown, listJournal } from '#lib/server/learn/journal.ts';
+import { journalAsMarkdown, listJournal } from '#lib/server/learn/progress/index.ts';
 
 /** The learner's journal as a Markdown file. */
 export const GET: RequestHandler = async ({ locals }) => {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
-import { findLessonFile, parseRange, readLessonFile } from '#lib/server/learn/media.ts';
+import { findLessonFile, parseRange, readLessonFile } from '#lib/server/learn/content/index.ts';
 
 /** Lesson files (images, audio, video, captions), with range requests so players can seek. */
 export const GET: RequestHandler = async ({ params, request }) => {

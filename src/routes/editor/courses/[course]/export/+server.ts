@@ -4,7 +4,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { exportCoursePackage } from '#lib/server/learn/package.ts';
+import { exportCoursePackage } from '#lib/server/learn/authoring/index.ts';
 
 /** The course as a package (.zip in the content/ format), made from the database. */
 export const GET: RequestHandler = async ({ locals, params }) => {

@@ -2,12 +2,12 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { getLessonResponses, isRight, saveReflection, submitCase, submitQuiz, type Answers } from '#lib/server/learn/activities.ts';
-import type { ActivityView } from '#lib/server/learn/lesson.ts';
-import { lessonsInOrder } from '#lib/server/learn/catalogue.ts';
-import { activityForm, answersOf, reflectionForm } from '#lib/server/learn/forms.ts';
-import { lessonOr404 } from '#lib/server/learn/page.ts';
-import { getCourseProgress, getEnrolment, recordLessonView } from '#lib/server/learn/progress.ts';
+import { getLessonResponses, isRight, saveReflection, submitCase, submitQuiz, type Answers } from '#lib/server/learn/progress/index.ts';
+import type { ActivityView } from '#lib/server/learn/catalogue/index.ts';
+import { lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
+import { activityForm, answersOf, reflectionForm } from '#lib/server/learn/progress/index.ts';
+import { lessonOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { getCourseProgress, getEnrolment, recordLessonView } from '#lib/server/learn/progress/index.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

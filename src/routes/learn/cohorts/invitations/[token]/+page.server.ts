@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { acceptCohortInvitation, findCohortInvitation } from '#lib/server/learn/cohorts.ts';
+import { acceptCohortInvitation, findCohortInvitation } from '#lib/server/learn/cohorts/index.ts';
 
 // Opening the link only shows the choice (mail scanners open links); joining takes a button.
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -5,13 +5,13 @@ import { db } from '#lib/server/app.ts';
 import { revisionView } from '#lib/server/content/revisions.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { formatBytes } from '#lib/server/learn/authoring-common.ts';
-import { ALLOWED_TYPES, deleteLessonFile, uploadLessonFile } from '#lib/server/learn/authoring-files.ts';
+import { formatBytes } from '#lib/server/learn/authoring/index.ts';
+import { ALLOWED_TYPES, deleteLessonFile, uploadLessonFile } from '#lib/server/learn/authoring/index.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
-import { fileNameForm, lessonSettingsForm, lessonTextForm } from '#lib/server/learn/authoring-forms.ts';
-import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '#lib/server/learn/authoring-lesson.ts';
-import { AUTHORING_BODY_LIMIT } from '#lib/server/learn/authoring-limits.ts';
-import { mediaUrl } from '#lib/server/learn/lesson.ts';
+import { fileNameForm, lessonSettingsForm, lessonTextForm } from '#lib/server/learn/authoring/index.ts';
+import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '#lib/server/learn/authoring/index.ts';
+import { AUTHORING_BODY_LIMIT } from '#lib/server/learn/authoring/index.ts';
+import { mediaUrl } from '#lib/server/learn/catalogue/index.ts';
 import { editedLocale, formDataOf, invalid, perform, refused, textValues } from '../../../respond.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

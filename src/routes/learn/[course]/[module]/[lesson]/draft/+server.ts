@@ -3,10 +3,10 @@ import type { RequestHandler } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { saveDraft } from '#lib/server/learn/activities.ts';
-import { activityForm, answersOf, draftTextOf } from '#lib/server/learn/forms.ts';
-import { lessonOr404 } from '#lib/server/learn/page.ts';
-import { getEnrolment } from '#lib/server/learn/progress.ts';
+import { saveDraft } from '#lib/server/learn/progress/index.ts';
+import { activityForm, answersOf, draftTextOf } from '#lib/server/learn/progress/index.ts';
+import { lessonOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { getEnrolment } from '#lib/server/learn/progress/index.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
 
 /** Saves what a learner has typed or chosen so far (called as they go; the page works without it). */

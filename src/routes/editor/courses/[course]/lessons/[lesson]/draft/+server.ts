@@ -5,8 +5,8 @@ import { db } from '#lib/server/app.ts';
 import { parseForm } from '#lib/server/accounts/forms.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { lessonDraftForm } from '#lib/server/learn/authoring-forms.ts';
-import { saveLessonDraft } from '#lib/server/learn/authoring-lesson.ts';
+import { lessonDraftForm } from '#lib/server/learn/authoring/index.ts';
+import { saveLessonDraft } from '#lib/server/learn/authoring/index.ts';
 import { editedLocale } from '../../../../respond.ts';
 
 /** Keeps the lesson editor's text as the editor types (static/autosave.js); saving is a separate step. */

@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../db/client.ts';
-import { activityResponse, course, courseModule, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../db/schema/learn.ts';
-import type { ActivityStructure } from './content.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { activityResponse, course, courseModule, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../../db/schema/learn.ts';
+import type { ActivityStructure } from '../content/index.ts';
 import { issueCertificate } from './certificates.ts';
 import { recordLearningEvent, type XapiObject } from './xapi.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BASE_LOCALE, LOCALES } from '../../i18n/locales.ts';
+import { BASE_LOCALE, LOCALES } from '../../../i18n/locales.ts';
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const key = z.string().regex(KEY, 'must be lowercase letters, digits and hyphens');

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { BASE_LOCALE, LOCALES, type AppLocale } from '../../i18n/locales.ts';
-import { ContentError } from '../content/errors.ts';
+import { BASE_LOCALE, LOCALES, type AppLocale } from '../../../i18n/locales.ts';
+import { ContentError } from '../../content/errors.ts';
 import {
 	courseFile,
 	lessonFile,

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { AppLocale } from '../../i18n/locales.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { user } from '../db/schema/accounts.ts';
-import { certificate, course, courseTranslation } from '../db/schema/learn.ts';
-import { pickTranslations } from './catalogue.ts';
+import type { AppLocale } from '../../../i18n/locales.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { user } from '../../db/schema/accounts.ts';
+import { certificate, course, courseTranslation } from '../../db/schema/learn.ts';
+import { pickTranslations } from '../catalogue/index.ts';
 
 // No 0/O, 1/I/L: a code read aloud or copied from paper is typed right.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

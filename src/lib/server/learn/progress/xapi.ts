@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
-import { learningRecord } from '../db/schema/learn.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { learningRecord } from '../../db/schema/learn.ts';
 
 /** The ADL verbs Praxis records (https://registry.tincanapi.com). */
 export const VERBS = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLETION_RULES, LEVELS, PATHWAYS } from './content.ts';
+import { COMPLETION_RULES, LEVELS, PATHWAYS } from '../content/index.ts';
 
 // The course editor's forms. Error messages are message keys (`error_…` shared with the rest of the
 // platform, `author_…` our own); the limits are those of the content format (content.ts), so what an

@@ -1,20 +1,20 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { parse } from 'yaml';
-import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { user } from '../db/schema/accounts.ts';
-import { course, courseModule, courseModuleTranslation, lesson, lessonFile, lessonRevision, lessonTextDraft, lessonTranslation } from '../db/schema/learn.ts';
-import type { Actor } from '../policies/index.ts';
-import { ContentError } from '../content/errors.ts';
-import { done, forbidden, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome, type Problem } from './authoring-common.ts';
-import { fileProblem } from './authoring-files.ts';
-import { activitiesYaml } from './authoring-format.ts';
-import type { LessonSettingsInput, LessonTextInput } from './authoring-forms.ts';
-import { lessonTranslationFile, type ActivityStructure, type LessonTranslationFile } from './content.ts';
-import { checkActivityTexts } from './files.ts';
-import { imageUrls, lessonRenderContext } from './lesson.ts';
-import { loadLinkTargets } from './links.ts';
-import { markdownRefs, renderMarkdown } from './markdown.ts';
+import { BASE_LOCALE, type AppLocale } from '../../../i18n/locales.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { user } from '../../db/schema/accounts.ts';
+import { course, courseModule, courseModuleTranslation, lesson, lessonFile, lessonRevision, lessonTextDraft, lessonTranslation } from '../../db/schema/learn.ts';
+import type { Actor } from '../../policies/index.ts';
+import { ContentError } from '../../content/errors.ts';
+import { done, forbidden, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome, type Problem } from './common.ts';
+import { fileProblem } from './files.ts';
+import { activitiesYaml } from './format.ts';
+import type { LessonSettingsInput, LessonTextInput } from './forms.ts';
+import { lessonTranslationFile, type ActivityStructure, type LessonTranslationFile } from '../content/index.ts';
+import { checkActivityTexts } from '../content/index.ts';
+import { imageUrls, lessonRenderContext } from '../catalogue/index.ts';
+import { loadLinkTargets } from '../content/index.ts';
+import { markdownRefs, renderMarkdown } from '../content/index.ts';
 
 /**
  * Renders a lesson body exactly as the learner page does (the same renderer, links in the lesson's

@@ -1,11 +1,11 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
-import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation } from '../db/schema/learn.ts';
-import type { Actor } from '../policies/index.ts';
-import { unknownCompetenceArea } from './authoring.ts';
-import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse, type Outcome } from './authoring-common.ts';
-import type { AboutInput, ModuleSettingsInput, NewLessonInput, NewModuleInput } from './authoring-forms.ts';
+import { BASE_LOCALE, type AppLocale } from '../../../i18n/locales.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation } from '../../db/schema/learn.ts';
+import type { Actor } from '../../policies/index.ts';
+import { unknownCompetenceArea } from './courses.ts';
+import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse, type Outcome } from './common.ts';
+import type { AboutInput, ModuleSettingsInput, NewLessonInput, NewModuleInput } from './forms.ts';
 
 // The order and the publication of a course's modules and lessons, and their settings.
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { m } from '../../paraglide/messages.js';
-import { getLocale } from '../../paraglide/runtime.js';
-import { db } from '../app.ts';
+import { m } from '../../../paraglide/messages.js';
+import { getLocale } from '../../../paraglide/runtime.js';
+import { db } from '../../app.ts';
 import { cached } from './cache.ts';
 import { getCourseOutline } from './catalogue.ts';
 import { getLesson, lessonRenderContext } from './lesson.ts';

@@ -1,8 +1,8 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { ImportOptions, ImportReport } from '../content/import.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { clearLearnCache } from './cache.ts';
-import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../db/schema/learn.ts';
+import type { ImportOptions, ImportReport } from '../../content/import.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { clearLearnCache } from '../catalogue/index.ts';
+import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { CourseFile } from './content.ts';
 import { readCourses, type CourseSource, type LessonSource } from './files.ts';
 import { checkLinks, loadLinkTargets } from './links.ts';

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { LOCALES } from '../../i18n/locales.ts';
-import type { Reference } from '../db/schema/learn.ts';
-import type { ActivityStructure, ActivityTexts } from './content.ts';
+import { LOCALES } from '../../../i18n/locales.ts';
+import type { Reference } from '../../db/schema/learn.ts';
+import type { ActivityStructure, ActivityTexts } from '../content/index.ts';
 
 // Turns stored rows back into the files of content/courses/FORMAT.md, with keys in the order the
 // format documents them (PostgreSQL's jsonb keeps its own key order, which reads badly).

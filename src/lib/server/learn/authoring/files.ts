@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { BASE_LOCALE, LOCALE_NAMES, type AppLocale } from '../../i18n/locales.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { course, lesson, lessonFile, lessonTranslation } from '../db/schema/learn.ts';
-import type { Actor } from '../policies/index.ts';
-import { done, forbidden, formatBytes, markEdited, mayAuthor, notFound, refuse, type Outcome, type Problem } from './authoring-common.ts';
-import { narrationFiles } from './files.ts';
-import { markdownRefs } from './markdown.ts';
-import { extensionOf, MEDIA_TYPES, type MediaExtension } from './media-types.ts';
+import { BASE_LOCALE, LOCALE_NAMES, type AppLocale } from '../../../i18n/locales.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { course, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
+import type { Actor } from '../../policies/index.ts';
+import { done, forbidden, formatBytes, markEdited, mayAuthor, notFound, refuse, type Outcome, type Problem } from './common.ts';
+import { narrationFiles } from '../content/index.ts';
+import { markdownRefs } from '../content/index.ts';
+import { extensionOf, MEDIA_TYPES, type MediaExtension } from '../content/index.ts';
 
 /** The allowed file types with their limits, for help texts and messages: "png (2 MB), …". */
 export const ALLOWED_TYPES = (Object.entries(MEDIA_TYPES) as [MediaExtension, (typeof MEDIA_TYPES)[MediaExtension]][])

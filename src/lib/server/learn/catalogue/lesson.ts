@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { m } from '../../paraglide/messages.js';
-import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
-import { localizeHref } from '../../i18n/paths.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { lesson, lessonFile, lessonTranslation } from '../db/schema/learn.ts';
-import type { ActivityStructure, ActivityTexts } from './content.ts';
+import { m } from '../../../paraglide/messages.js';
+import { BASE_LOCALE, type AppLocale } from '../../../i18n/locales.ts';
+import { localizeHref } from '../../../i18n/paths.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
+import type { ActivityStructure, ActivityTexts } from '../content/index.ts';
 import type { CourseOutline, ModuleOutline } from './catalogue.ts';
-import { narrationFiles } from './files.ts';
-import { renderMarkdown, type CalloutKind, type RenderContext } from './markdown.ts';
-import type { LessonRef } from './progress.ts';
+import { narrationFiles } from '../content/index.ts';
+import { renderMarkdown, type CalloutKind, type RenderContext } from '../content/index.ts';
+import type { LessonRef } from '../progress/index.ts';
 
 export type LessonMedia = {
 	kind: 'audio' | 'video';

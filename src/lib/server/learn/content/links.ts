@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { ContentError } from '../content/errors.ts';
-import { queryRows, type DbOrTx } from '../db/client.ts';
+import { ContentError } from '../../content/errors.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
 import type { CourseSource } from './files.ts';
 
 /** What course content may point at: glossary slugs, framework slugs and `slug/key` of nodes. */

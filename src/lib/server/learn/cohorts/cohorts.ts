@@ -1,14 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { AppLocale } from '../../i18n/locales.ts';
-import { hashToken, newToken } from '../accounts/tokens.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { user } from '../db/schema/accounts.ts';
-import { activityResponse, cohort, cohortInvitation, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../db/schema/learn.ts';
-import { sendMail } from '../mail/index.ts';
-import { can, type Actor } from '../policies/index.ts';
-import { hit, LIMITS } from '../ratelimit/index.ts';
-import { recordLearningEvent } from './xapi.ts';
+import type { AppLocale } from '../../../i18n/locales.ts';
+import { hashToken, newToken } from '../../accounts/tokens.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { user } from '../../db/schema/accounts.ts';
+import { activityResponse, cohort, cohortInvitation, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../../db/schema/learn.ts';
+import { sendMail } from '../../mail/index.ts';
+import { can, type Actor } from '../../policies/index.ts';
+import { hit, LIMITS } from '../../ratelimit/index.ts';
+import { recordLearningEvent } from '../progress/index.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const INVITATION_DAYS = 14;

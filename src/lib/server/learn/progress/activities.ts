@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
-import { activityResponse, journalEntry } from '../db/schema/learn.ts';
-import type { ActivityStructure } from './content.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { activityResponse, journalEntry } from '../../db/schema/learn.ts';
+import type { ActivityStructure } from '../content/index.ts';
 import { activityObject, afterActivity, courseObject, type Learner, type LessonRef } from './progress.ts';
 import { recordLearningEvent } from './xapi.ts';
 

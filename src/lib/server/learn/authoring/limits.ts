@@ -8,7 +8,7 @@
 // has set it; `vite dev` has no limit at all. Because the limit is global, start.ts also refuses
 // a declared Content-Length above adapter-node's default on every path except the course editor's,
 // so raising it for uploads does not let anyone post 100 MB to the sign-in form.
-import { MEDIA_TYPES } from './media-types.ts';
+import { MEDIA_TYPES } from '../content/index.ts';
 
 /** The largest course package (.zip) the editor accepts. */
 export const PACKAGE_MAX_BYTES = 100 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
-import { lessonFile } from '../db/schema/learn.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { lessonFile } from '../../db/schema/learn.ts';
 
 export type StoredFile = { id: number; mime: string; size: number; sha256: string };
 

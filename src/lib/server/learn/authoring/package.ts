@@ -3,17 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import type { DbOrTx } from '../db/client.ts';
-import { ContentError } from '../content/errors.ts';
-import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../db/schema/learn.ts';
-import type { Actor } from '../policies/index.ts';
-import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome } from './authoring-common.ts';
-import { checkLessonFile } from './authoring-files.ts';
-import { courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './authoring-format.ts';
-import { PACKAGE_MAX_BYTES, PACKAGE_MAX_ENTRIES, PACKAGE_MAX_UNPACKED_BYTES } from './authoring-limits.ts';
-import { readCourse, type CourseSource } from './files.ts';
-import { writeCourse } from './import.ts';
-import { checkLinks, loadLinkTargets } from './links.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { ContentError } from '../../content/errors.ts';
+import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
+import type { Actor } from '../../policies/index.ts';
+import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome } from './common.ts';
+import { checkLessonFile } from './files.ts';
+import { courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './format.ts';
+import { PACKAGE_MAX_BYTES, PACKAGE_MAX_ENTRIES, PACKAGE_MAX_UNPACKED_BYTES } from './limits.ts';
+import { readCourse, type CourseSource } from '../content/index.ts';
+import { writeCourse } from '../content/index.ts';
+import { checkLinks, loadLinkTargets } from '../content/index.ts';
 
 // A course package is a .zip holding `courses/<slug>/…` exactly as content/courses/FORMAT.md lays
 // it out, so a package can be committed to content/ as it is, and content/ can be zipped and imported.

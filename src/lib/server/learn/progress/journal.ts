@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { course, courseModule, journalEntry, lesson, lessonTranslation } from '../db/schema/learn.ts';
+import { BASE_LOCALE, type AppLocale } from '../../../i18n/locales.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { course, courseModule, journalEntry, lesson, lessonTranslation } from '../../db/schema/learn.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
-import { activityResponse, certificate, cohort, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion, courseModule } from '../db/schema/learn.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { activityResponse, certificate, cohort, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion, courseModule } from '../../db/schema/learn.ts';
 import { listStatements } from './xapi.ts';
 
 /** Everything the learning side holds about one person, for their data export. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation, type Reference } from '../db/schema/learn.ts';
+import { BASE_LOCALE, type AppLocale } from '../../../i18n/locales.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation, type Reference } from '../../db/schema/learn.ts';
 
 /** Who it is for, why, outcomes: in the reader's language or, visibly, in English. */
 export type About = {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
-import { course } from '../db/schema/learn.ts';
-import { can, type Actor } from '../policies/index.ts';
-import { reindexSearch } from '../search/index.ts';
-import { clearLearnCache } from './cache.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { course } from '../../db/schema/learn.ts';
+import { can, type Actor } from '../../policies/index.ts';
+import { reindexSearch } from '../../search/index.ts';
+import { clearLearnCache } from '../catalogue/index.ts';
 
 /**
  * Why an authoring operation refused: an HTTP status for the route, the form field it concerns and

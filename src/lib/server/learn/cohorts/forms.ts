@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../accounts/forms.ts';
+import { text } from '../../accounts/forms.ts';
 
 const day = z
 	.string()

@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { BASE_LOCALE, LOCALES, type AppLocale } from '../../i18n/locales.ts';
-import { queryRows, type DbOrTx } from '../db/client.ts';
-import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation } from '../db/schema/learn.ts';
-import type { Actor } from '../policies/index.ts';
-import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse, type Outcome } from './authoring-common.ts';
-import type { AboutInput, CourseSettingsInput, NewCourseInput } from './authoring-forms.ts';
+import { BASE_LOCALE, LOCALES, type AppLocale } from '../../../i18n/locales.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation } from '../../db/schema/learn.ts';
+import type { Actor } from '../../policies/index.ts';
+import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse, type Outcome } from './common.ts';
+import type { AboutInput, CourseSettingsInput, NewCourseInput } from './forms.ts';
 
 export type TranslationState = 'translated' | 'missing' | 'outdated';
 export type LocaleCounts = { locale: AppLocale; translated: number; missing: number; outdated: number };

@@ -1,0 +1,8 @@
+// The public API of learn/progress: other modules and routes import from here.
+export * from './activities.ts';
+export * from './certificates.ts';
+export * from './forms.ts';
+export * from './journal.ts';
+export * from './personal-data.ts';
+export * from './progress.ts';
+export * from './xapi.ts';
