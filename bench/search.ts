@@ -3,9 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
-import { importAllContent } from '../src/lib/server/content/import.ts';
+import { importAllContent } from '../src/lib/server/platform/content.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
-import { search, SEARCH_CONFIG } from '../src/lib/server/search/index.ts';
+import { SEARCH_CONFIG } from '../src/lib/server/search/index.ts';
+import { searchEverything as search } from '../src/lib/server/platform/search.ts';
 import pg from 'pg';
 
 const PER_LOCALE = 10_000;
@@ -36,8 +37,8 @@ async function seed(database: Database): Promise<void> {
 		// many others, so a query matches a small share of documents, as with real content.
 		const filler = sql`'w' || floor(random() * 20000)::int`;
 		await database.db.execute(sql`
-			insert into search_document (type, locale, path, title, body, config, tsv)
-			select 'glossary', ${locale}, '/bench/' || g, t.title, t.body, ${SEARCH_CONFIG[locale]},
+			insert into search_document (type, ref, locale, path, title, body, config, tsv)
+			select 'glossary', 'bench:' || g, ${locale}, '/bench/' || g, t.title, t.body, ${SEARCH_CONFIG[locale]},
 				setweight(to_tsvector(${SEARCH_CONFIG[locale]}::regconfig, unaccent_immutable(t.title)), 'A')
 				|| setweight(to_tsvector(${SEARCH_CONFIG[locale]}::regconfig, unaccent_immutable(t.body)), 'B')
 			from generate_series(1, ${PER_LOCALE}) g,

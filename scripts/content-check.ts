@@ -6,7 +6,7 @@ import path from 'node:path';
 import { config } from '../src/lib/server/config/index.ts';
 import { openPglite } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
-import { importAllContent, summariseImport } from '../src/lib/server/content/import.ts';
+import { importAllContent, summariseImport } from '../src/lib/server/platform/content.ts';
 import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../src/lib/server/glossary/import.ts';
 import { readModule } from '../src/lib/server/learn/content/files.ts';

@@ -3,7 +3,7 @@
 import { config } from '../src/lib/server/config/index.ts';
 import { openPglite, openPostgres } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
-import { importAllContent, summariseImport } from '../src/lib/server/content/import.ts';
+import { importAllContent, summariseImport } from '../src/lib/server/platform/content.ts';
 
 const force = process.argv.includes('--force');
 

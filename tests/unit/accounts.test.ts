@@ -5,7 +5,7 @@ import type { Database } from '../../src/lib/server/db/client.ts';
 import { auditEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import { session as sessionTable, user as userTable } from '../../src/lib/server/db/schema/accounts.ts';
 import { setDisabled } from '../../src/lib/server/accounts/admin.ts';
-import { deleteAccount } from '../../src/lib/server/accounts/data.ts';
+import { deleteAccount } from '../../src/lib/server/platform/personal-data.ts';
 import { getProfile, getPublicProfile, updateProfile } from '../../src/lib/server/accounts/profile.ts';
 import { hit, LIMITS } from '../../src/lib/server/ratelimit/index.ts';
 import { can, needsSecondFactor, type Actor } from '../../src/lib/server/policies/index.ts';

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAllContent } from '../../src/lib/server/content/import.ts';
+import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { getFramework, listFrameworks } from '../../src/lib/server/frameworks/queries.ts';
 import { editNodeTranslation, nodeForEditing, translationOverview } from '../../src/lib/server/frameworks/editing.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
-import { search } from '../../src/lib/server/search/index.ts';
+import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 function frameworkYaml(version: string, areaTitle = 'Ethics') {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAllContent } from '../../src/lib/server/content/import.ts';
+import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { editGlossaryTranslation, getGlossaryTerm, listGlossary } from '../../src/lib/server/glossary/queries.ts';
 import { testDatabases } from '../helpers/db.ts';

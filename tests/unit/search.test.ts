@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importAllContent } from '../../src/lib/server/content/import.ts';
+import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { search } from '../../src/lib/server/search/index.ts';
+import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 // Search runs over the shipped content, imported into a fresh database.

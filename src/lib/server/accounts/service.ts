@@ -4,7 +4,8 @@ import type { AppLocale } from '../../i18n/locales.ts';
 import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { emailToken, user } from '../db/schema/accounts.ts';
-import { sendMail, type MailKind } from '../mail/index.ts';
+import { sendMail } from '../mail/index.ts';
+import { ACCOUNT_MAILS } from './mail.ts';
 import { exceeded, hit, LIMITS, reset } from '../ratelimit/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, endAllSessions } from './sessions.ts';
@@ -40,7 +41,7 @@ async function mailLink(
 	});
 	const locale = target.locale as AppLocale;
 	const link = `${ctx.origin}/${locale}/${LINK_PATH[purpose]}/${token}`;
-	await sendMail(db, { to, locale, kind: purpose as MailKind, name: target.displayName, link });
+	await sendMail(db, { to, locale, kind: purpose, link, words: ACCOUNT_MAILS[purpose]({ name: target.displayName }, locale) });
 	return link;
 }
 
@@ -93,8 +94,8 @@ export async function signUp(db: DbOrTx, input: SignUpInput, ctx: RequestContext
 					to: existing.email,
 					locale: existing.locale as AppLocale,
 					kind: 'account_exists',
-					name: existing.displayName,
-					link: `${ctx.origin}/${existing.locale}/forgot-password`
+					link: `${ctx.origin}/${existing.locale}/forgot-password`,
+					words: ACCOUNT_MAILS.account_exists({ name: existing.displayName }, existing.locale as AppLocale)
 				});
 			}
 			return 'ok';

@@ -4,43 +4,9 @@ import { user } from '../db/schema/accounts.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { auditEvent } from '../db/schema/platform.ts';
 
-/** Every kind of security event the platform records. */
-export const AUDIT_EVENTS = [
-	'signup',
-	'signin',
-	'signin_failed',
-	'signin_limited',
-	'signout',
-	'signout_everywhere',
-	'session_revoked',
-	'email_verified',
-	'password_reset_requested',
-	'password_reset',
-	'password_changed',
-	'email_change_requested',
-	'email_changed',
-	'totp_enabled',
-	'totp_disabled',
-	'role_changed',
-	'account_disabled',
-	'account_enabled',
-	'invitation_sent',
-	'invitation_revoked',
-	'invitation_accepted',
-	'invitation_declined',
-	'organisation_created',
-	'member_removed',
-	'member_left',
-	'ownership_transferred',
-	'data_exported',
-	'account_deleted',
-	'admin_created'
-] as const;
-
-export type AuditEventName = (typeof AUDIT_EVENTS)[number];
-
 export type AuditInput = {
-	event: AuditEventName;
+	/** One of the capabilities' `audit` names (platform/audit.ts; a test checks every call). */
+	event: string;
 	actorId?: string | null;
 	subjectId?: string | null;
 	ip?: string | null;

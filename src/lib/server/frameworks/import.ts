@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { ContentError } from '../content/errors.ts';
 import { readContentFolder } from '../content/files.ts';
-import type { ImportOptions, ImportReport } from '../content/import.ts';
+import type { ImportOptions, ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { framework, frameworkNode, frameworkNodeTranslation, frameworkVersion, frameworkVersionTranslation } from '../db/schema/frameworks.ts';
 import { frameworkFile, type FrameworkNodeFile } from './content.ts';

@@ -1,5 +1,5 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import type { ImportOptions, ImportReport } from '../content/import.ts';
+import type { ImportOptions, ImportReport } from '../content/report.ts';
 import { ContentError } from '../content/errors.ts';
 import { readContentFolder } from '../content/files.ts';
 import type { DbOrTx } from '../db/client.ts';

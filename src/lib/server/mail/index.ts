@@ -1,62 +1,28 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { m } from '../../paraglide/messages.js';
+import type { MailText } from '../capability.ts';
 import type { AppLocale } from '../../i18n/locales.ts';
 import { config } from '../config/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/platform.ts';
+import { emit } from '../events/index.ts';
 import { logger } from '../log/index.ts';
 
-export type MailKind = 'verify_email' | 'reset_password' | 'change_email' | 'set_password' | 'account_exists' | 'invitation' | 'cohort_invitation';
-
-/** An invitation's particulars; only invitation mails carry them. */
-type InvitationDetails = { organisation: string; inviter: string; role: 'member' | 'leader' };
-
-/** A cohort invitation's particulars. */
-type CohortDetails = { cohort: string; course: string; inviter: string };
-
-type Mail = { to: string; locale: AppLocale; kind: MailKind; name: string; link: string; invitation?: InvitationDetails; cohort?: CohortDetails };
+/**
+ * One mail: what kind it is (for the log), where it goes, its words in the recipient's language
+ * (from the sending capability's template, see `Capability.mail`) and the link it carries.
+ */
+export type Mail = { to: string; locale: AppLocale; kind: string; link: string; words: MailText };
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Subject, plain text and simple HTML of a mail, in the recipient's language. */
+/** Subject, plain text and simple HTML of a mail: the capability's words in the platform's layout. */
 export function renderMail(mail: Mail): { subject: string; text: string; html: string } {
-	const o = { locale: mail.locale };
-	const p = { name: mail.name };
-	const inv = mail.invitation ?? { organisation: '', inviter: '', role: 'member' };
-	const invitationParams = {
-		organisation: inv.organisation,
-		inviter: inv.inviter,
-		role: inv.role === 'leader' ? m.org_role_leader({}, o) : m.org_role_member({}, o)
-	};
-	const cohortParams = mail.cohort ?? { cohort: '', course: '', inviter: '' };
-	const parts = {
-		verify_email: [m.mail_verify_subject({}, o), m.mail_verify_body(p, o), m.mail_verify_action({}, o)],
-		reset_password: [m.mail_reset_subject({}, o), m.mail_reset_body(p, o), m.mail_reset_action({}, o)],
-		change_email: [m.mail_change_email_subject({}, o), m.mail_change_email_body(p, o), m.mail_change_email_action({}, o)],
-		set_password: [m.mail_set_password_subject({}, o), m.mail_set_password_body(p, o), m.mail_set_password_action({}, o)],
-		account_exists: [m.mail_account_exists_subject({}, o), m.mail_account_exists_body(p, o), m.mail_account_exists_action({}, o)],
-		invitation: [
-			m.mail_invitation_subject(invitationParams, o),
-			m.mail_invitation_body(invitationParams, o),
-			m.mail_invitation_action({}, o)
-		],
-		cohort_invitation: [
-			m.mail_cohort_subject(cohortParams, o),
-			m.mail_cohort_body(cohortParams, o),
-			m.mail_cohort_action({}, o)
-		]
-	}[mail.kind];
-	const [subject, body, action] = parts as unknown as [string, string, string];
-	// An invitation may go to someone without an account: its footer says why it came.
-	const footer =
-		mail.kind === 'invitation'
-			? m.mail_invitation_footer(invitationParams, o)
-			: mail.kind === 'cohort_invitation'
-				? m.mail_cohort_footer(cohortParams, o)
-				: m.mail_footer({}, o);
+	const { subject, body, action } = mail.words;
+	const footer = mail.words.footer ?? m.mail_footer({}, { locale: mail.locale });
 	const text = `${body}\n\n${action}:\n${mail.link}\n\n${footer}\n`;
 	const html = `<!doctype html><html lang="${mail.locale}"><body style="font-family:sans-serif;line-height:1.5">
 <p>${escapeHtml(body)}</p>
@@ -65,11 +31,14 @@ export function renderMail(mail: Mail): { subject: string; text: string; html: s
 	return { subject, text, html };
 }
 
-let transport: Transporter | undefined;
+/** The event that sends one queued mail after commit (payload `{ mailId }`). */
+export const MAIL_SEND = 'mail.send';
 
 /**
- * Queues a mail in the outbox and, when SMTP_URL is set, sends it. Without SMTP the outbox is
- * where an admin reads it (and in development its link is also logged).
+ * Queues a mail: an outbox row and a `mail.send` event, both in the caller's transaction, so a
+ * rolled-back change sends nothing and a committed one is sent even if the app stops right after
+ * (the dispatcher sends it, see `deliverMail`). Without SMTP the outbox is where an admin reads it
+ * (and in development its link is also logged).
  */
 export async function sendMail(db: DbOrTx, mail: Mail): Promise<void> {
 	const rendered = renderMail(mail);
@@ -77,22 +46,47 @@ export async function sendMail(db: DbOrTx, mail: Mail): Promise<void> {
 		.insert(mailOutbox)
 		.values({ toAddress: mail.to, ...rendered })
 		.returning({ id: mailOutbox.id });
+	await emit(db, { type: MAIL_SEND, payload: { mailId: row!.id, kind: mail.kind } });
 	const c = config();
-	if (!c.smtpUrl) {
-		if (c.nodeEnv === 'development') logger.info({ event: 'mail_link', kind: mail.kind, link: mail.link }, 'mail queued');
-		return;
-	}
-	transport ??= nodemailer.createTransport(c.smtpUrl);
+	if (!c.smtpUrl && c.nodeEnv === 'development') logger.info({ event: 'mail_link', kind: mail.kind, link: mail.link }, 'mail queued');
+}
+
+let transport: Transporter | undefined;
+
+/** Where mail goes: SMTP_URL's server (none configured: undefined, the outbox only). */
+function smtpTransport(): Transporter | undefined {
+	const url = config().smtpUrl;
+	if (!url) return undefined;
+	transport ??= nodemailer.createTransport(url);
+	return transport;
+}
+
+/**
+ * Sends one outbox mail by SMTP and marks it sent: the dispatcher's `mail.send` handler. Idempotent
+ * (a mail already sent is skipped) and at least once; the fixed Message-ID lets a mail server drop
+ * the rare duplicate of a retry after a crash. A failure is written on the outbox row and thrown,
+ * so the dispatcher retries with backoff.
+ */
+export async function deliverMail(db: DbOrTx, mailId: number, via: Transporter | undefined = smtpTransport()): Promise<void> {
+	if (!via) return;
+	const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
+	if (!mail || mail.sentAt) return;
 	try {
-		await transport.sendMail({ from: c.mailFrom, to: mail.to, ...rendered });
-		await db.update(mailOutbox).set({ sentAt: sql`now()` }).where(eq(mailOutbox.id, row!.id));
+		await via.sendMail({
+			from: config().mailFrom,
+			to: mail.toAddress,
+			subject: mail.subject,
+			text: mail.text,
+			html: mail.html,
+			messageId: `<outbox-${mail.id}-${mail.createdAt.getTime()}@praxis>`
+		});
 	} catch (error) {
-		logger.warn({ event: 'mail_failed', kind: mail.kind, mailId: row!.id }, 'mail could not be sent');
-		await db
-			.update(mailOutbox)
-			.set({ error: (error as Error).message.slice(0, 500) })
-			.where(eq(mailOutbox.id, row!.id));
+		const message = (error as Error).message.slice(0, 500);
+		logger.warn({ event: 'mail_failed', mailId }, 'mail could not be sent');
+		await db.update(mailOutbox).set({ error: message }).where(eq(mailOutbox.id, mailId));
+		throw error;
 	}
+	await db.update(mailOutbox).set({ sentAt: sql`now()`, error: null }).where(eq(mailOutbox.id, mailId));
 }
 
 /** The newest mails, for the admin outbox. */

@@ -2,8 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { deleteAccount } from '#lib/server/accounts/data.ts';
-import { parseForm, passwordOnlyForm } from '#lib/server/accounts/forms.ts';
+import { deleteAccount } from '#lib/server/platform/personal-data.ts';
+import { passwordOnlyForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { clearSessionCookie } from '#lib/server/http/session-cookie.ts';
 

@@ -1,13 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { AUDIT_EVENTS, listAuditEvents } from '#lib/server/audit/index.ts';
+import { listAuditEvents } from '#lib/server/audit/index.ts';
+import { AUDIT_EVENTS } from '#lib/server/platform/audit.ts';
 import { config } from '#lib/server/config/index.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCan(locals, 'admin:audit');
 	const wanted = url.searchParams.get('event') ?? '';
-	const event = (AUDIT_EVENTS as readonly string[]).includes(wanted) ? wanted : undefined;
+	const event = AUDIT_EVENTS.includes(wanted) ? wanted : undefined;
 	return {
 		event: event ?? '',
 		kinds: AUDIT_EVENTS,

@@ -4,7 +4,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
 import { getGlossaryTerm } from '#lib/server/glossary/queries.ts';
-import { search } from '#lib/server/search/index.ts';
+import { searchEverything } from '#lib/server/platform/search.ts';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const locale = getLocale();
@@ -12,6 +12,6 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!found) error(404, m.glossary_term_not_found());
 	// Where the frameworks speak of this term: the best title matches for it (without its bracket).
 	const name = found.entry.term.replace(/\s*\(.*\)\s*$/, '');
-	const inFrameworks = (await search(db(), locale, name, { type: 'framework', limit: 3, exactWords: true })).hits.map((h) => ({ path: h.path, title: h.title }));
+	const inFrameworks = (await searchEverything(db(), locale, name, { type: 'framework', limit: 3, exactWords: true })).hits.map((h) => ({ path: h.path, title: h.title }));
 	return { ...found, inFrameworks };
 };

@@ -12,6 +12,9 @@ export const searchDocument = pgTable(
 	{
 		id: serial('id').primaryKey(),
 		type: text('type').notNull(),
+		// The item this row came from (e.g. `glossary:career`, `course:foundations`): an edit
+		// re-indexes that one item's rows, not the whole type.
+		ref: text('ref').notNull(),
 		locale: text('locale').notNull(),
 		// Path without the locale prefix, e.g. /glossary/career.
 		path: text('path').notNull(),
@@ -24,6 +27,7 @@ export const searchDocument = pgTable(
 	(t) => [
 		index('search_document_tsv_idx').using('gin', t.tsv),
 		index('search_document_title_trgm_idx').using('gin', sql`lower(unaccent_immutable(${t.title})) gin_trgm_ops`),
-		index('search_document_locale_type_idx').on(t.locale, t.type)
+		index('search_document_locale_type_idx').on(t.locale, t.type),
+		index('search_document_ref_idx').on(t.ref)
 	]
 );

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { course } from '../../db/schema/learn.ts';
 import { can, type Actor } from '../../policies/index.ts';
-import { reindexSearch } from '../../search/index.ts';
-import { clearLearnCache } from '../catalogue/index.ts';
+import { indexSearchSource } from '../../search/index.ts';
+import { COURSE_SEARCH } from '../catalogue/search.ts';
+import { contentChanged } from '../catalogue/index.ts';
 
 /**
  * Why an authoring operation refused: an HTTP status for the route, the form field it concerns and
@@ -25,12 +26,12 @@ export const mayAuthor = (actor: Actor): boolean => can(actor, 'content:edit');
 
 /**
  * Marks a course as changed in the platform, so the content import keeps the editors' version,
- * and brings the course rows of the search index up to date.
+ * and brings this course's rows of the search index up to date.
  */
 export async function markEdited(tx: DbOrTx, courseId: number): Promise<void> {
-	await tx.update(course).set({ editedInPlatform: true }).where(eq(course.id, courseId));
-	await reindexSearch(tx, ['course']);
-	clearLearnCache();
+	const [edited] = await tx.update(course).set({ editedInPlatform: true }).where(eq(course.id, courseId)).returning({ slug: course.slug });
+	if (edited) await indexSearchSource(tx, COURSE_SEARCH, edited.slug);
+	await contentChanged(tx);
 }
 
 /** The id of a course by its slug, drafts included. */

@@ -3,12 +3,14 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle
 import type { AppLocale } from '../../../i18n/locales.ts';
 import { hashToken, newToken } from '../../accounts/tokens.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { isUuid } from '../../forms/index.ts';
 import { user } from '../../db/schema/accounts.ts';
 import { activityResponse, cohort, cohortInvitation, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../../db/schema/learn.ts';
 import { sendMail } from '../../mail/index.ts';
+import { COHORT_MAILS } from './mail.ts';
 import { can, type Actor } from '../../policies/index.ts';
 import { hit, LIMITS } from '../../ratelimit/index.ts';
-import { recordLearningEvent } from '../progress/index.ts';
+import { cohortChanged, recordLearningEvent } from '../progress/index.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const INVITATION_DAYS = 14;
@@ -68,7 +70,7 @@ export async function listMyCohorts(db: DbOrTx, userId: string) {
 
 /** A cohort, only for its facilitator (anyone else gets undefined, as if it did not exist). */
 export async function getFacilitatedCohort(db: DbOrTx, facilitatorId: string, cohortId: string) {
-	if (!/^[0-9a-f-]{36}$/.test(cohortId)) return undefined;
+	if (!isUuid(cohortId)) return undefined;
 	const [row] = await db
 		.select()
 		.from(cohort)
@@ -149,6 +151,7 @@ async function addMember(db: DbOrTx, learner: { userId: string; origin: string }
 	await db.insert(enrolment).values({ userId: learner.userId, courseId: c.courseId }).onConflictDoNothing();
 	if (added.length) {
 		await recordLearningEvent(db, { ...learner, verb: 'joined', object: { kind: 'group', path: `cohorts/${c.id}`, name: c.name } });
+		await cohortChanged(db, c.id);
 	}
 }
 
@@ -162,11 +165,12 @@ export async function joinByCode(db: DbOrTx, learner: { userId: string; origin: 
 
 /** Leaves a cohort: the facilitator no longer sees this learner's progress. */
 export async function leaveCohort(db: DbOrTx, userId: string, cohortId: string): Promise<boolean> {
-	if (!/^[0-9a-f-]{36}$/.test(cohortId)) return false;
+	if (!isUuid(cohortId)) return false;
 	const rows = await db
 		.delete(cohortMember)
 		.where(and(eq(cohortMember.cohortId, cohortId), eq(cohortMember.userId, userId)))
 		.returning({ userId: cohortMember.userId });
+	if (rows.length) await cohortChanged(db, cohortId);
 	return rows.length > 0;
 }
 
@@ -197,9 +201,8 @@ export async function inviteToCohort(
 				to: email,
 				locale,
 				kind: 'cohort_invitation',
-				name: '',
 				link: `${origin}/${locale}/learn/cohorts/invitations/${token}`,
-				cohort: { cohort: c.name, course: c.courseTitle, inviter: facilitator.name }
+				words: COHORT_MAILS.cohort_invitation({ cohort: c.name, course: c.courseTitle, inviter: facilitator.name }, locale)
 			});
 		});
 		sent.push(email);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { ImportOptions, ImportReport } from '../../content/import.ts';
+import type { ImportOptions, ImportReport } from '../../content/report.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { clearLearnCache } from '../catalogue/index.ts';
+import { contentChanged } from '../catalogue/index.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { CourseFile } from './content.ts';
 import { readCourses, type CourseSource, type LessonSource } from './files.ts';
@@ -45,7 +45,7 @@ const translationRows = <K extends string>(idKey: K, id: number, translations: C
 
 /** Writes one course, its modules and lessons (one course = one import unit; also used by package import). */
 export async function writeCourse(db: DbOrTx, c: CourseSource): Promise<number> {
-	clearLearnCache();
+	await contentChanged(db);
 	const values = { slug: c.key, ...aboutOf(c.data), importedHash: c.hash, editedInPlatform: false };
 	const [row] = await db.insert(course).values(values).onConflictDoUpdate({ target: course.slug, set: values }).returning({ id: course.id });
 	const courseId = row!.id;

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { PersonalData } from '../../capability.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { activityResponse, certificate, cohort, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion, courseModule } from '../../db/schema/learn.ts';
 import { listStatements } from './xapi.ts';
@@ -80,3 +81,6 @@ export async function exportLearningData(db: DbOrTx, userId: string) {
 		learningRecords: await listStatements(db, { userId })
 	};
 }
+
+/** The learning part of a person's data; it goes with the user row (ON DELETE CASCADE). */
+export const LEARN_DATA: readonly PersonalData[] = [{ key: 'learning', export: exportLearningData }];

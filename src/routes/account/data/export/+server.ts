@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { db } from '#lib/server/app.ts';
-import { exportMyData } from '#lib/server/accounts/data.ts';
+import { exportMyData } from '#lib/server/platform/personal-data.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 

@@ -1,0 +1,10 @@
+// The glossary of key terms: shipped content, read by everyone, found by search.
+import type { Capability } from '../capability.ts';
+import { importGlossary } from './import.ts';
+import { GLOSSARY_SEARCH } from './search.ts';
+
+export const glossary: Capability = {
+	name: 'glossary',
+	content: [{ type: 'glossary', import: importGlossary }],
+	search: [GLOSSARY_SEARCH]
+};

@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { verifyPassword } from '../accounts/passwords.ts';
+import { audit } from '../audit/index.ts';
+import { CAPABILITIES } from '../capabilities.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { user } from '../db/schema/accounts.ts';
+import { organisationsOnlyOwnedBy } from '../organisations/service.ts';
+
+/** Version of the export format; the README documents every field. */
+export const EXPORT_FORMAT = 'praxis-personal-data/1';
+
+const PARTS = CAPABILITIES.flatMap((c) => c.personalData ?? []);
+
+/**
+ * Everything the platform holds about a person, as one JSON document (GDPR Art. 15 and 20):
+ * one part per capability contribution (account, profile, organisations, sessions, …).
+ */
+export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
+	const [account] = await db.select({ id: user.id }).from(user).where(eq(user.id, userId));
+	if (!account) return undefined;
+	const document: Record<string, unknown> = { format: EXPORT_FORMAT, exportedAt: new Date().toISOString() };
+	for (const part of PARTS) document[part.key] = await part.export(db, userId);
+	await audit(db, { event: 'data_exported', actorId: userId, subjectId: userId, ip });
+	return document;
+}
+
+export type DeleteResult =
+	| { ok: true }
+	| { ok: false; error: 'wrong_password' }
+	| { ok: false; error: 'sole_owner'; organisations: { id: string; name: string }[] };
+
+/**
+ * Deletes an account at once, with everything each capability holds about the person: what is
+ * not removed by the user row's ON DELETE CASCADE is erased by the capability's `erase`.
+ */
+export async function deleteAccount(db: DbOrTx, userId: string, password: string): Promise<DeleteResult> {
+	const [found] = await db.select().from(user).where(eq(user.id, userId));
+	if (!found || !(await verifyPassword(found.passwordHash, password))) return { ok: false, error: 'wrong_password' };
+	// An organisation always has an owner: its only owner hands it over first.
+	const owned = await organisationsOnlyOwnedBy(db, userId);
+	if (owned.length) return { ok: false, error: 'sole_owner', organisations: owned };
+	await db.transaction(async (tx) => {
+		for (const part of PARTS) await part.erase?.(tx, userId, found.email);
+		await tx.delete(user).where(eq(user.id, userId));
+		await audit(tx, { event: 'account_deleted', subjectId: userId });
+	});
+	return { ok: true };
+}
