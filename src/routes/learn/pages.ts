@@ -1,10 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { m } from '../../../paraglide/messages.js';
-import { getLocale } from '../../../paraglide/runtime.js';
-import { db } from '../../app.ts';
-import { cached } from './cache.ts';
-import { getCourseOutline } from './catalogue.ts';
-import { getLesson, lessonRenderContext } from './lesson.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { db } from '#lib/server/app.ts';
+import { cached } from '#lib/server/learn/catalogue/index.ts';
+import { getCourseOutline } from '#lib/server/learn/catalogue/index.ts';
+import { getLesson, lessonRenderContext } from '#lib/server/learn/catalogue/index.ts';
+
+// Route helpers for the learner's pages: a course or lesson in the reader's language, or a 404.
 
 /** A published course's outline in the reader's language, shared by every reader. */
 export function publishedOutline(slug: string) {

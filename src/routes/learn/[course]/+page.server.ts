@@ -4,7 +4,7 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue/index.ts';
-import { outlineOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { outlineOr404 } from '../pages.ts';
 import { enrol, getCourseProgress } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -3,12 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/app.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan, requireSession } from '#lib/server/http/guards.ts';
 import { can } from '#lib/server/policies/index.ts';
 import { listCourses } from '#lib/server/learn/catalogue/index.ts';
-import { publishedOutline } from '#lib/server/learn/catalogue/index.ts';
+import { publishedOutline } from '../pages.ts';
 import { cohortIdForm, createCohortForm, joinCohortForm } from '#lib/server/learn/cohorts/index.ts';
 import { createCohort, joinByCode, leaveCohort, listMyCohorts } from '#lib/server/learn/cohorts/index.ts';
 

@@ -4,7 +4,7 @@ import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { listCourses, nextLesson } from '#lib/server/learn/catalogue/index.ts';
 import { listCertificates } from '#lib/server/learn/progress/index.ts';
-import { publishedOutline } from '#lib/server/learn/catalogue/index.ts';
+import { publishedOutline } from '../pages.ts';
 import { completedLessonsByCourse, listEnrolments } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -2,4 +2,4 @@
 export * from './cache.ts';
 export * from './catalogue.ts';
 export * from './lesson.ts';
-export * from './page.ts';
+export * from '../../../../routes/learn/pages.ts';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
-import { outlineOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { outlineOr404 } from '../../pages.ts';
 import { getCourseProgress } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

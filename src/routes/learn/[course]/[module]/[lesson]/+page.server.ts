@@ -6,9 +6,9 @@ import { getLessonResponses, isRight, saveReflection, submitCase, submitQuiz, ty
 import type { ActivityView } from '#lib/server/learn/catalogue/index.ts';
 import { lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
 import { activityForm, answersOf, reflectionForm } from '#lib/server/learn/progress/index.ts';
-import { lessonOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { lessonOr404 } from '../../../pages.ts';
 import { getCourseProgress, getEnrolment, recordLessonView } from '#lib/server/learn/progress/index.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { outline, lesson } = await lessonOr404(params);

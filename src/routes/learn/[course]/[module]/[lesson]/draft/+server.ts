@@ -5,9 +5,9 @@ import { db } from '#lib/server/app.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { saveDraft } from '#lib/server/learn/progress/index.ts';
 import { activityForm, answersOf, draftTextOf } from '#lib/server/learn/progress/index.ts';
-import { lessonOr404 } from '#lib/server/learn/catalogue/index.ts';
+import { lessonOr404 } from '../../../../pages.ts';
 import { getEnrolment } from '#lib/server/learn/progress/index.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 
 /** Saves what a learner has typed or chosen so far (called as they go; the page works without it). */
 export const POST: RequestHandler = async ({ locals, params, request, url }) => {
