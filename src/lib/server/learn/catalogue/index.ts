@@ -2,4 +2,3 @@
 export * from './cache.ts';
 export * from './catalogue.ts';
 export * from './lesson.ts';
-export * from '../../../../routes/learn/pages.ts';
