@@ -14,8 +14,18 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import type { ActivityStructure, ActivityTexts } from '../../learn/content/index.ts';
 import { user } from './accounts.ts';
+
+// The stored shapes of a lesson's activities (jsonb). Course files are validated on the way in by
+// learn/content's zod schemas, whose output a compile-time check keeps identical to these.
+export type ActivityStructure =
+	| { key: string; kind: 'quiz'; passMark: number; questions: { key: string; multiple: boolean; options: string[]; correct: string[] }[] }
+	| { key: string; kind: 'reflection' }
+	| { key: string; kind: 'case'; choices: string[] };
+export type ActivityTexts =
+	| { title: string; questions: Record<string, { prompt: string; options: Record<string, { text: string; feedback: string }> }> }
+	| { title: string; prompt: string }
+	| { title: string; situation: string; question: string; choices: Record<string, { text: string; consequence: string }> };
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 

@@ -1,7 +1,8 @@
+import type { ActivityStructure as StoredActivityStructure, ActivityTexts as StoredActivityTexts } from '../../db/schema/learn.ts';
 import { z } from 'zod';
 import { BASE_LOCALE, LOCALES } from '../../../i18n/locales.ts';
+import { SLUG as KEY } from '../../forms/index.ts';
 
-const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const key = z.string().regex(KEY, 'must be lowercase letters, digits and hyphens');
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).default('');
@@ -89,6 +90,9 @@ const caseStructure = z.strictObject({
 });
 export const activityStructure = z.discriminatedUnion('kind', [quizStructure, reflectionStructure, caseStructure]);
 export type ActivityStructure = z.output<typeof activityStructure>;
+// What the database stores (db/schema/learn.ts) is exactly what this schema produces.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const STORED_AS_PARSED: Same<ActivityStructure, StoredActivityStructure> & Same<ActivityTexts, StoredActivityTexts> = true;
 
 /** `content/courses/<course>/<module>/<lesson>/lesson.yaml`: the language-independent structure. */
 export const lessonFile = z
