@@ -206,12 +206,14 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 	});
 
 	it('an only owner hands their organisations over before the account can go', async () => {
-		const { id } = await createOrganisation(
+		const created = await createOrganisation(
 			database.db,
-			userId,
+			{ id: userId, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false },
 			{ name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' },
 			{ ip: ctx.ip }
 		);
+		if (!created.ok) throw new Error('organisation not created');
+		const { id } = created.value;
 		const result = await deleteAccount(database.db, userId, person.password);
 		expect(result).toEqual({ ok: false, error: 'sole_owner', organisations: [{ id, name: 'Karrieresenteret' }] });
 		expect(await database.db.select().from(userTable)).toHaveLength(1);

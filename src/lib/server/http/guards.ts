@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages.js';
 import type { CurrentSession } from '../accounts/sessions.ts';
-import { can, needsSecondFactor, type Action } from '../policies/index.ts';
+import { can, needsSecondFactor, type Action, type Ask } from '../policies/index.ts';
 import { actorOf } from './context.ts';
 
 /** The signed-in session, or a 403 that asks the visitor to sign in (and reveals nothing else). */
@@ -14,10 +14,10 @@ export function requireSession(locals: App.Locals): CurrentSession {
  * Enforces the policy for an action. Someone without the right sees a 404, as if the page did not
  * exist; an editor or admin who has not yet done two-step sign-in is told what to do.
  */
-export function requireCan(locals: App.Locals, action: Action): CurrentSession {
+export function requireCan<A extends Action>(locals: App.Locals, action: A, ...resource: Ask<A>): CurrentSession {
 	const session = requireSession(locals);
 	const actor = actorOf(locals);
-	if (can(actor, action)) return session;
+	if (can(actor, action, ...resource)) return session;
 	if (needsSecondFactor(actor)) error(403, m.admin_needs_second_factor());
 	error(404, m.error_not_found_title());
 }
