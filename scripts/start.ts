@@ -7,6 +7,7 @@ import { config, redactDatabaseUrl, type Config } from '../src/lib/server/config
 import { dataDirInUseMessage, lockHolder } from '../src/lib/server/db/lock.ts';
 import { ORIGIN_HEADERS, stampOrigin } from '../src/lib/server/http/origin.ts';
 import { AUTHORING_BODY_LIMIT, declaresTooLargeBody } from '../src/lib/server/learn/authoring/limits.ts';
+import { closeAll as closeAllStreams } from '../src/lib/server/realtime/streams.ts';
 import { ensureBuild } from './lib/build-stamp.ts';
 
 const root = process.cwd();
@@ -97,7 +98,10 @@ server.listen(c.port, c.host, () => {
 function shutdown(signal: string): void {
 	if (stopping) return;
 	stopping = true;
-	console.log(`${signal} received: finishing ${inFlight} request(s), then closing the database…`);
+	// Event streams never finish by themselves: end them first (browsers reconnect to another
+	// instance), so that only ordinary requests are left to finish.
+	const streams = closeAllStreams();
+	console.log(`${signal} received: closed ${streams} event stream(s); finishing ${inFlight - streams} request(s), then closing the database…`);
 	// Whatever happens, be gone before a process manager's usual 10 s kill.
 	setTimeout(() => {
 		console.error('praxis: shutdown took too long; exiting.');

@@ -1,20 +1,24 @@
 import { config } from './config/index.ts';
 import { openPglite, openPostgres, type Database, type DbOrTx } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { importAllContent, summariseImport } from './content/import.ts';
+import { importAllContent, summariseImport } from './platform/content.ts';
 import { logger } from './log/index.ts';
 import { purgeSessions } from './accounts/sessions.ts';
 import { purgeAuditEvents } from './audit/index.ts';
 import { purgeRateLimits } from './ratelimit/index.ts';
+import { purgeEvents, startEvents, type Events } from './platform/events/index.ts';
+import { closeAll as closeAllStreams } from './realtime/index.ts';
 
 let database: Database | undefined;
 let housekeeping: NodeJS.Timeout | undefined;
+let events: Events | undefined;
 
 /** Deletes what has outlived its purpose: expired sessions, old rate-limit windows, old audit events. */
 export async function purgeExpired(handle: DbOrTx): Promise<void> {
 	await purgeSessions(handle);
 	await purgeRateLimits(handle);
 	await purgeAuditEvents(handle, config().auditRetentionDays);
+	await purgeEvents(handle);
 }
 
 /** Opens the configured database, applies migrations and imports the shipped content. */
@@ -32,6 +36,8 @@ export async function startApp(): Promise<Database> {
 		throw error;
 	}
 	database = opened;
+	// After the import: the dispatcher then sends what an earlier run left unsent.
+	events = await startEvents(opened);
 	await purgeExpired(opened.db);
 	housekeeping = setInterval(() => {
 		purgeExpired(opened.db).catch((error: Error) => logger.warn({ event: 'purge_failed', err: error.message }, 'purge failed'));
@@ -58,11 +64,17 @@ export async function databaseAnswers(): Promise<boolean> {
 	}
 }
 
-/** Closes the database (checkpointing the embedded store); the last step of a graceful shutdown. */
+/**
+ * Ends the open event streams, stops the event dispatcher (waiting for the events in hand) and
+ * closes the database (checkpointing the embedded store); the last step of a graceful shutdown.
+ */
 export async function stopApp(): Promise<void> {
 	const opened = database;
 	database = undefined;
 	clearInterval(housekeeping);
+	closeAllStreams();
+	await events?.stop().catch((error: Error) => logger.warn({ event: 'events_stop_failed', err: error.message }, 'event dispatcher did not stop cleanly'));
+	events = undefined;
 	await opened?.close();
 	logger.info({ event: 'database_closed' }, 'database closed');
 }

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { redactDatabaseUrl, StartupError } from '../config/index.ts';
 import { acquireDataDirLock } from './lock.ts';
+import { checkChannel, postgresListener, type Unlisten } from './listen.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -19,18 +20,32 @@ export type Database = {
 	driver: 'pglite' | 'postgres';
 	/** Where the data lives, for the operator (password hidden). */
 	location: string;
+	/**
+	 * Calls `onPayload` with each NOTIFY payload on `channel` (after the sending transaction
+	 * commits), until the returned function is called. PGlite delivers in-process; on PostgreSQL a
+	 * dedicated connection outside the pool listens, reconnecting when it breaks.
+	 */
+	listen: (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
 	/** Flushes and closes; safe to call twice. */
 	close: () => Promise<void>;
 };
 
-/** Opens the embedded PGlite store in `dataDir`, holding its lock until closed. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export type { Unlisten } from './listen.ts';
+
+/**
+ * Opens the embedded PGlite store in `dataDir`, holding its lock until closed. With `loadDataDir`
+ * (a tarball from `dumpDataDir`), an in-memory store starts as a copy of that one: tests start
+ * each database from one migrated dump instead of running initdb and every migration again.
+ */
+export async function openPglite(dataDir: string | null, options: { loadDataDir?: Blob } = {}): Promise<Database> {
 	const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
 	let client: PGlite;
 	try {
 		// The same extensions a PostgreSQL server provides from its contrib package.
 		const extensions = { pg_trgm, unaccent };
-		client = dataDir ? await PGlite.create(`${dataDir}/pglite`, { extensions }) : await PGlite.create({ extensions });
+		client = dataDir
+			? await PGlite.create(`${dataDir}/pglite`, { extensions })
+			: await PGlite.create({ extensions, loadDataDir: options.loadDataDir });
 	} catch (error) {
 		release();
 		throw new StartupError(`Could not open the embedded database in ${dataDir}: ${(error as Error).message}`);
@@ -40,6 +55,13 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 		db: drizzlePglite(client, { schema }) as unknown as DbOrTx,
 		driver: 'pglite',
 		location: dataDir ?? 'memory',
+		listen: async (channel, onPayload) => {
+			checkChannel(channel);
+			const stop = await client.listen(channel, onPayload);
+			return async () => {
+				if (!closed) await stop();
+			};
+		},
 		close: async () => {
 			if (closed) return;
 			closed = true;
@@ -68,13 +90,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 		throw new StartupError(`Invalid DATABASE_URL=${redactDatabaseUrl(url)}: cannot connect (${reason})`);
 	}
 	let closed = false;
+	const listener = postgresListener(url);
 	return {
 		db: drizzlePg(pool, { schema }) as unknown as DbOrTx,
 		driver: 'postgres',
 		location: redactDatabaseUrl(url),
+		listen: listener.listen,
 		close: async () => {
 			if (closed) return;
 			closed = true;
+			await listener.close();
 			await pool.end();
 		}
 	};

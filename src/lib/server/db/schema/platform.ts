@@ -1,4 +1,5 @@
-import { bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Mail waiting to be sent, or kept as the outbox when no SMTP server is configured. */
 export const mailOutbox = pgTable(
@@ -39,5 +40,36 @@ export const auditEvent = pgTable(
 		index('audit_event_at_idx').on(t.at),
 		index('audit_event_actor_idx').on(t.actorId),
 		index('audit_event_event_idx').on(t.event)
+	]
+);
+
+/**
+ * Domain events, written in the transaction that caused them (see events/emit.ts) and handled
+ * after commit by the dispatcher (platform/events/). `pending` until every handler succeeded
+ * (`done`) or the attempts ran out (`failed`, shown to admins with its error). An event with a
+ * `channel` is also fanned out to realtime subscribers on every app instance; the table is what a
+ * reconnecting stream replays from (Last-Event-ID).
+ */
+export const domainEvent = pgTable(
+	'domain_event',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		type: text('type').notNull(),
+		channel: text('channel'),
+		payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+		status: text('status').$type<'pending' | 'done' | 'failed'>().notNull().default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		// When the event is next due: now for a new one, later after a failure (backoff) or while a
+		// dispatcher holds it (a lease: if that instance dies, the event becomes due again).
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		lastError: text('last_error'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		doneAt: timestamp('done_at', { withTimezone: true })
+	},
+	(t) => [
+		check('domain_event_status_check', sql`${t.status} in ('pending', 'done', 'failed')`),
+		index('domain_event_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+		index('domain_event_channel_idx').on(t.channel, t.id).where(sql`${t.channel} is not null`),
+		index('domain_event_status_idx').on(t.status, t.createdAt)
 	]
 );

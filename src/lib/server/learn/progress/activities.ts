@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { activityResponse, journalEntry } from '../../db/schema/learn.ts';
 import type { ActivityStructure } from '../content/index.ts';
+import { learnerProgressed } from './live.ts';
 import { activityObject, afterActivity, courseObject, type Learner, type LessonRef } from './progress.ts';
 import { recordLearningEvent } from './xapi.ts';
 
@@ -82,6 +83,8 @@ export async function submitQuiz(db: DbOrTx, learner: Learner, l: LessonRef, key
 			result: { score: { scaled: result.score / 100, raw: result.score, min: 0, max: 100 }, success: result.passed, completion: true },
 			parent: courseObject(l)
 		});
+		// A facilitator watching the cohort sees the new score (completing the lesson tells them too).
+		await learnerProgressed(tx, learner.userId, l.courseId);
 		await afterActivity(tx, learner, l);
 		return result;
 	});

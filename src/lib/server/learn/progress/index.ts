@@ -3,6 +3,7 @@ export * from './activities.ts';
 export * from './certificates.ts';
 export * from './forms.ts';
 export * from './journal.ts';
+export * from './live.ts';
 export * from './personal-data.ts';
 export * from './progress.ts';
 export * from './xapi.ts';

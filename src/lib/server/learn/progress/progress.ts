@@ -3,6 +3,7 @@ import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { activityResponse, course, courseModule, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../../db/schema/learn.ts';
 import type { ActivityStructure } from '../content/index.ts';
 import { issueCertificate } from './certificates.ts';
+import { learnerProgressed } from './live.ts';
 import { recordLearningEvent, type XapiObject } from './xapi.ts';
 
 /** The lesson an event happened in, with what completing it depends on. */
@@ -105,6 +106,7 @@ async function completeLesson(db: DbOrTx, learner: Learner, l: LessonRef): Promi
 		.returning({ lessonId: lessonProgress.lessonId });
 	if (!done.length) return;
 	await recordLearningEvent(db, { ...learner, verb: 'completed', object: lessonObject(l), result: { completion: true }, parent: courseObject(l) });
+	await learnerProgressed(db, learner.userId, l.courseId);
 
 	const [open] = await db
 		.select({ n: count() })

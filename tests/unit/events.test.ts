@@ -1,0 +1,246 @@
+// Domain events after commit, on both engines: what survives a crash between commit and send, what
+// a rollback leaves (nothing), how a failing handler is retried, and the realtime fan-out and
+// stream replay. Mail goes to a real SMTP server started here (smtp-server), not a stand-in.
+import { eq, sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { domainEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { emit, EVENTS_CHANNEL } from '../../src/lib/server/events/index.ts';
+import { sendMail, type Mail } from '../../src/lib/server/mail/index.ts';
+import { startDispatcher, startEvents, type Events } from '../../src/lib/server/platform/events/index.ts';
+import { closeAll, eventStream, openStreams, subscribe, type RealtimeEvent } from '../../src/lib/server/realtime/index.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+type Received = { to: string; text: string };
+const inbox: Received[] = [];
+let refuseNext = 0;
+let smtp: SMTPServer;
+
+beforeAll(async () => {
+	smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS', 'AUTH'],
+		logger: false,
+		onRcptTo(address, _session, callback) {
+			if (refuseNext > 0) {
+				refuseNext--;
+				const busy = Object.assign(new Error('Mailbox busy, try later'), { responseCode: 450 });
+				return callback(busy);
+			}
+			callback();
+		},
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (c: Buffer) => chunks.push(c));
+			stream.on('end', () => {
+				inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: Buffer.concat(chunks).toString('utf8') });
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+	// config() is read once per process, at the first mail: from then on mail goes to this server.
+	process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+	await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const mail = (to: string): Mail => ({
+	to,
+	locale: 'en',
+	kind: 'test',
+	link: 'https://praxis.test/verify/abc',
+	words: { subject: 'Confirm your address', body: 'Hello.', action: 'Confirm' }
+});
+
+async function eventRows(database: Database) {
+	return database.db.select().from(domainEvent).orderBy(domainEvent.id);
+}
+
+/** Waits until `check` holds (the dispatcher works in the background), or fails after `ms`. */
+async function until(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+	const end = Date.now() + ms;
+	while (!(await check())) {
+		if (Date.now() > end) throw new Error('timed out waiting');
+		await new Promise((r) => setTimeout(r, 25));
+	}
+}
+
+describe.each(testDatabases())('domain events on $name', ({ open }) => {
+	let database: Database;
+	let events: Events | undefined;
+	beforeEach(async () => {
+		database = await open();
+		inbox.length = 0;
+		refuseNext = 0;
+	});
+	afterEach(async () => {
+		await events?.stop();
+		events = undefined;
+		await database.close();
+	});
+
+	it('a mail queued in a committed transaction survives with no dispatcher running and is sent when one starts', async () => {
+		await database.db.transaction(async (tx) => {
+			await sendMail(tx, mail('ada@example.org'));
+		});
+		// The app "died" here: committed, nothing sent. The event row is what remembers the mail.
+		const [waiting] = await eventRows(database);
+		expect(waiting).toMatchObject({ type: 'mail.send', status: 'pending', attempts: 0 });
+		const [queued] = await database.db.select().from(mailOutbox);
+		expect(queued!.sentAt).toBeNull();
+		expect(inbox).toHaveLength(0);
+
+		// The next start sends it.
+		events = await startEvents(database, { pollMs: 50 });
+		await events.dispatcher.drain();
+		expect(inbox).toHaveLength(1);
+		expect(inbox[0]!.to).toBe('ada@example.org');
+		expect(inbox[0]!.text).toContain('Subject: Confirm your address');
+		const [sent] = await database.db.select().from(mailOutbox);
+		expect(sent!.sentAt).not.toBeNull();
+		const [done] = await eventRows(database);
+		expect(done).toMatchObject({ status: 'done', attempts: 1, lastError: null });
+
+		// Handled again (at least once), the mail is not sent twice.
+		await database.db.update(domainEvent).set({ status: 'pending', nextAttemptAt: sql`now()` });
+		await events.dispatcher.drain();
+		expect(inbox).toHaveLength(1);
+	});
+
+	it('a running dispatcher sends a mail soon after its transaction commits (woken by NOTIFY)', async () => {
+		// A poll far away: only the notification can wake it in time.
+		events = await startEvents(database, { pollMs: 60_000 });
+		await events.dispatcher.drain();
+		await database.db.transaction((tx) => sendMail(tx, mail('bo@example.org')));
+		await until(() => inbox.length === 1);
+		expect(inbox[0]!.to).toBe('bo@example.org');
+	});
+
+	it('a rolled-back transaction emits nothing and notifies nobody', async () => {
+		const heard: string[] = [];
+		const unlisten = await database.listen(EVENTS_CHANNEL, (id) => heard.push(id));
+		await expect(
+			database.db.transaction(async (tx) => {
+				await sendMail(tx, mail('cy@example.org'));
+				throw new Error('the change failed');
+			})
+		).rejects.toThrow('the change failed');
+		expect(await eventRows(database)).toHaveLength(0);
+		expect(await database.db.select().from(mailOutbox)).toHaveLength(0);
+		// A committed one is heard: the listener works, so the silence above means something.
+		const id = await database.db.transaction((tx) => emit(tx, { type: 'test.committed' }));
+		await until(() => heard.length > 0);
+		expect(heard).toEqual([String(id)]);
+		await unlisten();
+	});
+
+	it('a refused mail is retried after a backoff, with the error shown on the outbox row meanwhile', async () => {
+		refuseNext = 1;
+		events = await startEvents(database, { pollMs: 20, backoffMs: () => 300 });
+		await database.db.transaction((tx) => sendMail(tx, mail('di@example.org')));
+		await until(async () => (await eventRows(database))[0]?.lastError != null);
+		const [refused] = await database.db.select().from(mailOutbox);
+		expect(refused!.error).toMatch(/busy/i);
+		expect(refused!.sentAt).toBeNull();
+		await until(() => inbox.length === 1);
+		const [sent] = await database.db.select().from(mailOutbox);
+		expect(sent).toMatchObject({ error: null });
+		expect((await eventRows(database))[0]).toMatchObject({ status: 'done', attempts: 2 });
+	});
+
+	it('a failing handler is retried with growing waits and ends failed with its error', async () => {
+		const attempts: number[] = [];
+		const dispatcher = await startDispatcher(database, {
+			handlersOf: (e) =>
+				e.type === 'test.flaky'
+					? [
+							async () => {
+								attempts.push(Date.now());
+								throw new Error(`the partner system said no (${attempts.length})`);
+							}
+						]
+					: [],
+			pollMs: 20,
+			maxAttempts: 3,
+			backoffMs: (n) => 100 * 2 ** (n - 1)
+		});
+		try {
+			await emit(database.db, { type: 'test.flaky', payload: { n: 1 } });
+			await until(async () => (await eventRows(database))[0]?.status === 'failed');
+			const [failed] = await eventRows(database);
+			expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastError: 'the partner system said no (3)' });
+			expect(attempts).toHaveLength(3);
+			// 100 ms after the first failure, 200 ms after the second.
+			expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(95);
+			expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(195);
+			// Failed for good: no more attempts.
+			await new Promise((r) => setTimeout(r, 300));
+			expect(attempts).toHaveLength(3);
+		} finally {
+			await dispatcher.stop();
+		}
+	});
+
+	it('an event on a channel reaches its subscribers after commit, and a stream resumes from Last-Event-ID', async () => {
+		events = await startEvents(database, { pollMs: 50 });
+		const received: RealtimeEvent[] = [];
+		const unsubscribe = subscribe('cohort:test', (e) => received.push(e));
+		const first = await database.db.transaction((tx) => emit(tx, { type: 'test.progress', channel: 'cohort:test', payload: { n: 1 } }));
+		await until(() => received.length === 1);
+		expect(received[0]).toMatchObject({ id: first, type: 'test.progress', channel: 'cohort:test', payload: { n: 1 } });
+		const second = await emit(database.db, { type: 'test.progress', channel: 'cohort:test', payload: { n: 2 } });
+		await emit(database.db, { type: 'test.other', channel: 'cohort:other' });
+		await until(() => received.length === 2);
+		unsubscribe();
+
+		// A browser that saw the first event reconnects: it gets the second from the table, then live ones.
+		const abort = new AbortController();
+		const response = eventStream(database.db, new Request('http://praxis.test/events', { headers: { 'last-event-id': String(first) }, signal: abort.signal }), {
+			channel: 'cohort:test',
+			heartbeatMs: 50
+		});
+		expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let text = '';
+		const readUntil = async (needle: string) => {
+			while (!text.includes(needle)) {
+				const { value, done } = await reader.read();
+				if (done) throw new Error(`stream ended before ${needle}`);
+				text += value;
+			}
+		};
+		await readUntil(`id: ${second}\n`);
+		expect(text).toContain(`id: ${second}\nevent: test.progress\ndata: {"n":2}\n\n`);
+		expect(text).not.toContain(`id: ${first}\n`);
+		const third = await emit(database.db, { type: 'test.progress', channel: 'cohort:test', payload: { n: 3 } });
+		await readUntil(`id: ${third}\n`);
+		await readUntil(': heartbeat');
+		expect(text).not.toContain('cohort:other');
+		expect(openStreams()).toBe(1);
+		abort.abort();
+		expect(openStreams()).toBe(0);
+	});
+});
+
+describe('shutdown', () => {
+	it('closeAll ends every open stream, and one opened afterwards ends at once', async () => {
+		const noDb = {} as Database['db'];
+		const streams = Array.from({ length: 50 }, () => eventStream(noDb, new Request('http://praxis.test/events'), { channel: 'cohort:x' }));
+		expect(openStreams()).toBe(50);
+		expect(closeAll()).toBe(50);
+		expect(openStreams()).toBe(0);
+		for (const s of streams) {
+			const reader = s.body!.getReader();
+			while (!(await reader.read()).done);
+		}
+		const late = eventStream(noDb, new Request('http://praxis.test/events'), { channel: 'cohort:x' });
+		const reader = late.body!.getReader();
+		while (!(await reader.read()).done);
+		expect(openStreams()).toBe(0);
+	});
+});
