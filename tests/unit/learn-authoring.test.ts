@@ -4,7 +4,7 @@ import path from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAllContent } from '../../src/lib/server/content/import.ts';
+import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import {
@@ -21,7 +21,7 @@ import { importFrameworks } from '../../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../../src/lib/server/glossary/import.ts';
 import { coursesForEditing, courseForEditing, createCourse, saveCourseTranslation, updateCourseSettings } from '../../src/lib/server/learn/authoring/courses.ts';
 import { checkLessonFile, deleteLessonFile, isSvgDocument, slugifyFileName, uploadLessonFile } from '../../src/lib/server/learn/authoring/files.ts';
-import { parseForm } from '../../src/lib/server/accounts/forms.ts';
+import { parseForm } from '../../src/lib/server/forms/index.ts';
 import { lessonTextForm } from '../../src/lib/server/learn/authoring/forms.ts';
 import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonDraft, saveLessonText, updateLessonSettings } from '../../src/lib/server/learn/authoring/lesson.ts';
 import { bodyLimitFor, declaresTooLargeBody, PACKAGE_MAX_BYTES } from '../../src/lib/server/learn/authoring/limits.ts';

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { db } from '#lib/server/app.ts';
-import { emailForm, parseForm } from '#lib/server/accounts/forms.ts';
+import { emailForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { requestPasswordReset } from '#lib/server/accounts/service.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 

@@ -5,7 +5,7 @@ import { db } from '#lib/server/app.ts';
 import { actorOf, requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { respond, valueOf } from '#lib/server/http/respond.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { organisationForm } from '#lib/server/organisations/forms.ts';
 import { createOrganisation, listMyOrganisations } from '#lib/server/organisations/service.ts';
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
+import { isUuid } from '../forms/index.ts';
 
 export type Profile = {
 	displayName: string;
@@ -37,11 +38,9 @@ export async function updateProfile(db: DbOrTx, userId: string, profile: Profile
 		.where(eq(user.id, userId));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Another member's profile, only if its owner made it visible (and the account is active). */
 export async function getPublicProfile(db: DbOrTx, userId: string) {
-	if (!UUID.test(userId)) return undefined;
+	if (!isUuid(userId)) return undefined;
 	const [row] = await db
 		.select({ displayName: user.displayName, country: user.country, sector: user.sector, languages: user.languages, bio: user.bio })
 		.from(user)

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { SLUG } from '../forms/index.ts';
 import { ContentError } from './errors.ts';
 
 export type ContentFile<T> = { slug: string; file: string; data: T; hash: string };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Reads every `*.yaml` file of one content folder and validates it against `schema`.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BASE_LOCALE, LOCALES } from '../../i18n/locales.ts';
+import { SLUG } from '../forms/index.ts';
 
 export const NODE_KINDS = ['area', 'group', 'item', 'level', 'outcome', 'step', 'theme', 'field', 'option', 'element'] as const;
 
@@ -25,7 +26,7 @@ export type FrameworkNodeFile = {
 
 const node: z.ZodType<FrameworkNodeFile> = z.lazy(() =>
 	z.strictObject({
-		key: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens'),
+		key: z.string().regex(SLUG, 'must be lowercase letters, digits and hyphens'),
 		kind: z.enum(NODE_KINDS),
 		code: z.coerce.string().max(20, 'must be at most 20 characters').optional(),
 		draft: z.boolean().default(false),

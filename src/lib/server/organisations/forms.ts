@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { COUNTRIES, SECTORS } from '../../accounts/options.ts';
-import { languagesField, text } from '../accounts/forms.ts';
+import { email, languagesField, text, uuid } from '../forms/index.ts';
 import { INVITABLE_ROLES } from '../policies/index.ts';
 
-// Error messages are message keys, shown translated next to the field (as in accounts/forms.ts).
+// Error messages are message keys, shown translated next to the field (the shared vocabulary is in forms/).
 
 export const organisationForm = z.object({
 	name: text(120),
@@ -15,18 +15,12 @@ export const organisationForm = z.object({
 });
 
 export const inviteForm = z.object({
-	email: z
-		.string({ error: 'error_required' })
-		.trim()
-		.min(1, 'error_required')
-		.max(254, 'error_too_long')
-		.pipe(z.email({ error: 'error_email_invalid' }))
-		.transform((value) => value.toLowerCase()),
+	email,
 	role: z.enum(INVITABLE_ROLES, { error: 'error_choose' })
 });
 
 /** A member chosen from the list (remove, transfer). */
-export const memberForm = z.object({ userId: z.uuid({ error: 'org_error_choose_member' }) });
+export const memberForm = z.object({ userId: uuid('org_error_choose_member') });
 
 /** A pending invitation chosen from the list (revoke). */
 export const invitationForm = z.object({ invitation: z.string().min(1, 'error_invalid').max(100, 'error_invalid') });

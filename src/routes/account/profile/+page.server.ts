@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
-import { parseForm, profileForm } from '#lib/server/accounts/forms.ts';
+import { profileForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { getProfile, updateProfile } from '#lib/server/accounts/profile.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 

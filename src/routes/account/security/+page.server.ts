@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { changeEmailForm, changePasswordForm, parseForm } from '#lib/server/accounts/forms.ts';
+import { changeEmailForm, changePasswordForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { changePassword, requestEmailChange } from '#lib/server/accounts/service.ts';
 import { listSessions, revokeSession } from '#lib/server/accounts/sessions.ts';
 import { confirmTotp, disableTotp, startTotpSetup } from '#lib/server/accounts/totp.ts';

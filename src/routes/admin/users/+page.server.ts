@@ -4,6 +4,7 @@ import { db } from '#lib/server/app.ts';
 import { changeRole, isRole, searchUsers, setDisabled } from '#lib/server/accounts/admin.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
+import { isUuid } from '#lib/server/forms/index.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = requireCan(locals, 'admin:users');
@@ -14,13 +15,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 async function target(request: Request) {
 	const form = await request.formData();
-	return { userId: String(form.get('user') ?? ''), role: String(form.get('role') ?? ''), form };
+	const userId = form.get('user');
+	// A user id that is not a UUID names nobody: refused here, before it reaches a uuid column.
+	return { userId: isUuid(userId) ? userId : null, role: String(form.get('role') ?? ''), form };
 }
+
+const NOBODY = { error: 'error_invalid' };
 
 export const actions: Actions = {
 	role: async (event) => {
 		const { user } = requireCan(event.locals, 'admin:users');
 		const { userId, role } = await target(event.request);
+		if (!userId) return fail(400, NOBODY);
 		if (!isRole(role)) return fail(400, { error: 'error_choose' });
 		if (userId === user.id) return fail(400, { error: 'admin_users_not_self' });
 		await changeRole(db(), user.id, userId, role, requestContext(event).ip);
@@ -29,12 +35,14 @@ export const actions: Actions = {
 	disable: async (event) => {
 		const { user } = requireCan(event.locals, 'admin:users');
 		const { userId } = await target(event.request);
+		if (!userId) return fail(400, NOBODY);
 		if (!(await setDisabled(db(), user.id, userId, true, requestContext(event).ip))) return fail(400, { error: 'admin_users_not_self' });
 		return { done: 'admin_users_updated' };
 	},
 	enable: async (event) => {
 		const { user } = requireCan(event.locals, 'admin:users');
 		const { userId } = await target(event.request);
+		if (!userId) return fail(400, NOBODY);
 		if (!(await setDisabled(db(), user.id, userId, false, requestContext(event).ip))) return fail(400, { error: 'admin_users_not_self' });
 		return { done: 'admin_users_updated' };
 	}

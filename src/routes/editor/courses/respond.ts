@@ -4,7 +4,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 import type { Outcome, Problem } from '#lib/server/learn/authoring/index.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 
 // What the course editor's routes share: turning a service's refusal into a response, reading
 // a form whose body may be too large, and the language being edited.

@@ -4,12 +4,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/app.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm, uuid } from '#lib/server/forms/index.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { REFLECTION_MAX } from '#lib/server/learn/progress/index.ts';
 import { listJournal, shareJournalEntry, updateJournalEntry } from '#lib/server/learn/progress/index.ts';
 
-const entryId = z.uuid({ error: 'error_invalid' });
+const entryId = uuid();
 const editForm = z.object({ id: entryId, body: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(REFLECTION_MAX, 'error_too_long') });
 const shareForm = z.object({ id: entryId, shared: z.enum(['yes', 'no'], { error: 'error_invalid' }) });
 

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/app.ts';
-import { newPasswordForm, parseForm } from '#lib/server/accounts/forms.ts';
+import { newPasswordForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { resetPassword, tokenIsValid } from '#lib/server/accounts/service.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 import { clearSessionCookie } from '#lib/server/http/session-cookie.ts';

@@ -1,33 +1,16 @@
 import { z } from 'zod';
 import { COMPLETION_RULES, LEVELS, PATHWAYS } from '../content/index.ts';
+import { numericId, plainText, requiredText, singleLine, slug, SLUG as KEY } from '../../forms/index.ts';
 
 // The course editor's forms. Error messages are message keys (`error_…` shared with the rest of the
 // platform, `author_…` our own); the limits are those of the content format (content.ts), so what an
 // editor saves can always be exported and imported again.
 
-const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// Control characters other than tab and line breaks.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-const plain = (max: number) =>
-	z
-		.string({ error: 'error_required' })
-		.trim()
-		.max(max, 'error_too_long')
-		.refine((value) => !CONTROL.test(value), 'error_invalid');
-const required = (max: number) => plain(max).pipe(z.string().min(1, 'error_required'));
-const singleLine = (max: number) => required(max).refine((value) => !/[\r\n]/.test(value), 'error_invalid');
-
-export const keyField = z
-	.string({ error: 'error_required' })
-	.trim()
-	.min(1, 'error_required')
-	.max(60, 'error_too_long')
-	.regex(KEY, 'author_error_key');
+export const keyField = slug({ max: 60, message: 'author_error_key' });
 
 /** A textarea with one entry per line (outcomes, narration): blank lines are dropped. */
 const lines = (maxEach: number, min: number, maxCount: number) =>
-	plain(maxEach * maxCount + maxCount)
+	plainText(maxEach * maxCount + maxCount)
 		.transform((value) =>
 			value
 				.split(/\r?\n/)
@@ -67,7 +50,7 @@ const minutes = z
 const URL_AT_END = /^(.*?)\s+(https?:\/\/\S+)$/;
 
 /** References, one per line; a web address at the end of a line becomes its link. */
-const references = plain(30_000)
+const references = plainText(30_000)
 	.transform((value) =>
 		value
 			.split(/\r?\n/)
@@ -92,9 +75,9 @@ const references = plain(30_000)
 /** Who a course or module is for and why, in one language. */
 export const aboutForm = z.object({
 	title: singleLine(200),
-	summary: required(600),
-	audience: required(1200),
-	why: required(1200),
+	summary: requiredText(600),
+	audience: requiredText(1200),
+	why: requiredText(1200),
 	outcomes: lines(400, 1, 12)
 });
 export type AboutInput = z.output<typeof aboutForm>;
@@ -102,9 +85,9 @@ export type AboutInput = z.output<typeof aboutForm>;
 export const newCourseForm = z.object({
 	slug: keyField,
 	title: singleLine(200),
-	summary: required(600),
-	audience: required(1200),
-	why: required(1200),
+	summary: requiredText(600),
+	audience: requiredText(1200),
+	why: requiredText(1200),
 	outcome: singleLine(400),
 	pathway,
 	level
@@ -117,7 +100,7 @@ export type CourseSettingsInput = z.output<typeof courseSettingsForm>;
 export const newModuleForm = z.object({
 	key: keyField,
 	title: singleLine(200),
-	summary: required(600),
+	summary: requiredText(600),
 	hours,
 	lessonKey: keyField,
 	lessonTitle: singleLine(200)
@@ -130,10 +113,7 @@ export type ModuleSettingsInput = z.output<typeof moduleSettingsForm>;
 export const newLessonForm = z.object({ key: keyField, title: singleLine(200), minutes });
 export type NewLessonInput = z.output<typeof newLessonForm>;
 
-const id = z
-	.string({ error: 'error_invalid' })
-	.regex(/^\d{1,9}$/, 'error_invalid')
-	.transform(Number);
+const id = numericId();
 
 export const moveForm = z.object({ id, direction: z.enum(['up', 'down'], { error: 'error_invalid' }) });
 export const statusForm = z.object({ id, status });
@@ -141,10 +121,10 @@ export const statusForm = z.object({ id, status });
 /** A lesson's text in one language, as the editor's form sends it; the activity texts are YAML. */
 export const lessonTextForm = z.object({
 	title: singleLine(200),
-	summary: plain(600).refine((value) => !/[\r\n]/.test(value), 'error_invalid'),
-	body: plain(200_000),
+	summary: plainText(600).refine((value) => !/[\r\n]/.test(value), 'error_invalid'),
+	body: plainText(200_000),
 	narration: lines(400, 0, 300),
-	activities: plain(200_000)
+	activities: plainText(200_000)
 });
 export type LessonTextInput = z.output<typeof lessonTextForm>;
 

@@ -5,6 +5,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { DbOrTx } from '../../db/client.ts';
 import { ContentError } from '../../content/errors.ts';
+import { SLUG } from '../../forms/index.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
 import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome } from './common.ts';
@@ -75,7 +76,6 @@ class PackageProblem extends Error {
 
 // Files some archivers add on their own; not part of a course.
 const IGNORED = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)(\.DS_Store|Thumbs\.db)$/.test(name);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Checks every entry's path and size, then unpacks the package: its slug and files. */
 function unpack(data: Uint8Array): { slug: string; files: Map<string, Uint8Array> } {

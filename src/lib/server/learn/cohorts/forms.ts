@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../accounts/forms.ts';
+import { text, uuid } from '../../forms/index.ts';
 
 const day = z
 	.string()
@@ -18,7 +18,7 @@ export const createCohortForm = z
 	.refine((v) => !v.startsOn || !v.endsOn || v.startsOn <= v.endsOn, { path: ['endsOn'], message: 'error_cohort_dates' });
 
 export const joinCohortForm = z.object({ code: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(40, 'error_invalid') });
-export const cohortIdForm = z.object({ cohortId: z.uuid({ error: 'error_invalid' }) });
+export const cohortIdForm = z.object({ cohortId: uuid() });
 
 const emailList = z
 	.string({ error: 'error_required' })

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { BASE_LOCALE, LOCALES, type AppLocale } from '../../../i18n/locales.ts';
 import { ContentError } from '../../content/errors.ts';
+import { SLUG } from '../../forms/index.ts';
 import {
 	courseFile,
 	lessonFile,
@@ -32,7 +33,6 @@ export type LessonSource = {
 export type ModuleSource = { key: string; file: string; data: ModuleFile; lessons: LessonSource[] };
 export type CourseSource = { key: string; file: string; data: CourseFile; modules: ModuleSource[]; hash: string };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function readYaml<S extends z.ZodType>(root: string, file: string, schema: S): z.output<S> {
 	const full = path.join(root, file);

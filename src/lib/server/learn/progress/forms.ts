@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { SLUG as KEY } from '../../forms/index.ts';
 import type { Answers } from './activities.ts';
 
-const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const REFLECTION_MAX = 20_000;
 
 export const activityForm = z.object({

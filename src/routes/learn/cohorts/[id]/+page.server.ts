@@ -4,7 +4,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { isAppLocale } from '#lib/i18n/locales.ts';
 import { db } from '#lib/server/app.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { getCourseOutlineById, lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
 import { inviteCohortForm } from '#lib/server/learn/cohorts/index.ts';

@@ -4,7 +4,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
 import { db } from '#lib/server/app.ts';
 import { revisionView } from '#lib/server/content/revisions.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { editNodeTranslation, nodeForEditing } from '#lib/server/frameworks/editing.ts';
 import { nodeWordingForm } from '#lib/server/frameworks/forms.ts';
 import { actorOf } from '#lib/server/http/context.ts';

@@ -7,7 +7,7 @@ import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 import { formatBytes } from '#lib/server/learn/authoring/index.ts';
 import { ALLOWED_TYPES, deleteLessonFile, uploadLessonFile } from '#lib/server/learn/authoring/index.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { fileNameForm, lessonSettingsForm, lessonTextForm } from '#lib/server/learn/authoring/index.ts';
 import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonText, updateLessonSettings } from '#lib/server/learn/authoring/index.ts';
 import { AUTHORING_BODY_LIMIT } from '#lib/server/learn/authoring/index.ts';

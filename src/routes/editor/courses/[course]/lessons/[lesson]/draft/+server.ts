@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/app.ts';
-import { parseForm } from '#lib/server/accounts/forms.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 import { lessonDraftForm } from '#lib/server/learn/authoring/index.ts';
