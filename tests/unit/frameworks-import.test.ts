@@ -8,7 +8,10 @@ import { getFramework, listFrameworks } from '../../src/lib/server/frameworks/qu
 import { editNodeTranslation, nodeForEditing, translationOverview } from '../../src/lib/server/frameworks/editing.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/lib/server/db/client.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { runPendingEvents } from '../helpers/events.ts';
 
 function frameworkYaml(version: string, areaTitle = 'Ethics') {
 	return `version: "${version}"
@@ -114,8 +117,10 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 	});
 
 	it('an editor with two-step sign-in changes a translation: revision kept, search updated, import leaves it alone', async () => {
-		const dir = contentDir({ 'test-framework.yaml': frameworkYaml('2020') });
+		const dir = contentDir({ 'test-framework.yaml': frameworkYaml('2020'), 'other-framework.yaml': frameworkYaml('2020') });
 		await importAllContent(database.db, dir);
+		const otherRows = () => queryRows<{ id: number }>(database.db, sql`select id from search_document where ref = 'framework:other-framework' order by id`);
+		const untouched = await otherRows();
 		const [editor] = await database.db
 			.insert(user)
 			.values({ email: 'ed@example.org', displayName: 'Ed', locale: 'en', country: 'NO', sector: 'other', role: 'editor' })
@@ -130,16 +135,21 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 		const node = await nodeForEditing(database.db, 'test-framework', 'ethics', 'nb');
 		expect(node).toMatchObject({ title: 'Etikk i praksis', sourceTitle: 'Ethics' });
 		expect(node!.revisions).toMatchObject([{ previousTitle: 'Etikk', title: 'Etikk i praksis', editorName: 'Ed' }]);
+		// The index follows after commit, for this framework only; the other keeps its rows.
+		expect((await search(database.db, 'nb', 'etikk i praksis')).hits.map((h) => h.path)).not.toContain('/frameworks/test-framework/ethics');
+		await runPendingEvents(database);
 		expect((await search(database.db, 'nb', 'etikk i praksis')).hits[0]?.path).toBe('/frameworks/test-framework/ethics');
+		expect(untouched.length).toBeGreaterThan(0);
+		expect(await otherRows()).toEqual(untouched);
 
-		const report = frameworksReport(await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020', 'Changed in the file') })));
+		const report = frameworksReport(await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020', 'Changed in the file'), 'other-framework.yaml': frameworkYaml('2020') })));
 		expect(report.keptEditorVersion).toEqual(['test-framework@2020']);
-		const overview = await translationOverview(database.db);
+		const overview = (await translationOverview(database.db)).filter((o) => o.slug === 'test-framework');
 		expect(overview[0]!.status.find((s) => s.locale === 'nb')).toMatchObject({ translated: 1, missing: 3, outdated: 0 });
 
 		// The English source changes: the Norwegian wording is now visibly older than its source.
 		await editNodeTranslation(database.db, actor, 'test-framework', 'ethics', 'en', { title: 'Ethics in practice', body: '' });
 		expect((await getFramework(database.db, 'test-framework', 'nb'))!.tree[0]).toMatchObject({ title: 'Etikk i praksis', outdated: true });
-		expect((await translationOverview(database.db))[0]!.status.find((s) => s.locale === 'nb')!.outdated).toBe(1);
+		expect((await translationOverview(database.db)).find((o) => o.slug === 'test-framework')!.status.find((s) => s.locale === 'nb')!.outdated).toBe(1);
 	});
 });

@@ -5,7 +5,7 @@ import { queryRows, type DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { framework, frameworkNode, frameworkNodeRevision, frameworkNodeTranslation, frameworkVersion } from '../db/schema/frameworks.ts';
 import { can, type Actor } from '../policies/index.ts';
-import { indexSearchSource } from '../search/index.ts';
+import { requestSearchIndex } from '../search/index.ts';
 import { FRAMEWORK_SEARCH } from './search.ts';
 
 export type TranslationStatus = { locale: AppLocale; translated: number; missing: number; outdated: number };
@@ -147,7 +147,7 @@ export async function editNodeTranslation(
 			editorId: actor!.id
 		});
 		await tx.update(frameworkVersion).set({ editedInPlatform: true }).where(eq(frameworkVersion.id, current.versionId));
-		await indexSearchSource(tx, FRAMEWORK_SEARCH, slug);
+		await requestSearchIndex(tx, FRAMEWORK_SEARCH.type, slug);
 	});
 	return 'ok';
 }

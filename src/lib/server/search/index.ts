@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LOCALES, type AppLocale } from '../../i18n/locales.ts';
 import type { SearchSource } from '../capability.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
+import { emit } from '../events/index.ts';
 
 /** The text-search configuration per language: stemming where PostgreSQL has it, else `simple`. */
 export const SEARCH_CONFIG: Record<AppLocale, string> = { en: 'english', nb: 'norwegian', cs: 'simple', sk: 'simple', pl: 'simple' };
@@ -28,6 +29,17 @@ export const SEARCH_COLUMNS = sql`insert into search_document (type, ref, locale
 export async function indexSearchSource(db: DbOrTx, source: SearchSource, key?: string): Promise<void> {
 	await db.execute(key === undefined ? sql`delete from search_document where type = ${source.type}` : sql`delete from search_document where ref = ${`${source.type}:${key}`}`);
 	await db.execute(source.rows(key));
+}
+
+/** The event that re-indexes one item after commit (handled by platform/search.ts). */
+export const SEARCH_INDEX = 'search.index';
+
+/**
+ * Asks for one item (`type`, `key`: e.g. `course`, `foundations`) to be re-indexed once the
+ * caller's transaction commits: an edit neither waits for the index nor rebuilds a whole type.
+ */
+export async function requestSearchIndex(tx: DbOrTx, type: string, key: string): Promise<void> {
+	await emit(tx, { type: SEARCH_INDEX, payload: { ref: `${type}:${key}` } });
 }
 
 /** True when the index has no rows (first start, or after a migration emptied it). */

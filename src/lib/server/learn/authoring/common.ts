@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { course } from '../../db/schema/learn.ts';
 import { can, type Actor } from '../../policies/index.ts';
-import { indexSearchSource } from '../../search/index.ts';
+import { requestSearchIndex } from '../../search/index.ts';
 import { COURSE_SEARCH } from '../catalogue/search.ts';
 import { contentChanged } from '../catalogue/index.ts';
 
@@ -30,7 +30,7 @@ export const mayAuthor = (actor: Actor): boolean => can(actor, 'content:edit');
  */
 export async function markEdited(tx: DbOrTx, courseId: number): Promise<void> {
 	const [edited] = await tx.update(course).set({ editedInPlatform: true }).where(eq(course.id, courseId)).returning({ slug: course.slug });
-	if (edited) await indexSearchSource(tx, COURSE_SEARCH, edited.slug);
+	if (edited) await requestSearchIndex(tx, COURSE_SEARCH.type, edited.slug);
 	await contentChanged(tx);
 }
 

@@ -6,6 +6,8 @@ import type { EventHandler } from '../../capability.ts';
 import type { Database } from '../../db/client.ts';
 import { clearLearnCache, LEARN_CACHE_CHANNEL } from '../../learn/catalogue/index.ts';
 import { deliverMail, MAIL_SEND } from '../../mail/index.ts';
+import { SEARCH_INDEX } from '../../search/index.ts';
+import { indexSearchItem } from '../search.ts';
 import { fanOut, startRealtime, stopRealtime, subscribe } from '../../realtime/index.ts';
 import { startDispatcher, type ClaimedEvent, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
 
@@ -16,7 +18,8 @@ const list = (h: EventHandler | readonly EventHandler[] | undefined): readonly E
 
 /** The platform's own handlers: side effects of low-level modules, which import no capability. */
 const PLATFORM_HANDLERS: Readonly<Record<string, readonly EventHandler[]>> = {
-	[MAIL_SEND]: [(db, event) => deliverMail(db, Number(event.payload.mailId))]
+	[MAIL_SEND]: [(db, event) => deliverMail(db, Number(event.payload.mailId))],
+	[SEARCH_INDEX]: [(db, event) => indexSearchItem(db, String(event.payload.ref))]
 };
 
 /** Every handler by event type: the platform's, then each capability's in the list's order. */
