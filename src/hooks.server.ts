@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { overwriteServerAsyncLocalStorage } from '#lib/paraglide/runtime.js';
 import { localeOfPath } from '#lib/i18n/paths.ts';
 import type { AppLocale } from '#lib/i18n/locales.ts';
-import { db, startApp, stopApp } from '#lib/server/app.ts';
+import { db, startApp, stopApp } from '#lib/server/platform/app.ts';
 import { validateSession } from '#lib/server/accounts/sessions.ts';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import { logger } from '#lib/server/log/index.ts';

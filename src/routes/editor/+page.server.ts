@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { translationOverview } from '#lib/server/frameworks/editing.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { filterGlossary, groupByInitial, listGlossary } from '#lib/server/glossary/queries.ts';
 
 export const load: PageServerLoad = async ({ url }) => {

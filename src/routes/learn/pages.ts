@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { cached } from '#lib/server/learn/catalogue/index.ts';
 import { getCourseOutline } from '#lib/server/learn/catalogue/index.ts';
 import { getLesson, lessonRenderContext } from '#lib/server/learn/catalogue/index.ts';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { databaseAnswers } from '#lib/server/app.ts';
+import { databaseAnswers } from '#lib/server/platform/app.ts';
 
 /** Readiness: the database answers; a load balancer sends no traffic while this is 503. */
 export const GET: RequestHandler = async () => {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { searchEverything, SEARCH_TYPES } from '#lib/server/platform/search.ts';
 
 export const load: PageServerLoad = async ({ url }) => {

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { profileForm } from '#lib/server/accounts/forms.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { getProfile, updateProfile } from '#lib/server/accounts/profile.ts';

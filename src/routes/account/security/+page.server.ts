@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { changeEmailForm, changePasswordForm } from '#lib/server/accounts/forms.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { changePassword, requestEmailChange } from '#lib/server/accounts/service.ts';

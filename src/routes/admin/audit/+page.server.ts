@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { listAuditEvents } from '#lib/server/audit/index.ts';
 import { AUDIT_EVENTS } from '#lib/server/platform/audit.ts';
 import { config } from '#lib/server/config/index.ts';

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 import { listOutbox } from '#lib/server/mail/index.ts';
 

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { changeRole, isRole, searchUsers, setDisabled } from '#lib/server/accounts/admin.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';

@@ -2,13 +2,14 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { getCertificate } from '#lib/server/learn/progress/index.ts';
 
 /** Public: anyone with the code can check that the certificate is real. */
 export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const certificate = await getCertificate(db(), params.code.slice(0, 40), getLocale());
+	const certificate = await getCertificate(db(), actorOf(locals), params.code.slice(0, 40), getLocale());
 	if (!certificate) error(404, m.cert_not_found());
-	const { userId, ...shown } = certificate;
-	return { certificate: shown, mine: locals.session?.user.id === userId, url: `${url.origin}${url.pathname}` };
+	const { mine, ...shown } = certificate;
+	return { certificate: shown, mine, url: `${url.origin}${url.pathname}` };
 };

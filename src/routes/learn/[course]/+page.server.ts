@@ -1,15 +1,17 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '#lib/i18n/paths.ts';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
+import { respond } from '#lib/server/http/respond.ts';
 import { lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue/index.ts';
 import { outlineOr404 } from '../pages.ts';
 import { enrol, getCourseProgress } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const outline = await outlineOr404(params.course);
-	const progress = locals.session ? await getCourseProgress(db(), locals.session.user.id, outline.id) : null;
+	const progress = await getCourseProgress(db(), actorOf(locals), outline.id);
 	const next = progress?.enrolled ? nextLesson(outline, progress) : undefined;
 	return {
 		course: outline,
@@ -27,10 +29,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	enrol: async ({ locals, params, url }) => {
-		const session = requireSession(locals);
+		requireSession(locals);
 		const outline = await outlineOr404(params.course);
-		await enrol(db(), { userId: session.user.id, origin: url.origin }, outline);
+		const result = await enrol(db(), actorOf(locals), { origin: url.origin }, outline);
 		const first = lessonsInOrder(outline)[0];
-		redirect(303, localizeHref(first ? `/learn/${outline.slug}/${first.moduleKey}/${first.key}` : `/learn/${outline.slug}`));
+		return respond(result, {}, () => redirect(303, localizeHref(first ? `/learn/${outline.slug}/${first.moduleKey}/${first.key}` : `/learn/${outline.slug}`)));
 	}
 };

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { listCourses, nextLesson } from '#lib/server/learn/catalogue/index.ts';
 import { listCertificates } from '#lib/server/learn/progress/index.ts';
@@ -8,12 +9,13 @@ import { publishedOutline } from '../pages.ts';
 import { completedLessonsByCourse, listEnrolments } from '#lib/server/learn/progress/index.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const session = requireSession(locals);
+	requireSession(locals);
+	const actor = actorOf(locals);
 	const [courses, enrolments, certificates, completed] = await Promise.all([
 		listCourses(db(), getLocale(), true),
-		listEnrolments(db(), session.user.id),
-		listCertificates(db(), session.user.id),
-		completedLessonsByCourse(db(), session.user.id)
+		listEnrolments(db(), actor),
+		listCertificates(db(), actor),
+		completedLessonsByCourse(db(), actor)
 	]);
 	const titleOf = (id: number) => courses.find((c) => c.id === id)?.title ?? '';
 	return {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { getPublicProfile } from '#lib/server/accounts/profile.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 

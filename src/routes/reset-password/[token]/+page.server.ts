@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { newPasswordForm } from '#lib/server/accounts/forms.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { resetPassword, tokenIsValid } from '#lib/server/accounts/service.ts';

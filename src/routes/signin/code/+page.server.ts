@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { verifySecondFactor } from '#lib/server/accounts/totp.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizeHref } from '#lib/i18n/paths.ts';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { endAllSessions } from '#lib/server/accounts/sessions.ts';
 import { audit } from '#lib/server/audit/index.ts';
 import { requestContext } from '#lib/server/http/context.ts';

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { tokenIsValid, verifyEmail } from '#lib/server/accounts/service.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { exportMyData } from '#lib/server/platform/personal-data.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';

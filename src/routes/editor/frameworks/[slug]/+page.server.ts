@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale } from '#lib/i18n/locales.ts';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { nodesForEditing } from '#lib/server/frameworks/editing.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 

@@ -1,29 +1,29 @@
-import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { isAppLocale } from '#lib/i18n/locales.ts';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
+import { invalidForm, valueOf } from '#lib/server/http/respond.ts';
 import { getCourseOutlineById, lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
 import { inviteCohortForm } from '#lib/server/learn/cohorts/index.ts';
 import { cohortProgress, getFacilitatedCohort, inviteToCohort } from '#lib/server/learn/cohorts/index.ts';
 
-// Only the facilitator sees this page; anyone else gets the 404 of a cohort that does not exist.
+// Only the facilitator sees this page; anyone else gets the 404 of a cohort that does not exist
+// (the services answer a bare 'not_found').
 async function facilitatedOr404(locals: App.Locals, id: string) {
-	const session = requireSession(locals);
-	const cohort = await getFacilitatedCohort(db(), session.user.id, id);
-	if (!cohort) error(404, m.error_not_found_title());
-	return { session, cohort };
+	requireSession(locals);
+	const actor = actorOf(locals);
+	return { actor, cohort: valueOf(await getFacilitatedCohort(db(), actor, id)) };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { cohort } = await facilitatedOr404(locals, params.id);
-	const [members, outline] = await Promise.all([
-		cohortProgress(db(), cohort),
+	const { actor, cohort } = await facilitatedOr404(locals, params.id);
+	const [progress, outline] = await Promise.all([
+		cohortProgress(db(), actor, cohort),
 		getCourseOutlineById(db(), cohort.courseId, getLocale())
 	]);
+	const members = valueOf(progress);
 	const lessons = outline ? lessonsInOrder(outline) : [];
 	const lessonTitle = (id: number | null) => lessons.find((l) => l.id === id)?.title ?? '';
 	return {
@@ -40,17 +40,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	invite: async ({ locals, params, request, url }) => {
-		const { session, cohort } = await facilitatedOr404(locals, params.id);
+		const { actor, cohort } = await facilitatedOr404(locals, params.id);
 		const parsed = parseForm(inviteCohortForm, await request.formData());
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok) return invalidForm(parsed.errors, { values: parsed.values });
 		const locale = getLocale();
 		const outline = await getCourseOutlineById(db(), cohort.courseId, locale);
-		const result = await inviteToCohort(
-			db(),
-			{ id: session.user.id, name: session.user.displayName, locale: isAppLocale(session.user.locale) ? session.user.locale : locale },
-			{ id: cohort.id, name: cohort.name, courseTitle: outline?.title ?? '' },
-			parsed.data.emails,
-			url.origin
+		const result = valueOf(
+			await inviteToCohort(db(), actor, { ...cohort, courseTitle: outline?.title ?? '' }, parsed.data.emails, { origin: url.origin, locale })
 		);
 		return { sent: result.sent.length, limited: result.limited };
 	}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { m } from '#lib/paraglide/messages.js';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { findLessonFile, parseRange, readLessonFile } from '#lib/server/learn/content/index.ts';
 
 /** Lesson files (images, audio, video, captions), with range requests so players can seek. */

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { revisionView } from '#lib/server/content/revisions.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { editNodeTranslation, nodeForEditing } from '#lib/server/frameworks/editing.ts';

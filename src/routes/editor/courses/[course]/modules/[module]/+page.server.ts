@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
 import { competenceAreaOptions } from '#lib/server/learn/authoring/index.ts';

@@ -1,13 +1,13 @@
-import { config } from './config/index.ts';
-import { openPglite, openPostgres, type Database, type DbOrTx } from './db/client.ts';
-import { migrate } from './db/migrate.ts';
-import { importAllContent, summariseImport } from './platform/content.ts';
-import { logger } from './log/index.ts';
-import { purgeSessions } from './accounts/sessions.ts';
-import { purgeAuditEvents } from './audit/index.ts';
-import { purgeRateLimits } from './ratelimit/index.ts';
-import { purgeEvents, startEvents, type Events } from './platform/events/index.ts';
-import { closeAll as closeAllStreams } from './realtime/index.ts';
+import { config } from '../config/index.ts';
+import { openPglite, openPostgres, type Database, type DbOrTx } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { importAllContent, summariseImport } from './content.ts';
+import { logger } from '../log/index.ts';
+import { purgeSessions } from '../accounts/sessions.ts';
+import { purgeAuditEvents } from '../audit/index.ts';
+import { purgeRateLimits } from '../ratelimit/index.ts';
+import { purgeEvents, startEvents, type Events } from './events/index.ts';
+import { closeAll as closeAllStreams } from '../realtime/index.ts';
 
 let database: Database | undefined;
 let housekeeping: NodeJS.Timeout | undefined;
