@@ -9,7 +9,9 @@ import { migrate } from '../src/lib/server/db/migrate.ts';
 import { importAllContent, summariseImport } from '../src/lib/server/platform/content.ts';
 import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../src/lib/server/glossary/import.ts';
-import { readModule } from '../src/lib/server/learn/content/files.ts';
+import { readCourses, readModule } from '../src/lib/server/learn/content/files.ts';
+import { hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
+import { readTermbase, termbaseProblems } from '../src/lib/server/content/termbase.ts';
 import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
 
 const c = config();
@@ -30,6 +32,7 @@ try {
 	} else {
 		const reports = await importAllContent(database.db, c.contentDir);
 		for (const line of summariseImport(reports)) console.log(line.replace(' new,', ' valid,').replace(/, 0 updated, 0 unchanged/, ''));
+		qualityChecks(c.contentDir);
 	}
 } catch (error) {
 	if (error instanceof Error && (error.name === 'ContentError' || error.name === 'StartupError')) {
@@ -38,4 +41,29 @@ try {
 	} else throw error;
 } finally {
 	await database.close();
+}
+
+/**
+ * The checks beyond the importer's rules: answer keys against the feedback, guessable quizzes,
+ * module hours against lesson minutes, one term per concept (content/termbase.yaml).
+ */
+function qualityChecks(contentDir: string): void {
+	const courses = readCourses(contentDir);
+	const problems: QualityProblem[] = courses.flatMap((course) => [...verdictProblems(course), ...hoursProblems(course)]);
+	console.log(`answer keys: ${courses.flatMap((k) => verdictProblems(k)).length ? 'feedback contradicts the key (below)' : 'every option\'s feedback agrees with the key'}`);
+	for (const share of longestOptionShares(courses)) {
+		const percent = Math.round(share.share * 100);
+		console.log(`quizzes (${share.locale}): the longest option is the correct one in ${share.longestIsCorrect} of ${share.questions} questions (${percent}%, limit ${LONGEST_OPTION_LIMIT * 100}%)`);
+		if (share.share > LONGEST_OPTION_LIMIT)
+			problems.push({ file: `courses (${share.locale})`, field: 'quizzes', reason: `the longest option is correct in ${percent}% of questions: ${share.cued.join('; ')}` });
+	}
+	const termbase = readTermbase(contentDir);
+	const terms = termbaseProblems(termbase, { contentDir, messagesDir: path.join(import.meta.dirname, '..', 'messages') });
+	console.log(`termbase: ${termbase.concepts.length} concepts, ${terms.length} rejected variants in use`);
+	problems.push(...terms);
+	for (const p of problems) console.error(`praxis: ${p.file}: ${p.field ? `${p.field}: ` : ''}${p.reason}`);
+	if (problems.length) {
+		console.error(`praxis: ${problems.length} content problems`);
+		process.exitCode = 1;
+	}
 }

@@ -52,10 +52,24 @@ export const courseFile = z.strictObject({
 });
 export type CourseFile = z.output<typeof courseFile>;
 
+export const EXTRA_ACTIVITY_KINDS = ['reading', 'practice', 'reflection'] as const;
+const extraActivity = z.strictObject({
+	kind: z.enum(EXTRA_ACTIVITY_KINDS),
+	minutes: z.number().int().min(5).max(1200),
+	/** For editors: what the learner does, e.g. which references to read. */
+	note: optionalText(300)
+});
+
 /** `content/courses/<course>/<module>/module.yaml` */
 export const moduleFile = z.strictObject({
 	...about,
-	hours: z.number().positive('must be more than 0').max(200),
+	/**
+	 * CPD hours recorded when the module is completed. Leave it out: it is derived from the lessons'
+	 * minutes plus `extraActivities` (`npm run content:check` fails when a stated figure differs).
+	 */
+	hours: z.number().positive('must be more than 0').max(200).optional(),
+	/** Study outside the lessons that counts towards the hours, e.g. reading the references. */
+	extraActivities: z.array(extraActivity).default([]),
 	lessons: z.array(key).min(1, 'needs at least one lesson').refine(unique, 'lists a lesson twice'),
 	references: z.array(reference).default([]),
 	translations: withBase(aboutTranslation)

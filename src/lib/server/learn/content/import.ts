@@ -6,6 +6,7 @@ import { course, courseModule, courseModuleTranslation, courseTranslation, lesso
 import type { CourseFile } from './content.ts';
 import { readCourses, type CourseSource, type LessonSource } from './files.ts';
 import { checkLinks, loadLinkTargets } from './links.ts';
+import { hoursOf, moduleMinutes } from './quality.ts';
 
 /**
  * Imports `content/courses/*` (see content/courses/FORMAT.md). Courses, modules and lessons are
@@ -56,7 +57,7 @@ export async function writeCourse(db: DbOrTx, c: CourseSource): Promise<number> 
 	await db.delete(courseModule).where(and(eq(courseModule.courseId, courseId), notInArray(courseModule.key, moduleKeys)));
 	const keptLessons: number[] = [];
 	for (const [position, m] of c.modules.entries()) {
-		const moduleValues = { courseId, key: m.key, position, ...aboutOf(m.data), hours: m.data.hours, references: m.data.references };
+		const moduleValues = { courseId, key: m.key, position, ...aboutOf(m.data), hours: m.data.hours ?? hoursOf(moduleMinutes(m).total), references: m.data.references };
 		const [mod] = await db
 			.insert(courseModule)
 			.values(moduleValues)

@@ -7,3 +7,5 @@ export * from './links.ts';
 export * from './markdown.ts';
 export * from './media-types.ts';
 export * from './media.ts';
+export * from './option-order.ts';
+export * from './quality.ts';

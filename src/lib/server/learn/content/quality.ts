@@ -1,0 +1,115 @@
+// Checks of a course's teaching quality that the importer's schemas cannot express: a quiz's
+// answer key agrees with the feedback learners read, the correct option is not given away by being
+// the longest, and a module's CPD hours are the time its lessons and stated activities take.
+// `npm run content:check` runs them on the shipped courses (scripts/content-check.ts).
+import { LOCALES, type AppLocale } from '../../../i18n/locales.ts';
+import type { CourseSource, ModuleSource } from './files.ts';
+
+/**
+ * How the feedback on a right answer opens, per language ("Right. …", "Yes, …"). The feedback on a
+ * correct option must open with one of these words; the feedback on a wrong option never does.
+ */
+export const RIGHT_VERDICTS: Record<AppLocale, readonly string[]> = {
+	en: ['Right', 'Correct', 'Yes'],
+	nb: ['Riktig', 'Ja'],
+	cs: ['Správně', 'Ano'],
+	sk: ['Správne', 'Áno'],
+	pl: ['Dobrze', 'Tak']
+};
+
+/** The share of quiz questions whose longest option is a correct one above which a quiz is guessable. */
+export const LONGEST_OPTION_LIMIT = 0.4;
+
+/** Whether a feedback text opens with the verdict "right" in its language. */
+export function readsAsRight(locale: AppLocale, feedback: string): boolean {
+	const opening = feedback.trim();
+	return RIGHT_VERDICTS[locale].some((word) => opening.startsWith(word) && /^[.,!;:\s—–-]/u.test(opening.slice(word.length)));
+}
+
+export type QualityProblem = { file: string; field: string; reason: string };
+
+/** Every option whose feedback says the opposite of the answer key (in any language). */
+export function verdictProblems(course: CourseSource): QualityProblem[] {
+	const problems: QualityProblem[] = [];
+	for (const m of course.modules)
+		for (const l of m.lessons)
+			for (const a of l.structure.activities) {
+				if (a.kind !== 'quiz') continue;
+				for (const [locale, t] of Object.entries(l.translations)) {
+					const texts = t.meta.activities[a.key];
+					if (!texts || !('questions' in texts)) continue;
+					for (const q of a.questions)
+						for (const o of q.options) {
+							const feedback = texts.questions[q.key]?.options[o]?.feedback ?? '';
+							const correct = q.correct.includes(o);
+							if (correct === readsAsRight(locale as AppLocale, feedback)) continue;
+							problems.push({
+								file: t.file,
+								field: `activities.${a.key}.questions.${q.key}.options.${o}.feedback`,
+								reason: correct
+									? `option ${o} is marked correct in lesson.yaml, but its feedback does not open with "${RIGHT_VERDICTS[locale as AppLocale].join('", "')}"`
+									: `option ${o} is not marked correct in lesson.yaml, but its feedback opens like a right answer`
+							});
+						}
+				}
+			}
+	return problems;
+}
+
+export type LongestOptionShare = { locale: AppLocale; questions: number; longestIsCorrect: number; share: number; cued: string[] };
+
+/**
+ * Per language: in how many quiz questions the single longest option is a correct one. A share far
+ * above chance lets a learner pass without reading.
+ */
+export function longestOptionShares(courses: CourseSource[]): LongestOptionShare[] {
+	return LOCALES.flatMap((locale) => {
+		let questions = 0;
+		const cued: string[] = [];
+		for (const c of courses)
+			for (const m of c.modules)
+				for (const l of m.lessons) {
+					const t = l.translations[locale];
+					if (!t) continue;
+					for (const a of l.structure.activities) {
+						const texts = t.meta.activities[a.key];
+						if (a.kind !== 'quiz' || !texts || !('questions' in texts)) continue;
+						for (const q of a.questions) {
+							const lengths = q.options.map((o) => [...(texts.questions[q.key]?.options[o]?.text ?? '')].length);
+							const max = Math.max(...lengths);
+							const longest = q.options.filter((_, i) => lengths[i] === max);
+							questions++;
+							if (longest.length === 1 && q.correct.includes(longest[0]!)) cued.push(`${m.key}/${l.key} ${a.key}.${q.key}`);
+						}
+					}
+				}
+		if (!questions) return [];
+		return [{ locale, questions, longestIsCorrect: cued.length, share: cued.length / questions, cued }];
+	});
+}
+
+/** What a module's CPD hours are made of: its lessons' minutes and the extra activities it states. */
+export function moduleMinutes(m: ModuleSource): { lessons: number; extra: number; total: number } {
+	const lessons = m.lessons.filter((l) => l.structure.status !== 'draft').reduce((sum, l) => sum + l.structure.minutes, 0);
+	const extra = m.data.extraActivities.reduce((sum, e) => sum + e.minutes, 0);
+	return { lessons, extra, total: lessons + extra };
+}
+
+/** The CPD hours a module's time is worth, to the quarter hour. */
+export const hoursOf = (minutes: number) => Math.round(minutes / 15) / 4;
+
+/** Modules whose stated hours differ from what their lessons and extra activities add up to. */
+export function hoursProblems(course: CourseSource): QualityProblem[] {
+	return course.modules.flatMap((m) => {
+		const minutes = moduleMinutes(m);
+		const derived = hoursOf(minutes.total);
+		if (m.data.hours === undefined || m.data.hours === derived) return [];
+		return [
+			{
+				file: m.file,
+				field: 'hours',
+				reason: `says ${m.data.hours} h, but the lessons take ${minutes.lessons} min and the extra activities ${minutes.extra} min (${derived} h); leave "hours" out to derive it`
+			}
+		];
+	});
+}

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findRejected, readTermbase, termbaseProblems, variantPattern, type Termbase } from '../../src/lib/server/content/termbase.ts';
+import { readCourses, type CourseSource } from '../../src/lib/server/learn/content/files.ts';
+import { stableShuffle } from '../../src/lib/server/learn/content/option-order.ts';
+import { hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
+
+const CONTENT = path.resolve('content');
+const MESSAGES = path.resolve('messages');
+
+type Option = { text: string; feedback: string };
+/** A one-lesson course with one quiz question, as readCourses would return it. */
+function course(correct: string[], options: Record<string, Option>, hours?: number): CourseSource {
+	const keys = Object.keys(options);
+	return {
+		key: 'c',
+		file: 'c/course.yaml',
+		hash: '',
+		data: {} as CourseSource['data'],
+		modules: [
+			{
+				key: 'm',
+				file: 'c/m/module.yaml',
+				data: { hours, extraActivities: [{ kind: 'reading', minutes: 30, note: '' }] } as unknown as CourseSource['modules'][number]['data'],
+				lessons: [
+					{
+						key: 'l',
+						file: 'c/m/l/lesson.yaml',
+						files: [],
+						structure: { status: 'published', minutes: 15, completion: 'quiz', activities: [{ key: 'check', kind: 'quiz', passMark: 70, questions: [{ key: 'q1', multiple: false, options: keys, correct }] }] },
+						translations: {
+							en: { file: 'c/m/l/en.md', body: '', refs: { links: [], images: [] } as never, meta: { title: 'L', summary: '', narration: [], activities: { check: { title: 'Check', questions: { q1: { prompt: '?', options } } } } } }
+						}
+					}
+				]
+			}
+		]
+	};
+}
+
+describe('answer keys against feedback', () => {
+	it('reads the verdict word each language opens a right answer with', () => {
+		expect(readsAsRight('en', 'Right. Outreach takes guidance…')).toBe(true);
+		expect(readsAsRight('en', 'Rightly or wrongly, no.')).toBe(false);
+		expect(readsAsRight('pl', 'Tak, to prawda.')).toBe(true);
+		expect(readsAsRight('cs', 'Tak to není.')).toBe(false);
+		expect(readsAsRight('nb', 'Ikke helt.')).toBe(false);
+	});
+
+	it('fails a key whose correct option is explained as wrong, and a wrong option explained as right', () => {
+		const options = {
+			a: { text: 'Send a letter', feedback: 'Not the best first step.' },
+			b: { text: 'Go to the youth club', feedback: 'Right. Outreach takes guidance to where people are.' },
+			c: { text: 'Wait for registration', feedback: 'Not quite. Voluntary does not mean passive.' }
+		};
+		const swapped = course(['c'], options);
+		expect(verdictProblems(swapped).map((p) => p.field)).toEqual(['activities.check.questions.q1.options.b.feedback', 'activities.check.questions.q1.options.c.feedback']);
+		const fixed = course(['b'], options);
+		expect(verdictProblems(fixed)).toEqual([]);
+	});
+
+	it('holds for every shipped quiz in every language', () => {
+		expect(readCourses(CONTENT).flatMap(verdictProblems)).toEqual([]);
+	});
+});
+
+describe('guessable quizzes', () => {
+	it('counts a question when its single longest option is the correct one', () => {
+		const cued = course(['a'], { a: { text: 'the long right answer', feedback: 'Right.' }, b: { text: 'short', feedback: 'No.' } });
+		const fair = course(['a'], { a: { text: 'right one', feedback: 'Right.' }, b: { text: 'a longer wrong one', feedback: 'No.' } });
+		expect(longestOptionShares([cued])[0]).toMatchObject({ locale: 'en', questions: 1, longestIsCorrect: 1 });
+		expect(longestOptionShares([fair])[0]).toMatchObject({ questions: 1, longestIsCorrect: 0 });
+	});
+
+	// Skipped until the quiz options are rewritten (issue 18, item 2); content:check reports the share meanwhile.
+	it.skip('keeps the shipped quizzes under the limit in every language', () => {
+		for (const share of longestOptionShares(readCourses(CONTENT))) expect(share.share, `${share.locale}: ${share.cued.join(', ')}`).toBeLessThanOrEqual(LONGEST_OPTION_LIMIT);
+	});
+});
+
+describe('option order', () => {
+	const options = ['a', 'b', 'c', 'd'].map((key) => ({ key }));
+	it('is the same for a learner on every visit, differs between learners and keeps every option', () => {
+		const once = stableShuffle(options, 'user-1:7:check:q1').map((o) => o.key);
+		expect(stableShuffle(options, 'user-1:7:check:q1').map((o) => o.key)).toEqual(once);
+		expect([...once].sort()).toEqual(['a', 'b', 'c', 'd']);
+		const orders = new Set(Array.from({ length: 20 }, (_, i) => stableShuffle(options, `user-${i}:7:check:q1`).map((o) => o.key).join('')));
+		expect(orders.size).toBeGreaterThan(5);
+		// Where the right answer lands is spread over the positions, not fixed at b.
+		const firsts = new Set(Array.from({ length: 40 }, (_, i) => stableShuffle(options, `user-${i}:7:check:q1`)[0]!.key));
+		expect(firsts.size).toBe(4);
+	});
+});
+
+describe('module hours', () => {
+	it('derives hours from lesson minutes plus extra activities, to the quarter hour', () => {
+		expect(hoursOf(115)).toBe(2);
+		expect(hoursOf(105)).toBe(1.75);
+		expect(hoursProblems(course(['a'], { a: { text: 'x', feedback: 'Right.' } }))).toEqual([]);
+		expect(hoursProblems(course(['a'], { a: { text: 'x', feedback: 'Right.' } }, 3))[0]?.reason).toMatch(/says 3 h.*15 min.*30 min \(0\.75 h\)/);
+	});
+
+	it('states no shipped module hours that its lessons do not add up to', () => {
+		expect(readCourses(CONTENT).flatMap(hoursProblems)).toEqual([]);
+	});
+});
+
+describe('termbase', () => {
+	const termbase: Termbase = {
+		concepts: [{ key: 'transition', note: '', pl: { preferred: 'przejście', rejected: ['tranzycj*'], except: ['tranzycja płci'] } }]
+	};
+
+	it('matches whole words and inflections, case-insensitively', () => {
+		expect(variantPattern('tranzycj*').test('Tranzycji zawodowej')).toBe(true);
+		expect(variantPattern('służba').test('służbach')).toBe(false);
+		expect(findRejected(termbase, { locale: 'pl', file: 'f', where: 'w', text: 'W czasie tranzycji…' })).toHaveLength(1);
+		expect(findRejected(termbase, { locale: 'cs', file: 'f', where: 'w', text: 'W czasie tranzycji…' })).toHaveLength(0);
+		expect(findRejected(termbase, { locale: 'pl', file: 'f', where: 'w', text: 'tranzycja płci' })).toHaveLength(0);
+	});
+
+	it('finds a rejected variant in a message file and fails nothing in the shipped files', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termbase-'));
+		fs.mkdirSync(path.join(dir, 'messages'));
+		fs.mkdirSync(path.join(dir, 'content'));
+		fs.writeFileSync(path.join(dir, 'messages', 'pl.json'), JSON.stringify({ a: 'Tranzycja zawodowa' }));
+		expect(termbaseProblems(termbase, { contentDir: path.join(dir, 'content'), messagesDir: path.join(dir, 'messages') })).toEqual([
+			{ file: 'messages/pl.json', field: 'a', reason: 'pl uses "tranzycj*" for transition; the termbase term is "przejście"' }
+		]);
+		fs.rmSync(dir, { recursive: true });
+		expect(termbaseProblems(readTermbase(CONTENT), { contentDir: CONTENT, messagesDir: MESSAGES })).toEqual([]);
+	});
+});
