@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { rateLimit } from '../db/schema/platform.ts';
@@ -18,11 +19,19 @@ export const LIMITS = {
 } satisfies Record<string, Limit>;
 
 /**
+ * The counter's key: the limit's name and a hash of the subject, so the table holds no email or IP
+ * address (nothing personal to forget when an account is deleted).
+ */
+function keyOf(limit: Limit, subject: string): string {
+	return `${limit.name}:${createHash('sha256').update(subject.toLowerCase()).digest('base64url')}`;
+}
+
+/**
  * Counts one attempt against `limit` for `subject` (an email or an IP) and says whether it is
  * still allowed. Atomic in the database, so every app instance shares the same counters.
  */
 export async function hit(db: DbOrTx, limit: Limit, subject: string): Promise<boolean> {
-	const key = `${limit.name}:${subject.toLowerCase()}`;
+	const key = keyOf(limit, subject);
 	const [row] = await db
 		.insert(rateLimit)
 		.values({ key, windowStart: sql`now()`, count: 1 })
@@ -43,14 +52,14 @@ export async function exceeded(db: DbOrTx, limit: Limit, subject: string): Promi
 		.select({ count: rateLimit.count })
 		.from(rateLimit)
 		.where(
-			sql`${rateLimit.key} = ${`${limit.name}:${subject.toLowerCase()}`} and ${rateLimit.windowStart} >= now() - make_interval(secs => ${limit.windowSeconds})`
+			sql`${rateLimit.key} = ${keyOf(limit, subject)} and ${rateLimit.windowStart} >= now() - make_interval(secs => ${limit.windowSeconds})`
 		);
 	return (row?.count ?? 0) >= limit.max;
 }
 
 /** Forgets the counter, e.g. after a successful sign-in. */
 export async function reset(db: DbOrTx, limit: Limit, subject: string): Promise<void> {
-	await db.delete(rateLimit).where(sql`${rateLimit.key} = ${`${limit.name}:${subject.toLowerCase()}`}`);
+	await db.delete(rateLimit).where(sql`${rateLimit.key} = ${keyOf(limit, subject)}`);
 }
 
 /** Removes counters whose window ended long ago. */
