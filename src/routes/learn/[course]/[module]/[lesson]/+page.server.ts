@@ -1,26 +1,24 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { db } from '#lib/server/app.ts';
+import { db } from '#lib/server/platform/app.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
-import { getLessonResponses, isRight, saveReflection, submitCase, submitQuiz, type Answers } from '#lib/server/learn/progress/index.ts';
+import { respond } from '#lib/server/http/respond.ts';
+import { isRight, openLesson, saveReflection, submitCase, submitQuiz, type Answers } from '#lib/server/learn/progress/index.ts';
 import type { ActivityView } from '#lib/server/learn/catalogue/index.ts';
 import { lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
 import { stableShuffle } from '#lib/server/learn/content/index.ts';
 import { activityForm, answersOf, reflectionForm } from '#lib/server/learn/progress/index.ts';
 import { lessonOr404 } from '../../../pages.ts';
-import { getCourseProgress, getEnrolment, recordLessonView } from '#lib/server/learn/progress/index.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { outline, lesson } = await lessonOr404(params);
-	const session = locals.session;
-	let progress = session ? await getCourseProgress(db(), session.user.id, outline.id) : null;
-	if (session && progress?.enrolled && (!progress.viewed.has(lesson.ref.id) || progress.lastLessonId !== lesson.ref.id)) {
-		await recordLessonView(db(), { userId: session.user.id, origin: url.origin }, lesson.ref);
-		progress = await getCourseProgress(db(), session.user.id, outline.id);
-	}
+	// Records the view for an enrolled learner; their answers come only to them.
+	const opened = await openLesson(db(), actorOf(locals), { origin: url.origin }, lesson.ref);
+	const progress = opened?.progress ?? null;
 	const enrolled = !!progress?.enrolled;
-	const mine = session && enrolled && lesson.activities.length ? await getLessonResponses(db(), session.user.id, lesson.ref.id) : null;
+	const mine = opened?.responses ?? null;
 	const order = lessonsInOrder(outline);
 	const index = order.findIndex((l) => l.id === lesson.ref.id);
 	const link = (l: (typeof order)[number] | undefined) => l && { href: `/learn/${outline.slug}/${l.moduleKey}/${l.key}`, title: l.title };
@@ -29,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		course: { slug: outline.slug, title: outline.title },
 		module: { key: module.key, title: module.title, lessons: module.lessons.map((l) => ({ id: l.id, key: l.key, title: l.title })) },
 		lesson: { ...view, id: ref.id, key: ref.key, completion: ref.completion },
-		activities: activities.map((a) => publicActivity(a, mine?.responses.get(a.key)?.answer ?? null, `${session?.user.id ?? 'visitor'}:${ref.id}`)),
+		activities: activities.map((a) => publicActivity(a, mine?.responses.get(a.key)?.answer ?? null, `${actorOf(locals)?.id ?? 'visitor'}:${ref.id}`)),
 		enrolled,
 		completed: progress ? [...progress.completed] : [],
 		moduleCompleted: progress?.modulesCompleted.has(module.id) ?? false,
@@ -71,45 +69,39 @@ function publicActivity(a: ActivityView, answer: Answers | null, learner: string
 	};
 }
 
-/** The signed-in, enrolled learner and the lesson an action is about. */
+/** The signed-in actor and the lesson an action is about (the services check the enrolment). */
 async function context(event: RequestEvent) {
-	const session = requireSession(event.locals);
-	const { outline, lesson } = await lessonOr404(event.params);
-	const enrolled = !!(await getEnrolment(db(), session.user.id, outline.id));
-	return { learner: { userId: session.user.id, origin: event.url.origin }, lesson, enrolled };
+	requireSession(event.locals);
+	const { lesson } = await lessonOr404(event.params);
+	return { actor: actorOf(event.locals), ctx: { origin: event.url.origin }, lesson };
 }
 
 /** Submits a quiz attempt or a case choice: both are options chosen in a form. */
 async function choose(event: RequestEvent, kind: 'quiz' | 'case') {
-	const { learner, lesson, enrolled } = await context(event);
+	const { actor, ctx, lesson } = await context(event);
 	const form = await event.request.formData();
 	const parsed = parseForm(activityForm, form);
 	if (!parsed.ok) return fail(400, { activity: '', error: 'error_invalid' });
 	const key = parsed.data.activity;
-	if (!enrolled) return fail(403, { activity: key, error: 'learn_error_not_enrolled' });
 	const title = lesson.activities.find((a) => a.key === key)?.title ?? key;
-	const result = await (kind === 'quiz' ? submitQuiz : submitCase)(db(), learner, lesson.ref, key, answersOf(form), title);
-	if (result === 'unknown_activity') return fail(400, { activity: key, error: 'error_invalid' });
-	if (result === 'incomplete') return fail(400, { activity: key, error: kind === 'quiz' ? 'learn_error_answer_all' : 'learn_error_choose' });
-	return { activity: key, submitted: kind };
+	const args = [db(), actor, ctx, lesson.ref, key, answersOf(form), title] as const;
+	const result = kind === 'quiz' ? await submitQuiz(...args) : await submitCase(...args);
+	return respond<unknown, unknown>(result, { single: true, frame: { activity: key } }, () => ({ activity: key, submitted: kind }));
 }
 
 export const actions: Actions = {
 	quiz: (event) => choose(event, 'quiz'),
 	case: (event) => choose(event, 'case'),
 	reflection: async (event) => {
-		const { learner, lesson, enrolled } = await context(event);
+		const { actor, ctx, lesson } = await context(event);
 		const parsed = parseForm(reflectionForm, await event.request.formData());
 		if (!parsed.ok) {
 			return fail(400, { activity: parsed.values.activity ?? '', error: parsed.errors.body ?? 'error_invalid', text: parsed.values.body ?? '' });
 		}
 		const { activity: key, body } = parsed.data;
-		if (!enrolled) return fail(403, { activity: key, error: 'learn_error_not_enrolled', text: body });
 		const activity = lesson.activities.find((a) => a.key === key);
 		const prompt = activity?.kind === 'reflection' ? activity.prompt : '';
-		const result = await saveReflection(db(), learner, lesson.ref, key, body, prompt, activity?.title ?? key);
-		if (result === 'unknown_activity') return fail(400, { activity: key, error: 'error_invalid', text: body });
-		if (result === 'incomplete') return fail(400, { activity: key, error: 'error_required', text: body });
-		return { activity: key, submitted: 'reflection' };
+		const result = await saveReflection(db(), actor, ctx, lesson.ref, key, body, prompt, activity?.title ?? key);
+		return respond(result, { single: true, frame: { activity: key, text: body } }, () => ({ activity: key, submitted: 'reflection' }));
 	}
 };
