@@ -19,9 +19,11 @@ const STATUS: Record<ProblemKind, number> = {
 	rate_limited: 429
 };
 
-export type RespondOptions = {
+type Frame = Record<string, unknown>;
+
+export type RespondOptions<F extends Frame = Frame> = {
 	/** What the page needs beside the errors to show them in the right form (`section`, `scope`, `values`, …). */
-	frame?: Record<string, unknown>;
+	frame?: F;
 	/** A status other than the usual one for a kind (an invitation link that was used up: 410). */
 	status?: Partial<Record<ProblemKind, number>>;
 	/** Forms with a single message: `{ error: key }` instead of `{ errors: { [field]: key } }`. */
@@ -38,34 +40,34 @@ function errorPage(problem: Problem, options: RespondOptions): never {
 	error(statusOf(problem.kind, options), message(problem.key ?? 'error_invalid'));
 }
 
+/** What a page gets back with a refusal: its frame and the message key(s). */
+export type Refused<F extends Frame> = F & { error?: string; errors?: Record<string, string>; params?: Record<string, Record<string, string>> };
+
 /** A refusal as the page shows it (an `ActionFailure`), or the error page it calls for. */
-export function refusal(problem: Problem, options: RespondOptions = {}): ActionFailure<Record<string, unknown>> {
+export function refusal<F extends Frame = Record<never, never>>(problem: Problem, options: RespondOptions<F> = {}): ActionFailure<Refused<F>> {
 	if (!problem.field) errorPage(problem, options);
 	const key = problem.key ?? 'error_invalid';
 	const status = statusOf(problem.kind, options);
-	if (options.single) return fail(status, { ...options.frame, error: key });
-	return fail(status, {
-		...options.frame,
-		errors: { [problem.field]: key },
-		params: { [problem.field]: problem.params ?? {} }
-	});
+	const frame = (options.frame ?? {}) as F;
+	if (options.single) return fail(status, { ...frame, error: key });
+	return fail(status, { ...frame, errors: { [problem.field]: key }, params: { [problem.field]: problem.params ?? {} } });
 }
 
 /**
  * What a form action returns for a service's result: `onOk(value)` on success (it may redirect),
  * else the refusal.
  */
-export function respond<T, R>(result: Result<T>, options: RespondOptions, onOk: (value: T) => R): R | ActionFailure<Record<string, unknown>> {
+export function respond<T, R, F extends Frame = Record<never, never>>(result: Result<T>, options: RespondOptions<F>, onOk: (value: T) => R): R | ActionFailure<Refused<F>> {
 	return result.ok ? onOk(result.value) : refusal(result.problem, options);
 }
 
 /** The value of a result, or the error page of its problem: for loads and `+server.ts` endpoints. */
-export function valueOf<T>(result: Result<T>, options: RespondOptions = {}): T {
+export function valueOf<T>(result: Result<T>, options: RespondOptions<Frame> = {}): T {
 	if (result.ok) return result.value;
 	return errorPage({ ...result.problem, field: undefined }, options);
 }
 
 /** Fields that did not pass the form's schema: 400, each message next to its field. */
-export function invalidForm(errors: Record<string, string>, frame: Record<string, unknown> = {}): ActionFailure<Record<string, unknown>> {
-	return fail(400, { ...frame, errors });
+export function invalidForm<F extends Frame = Record<never, never>>(errors: Record<string, string>, frame?: F): ActionFailure<F & { errors: Record<string, string> }> {
+	return fail(400, { ...((frame ?? {}) as F), errors });
 }

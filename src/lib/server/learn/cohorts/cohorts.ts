@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { AppLocale } from '../../../i18n/locales.ts';
+import { isAppLocale, type AppLocale } from '../../../i18n/locales.ts';
 import { hashToken, newToken } from '../../accounts/tokens.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { isUuid } from '../../forms/index.ts';
@@ -9,6 +9,7 @@ import { activityResponse, cohort, cohortInvitation, cohortMember, course, enrol
 import { sendMail } from '../../mail/index.ts';
 import { COHORT_MAILS } from './mail.ts';
 import { can, type Actor } from '../../policies/index.ts';
+import { ok, problem, type Result } from '../../result/index.ts';
 import { hit, LIMITS } from '../../ratelimit/index.ts';
 import { cohortChanged, recordLearningEvent } from '../progress/index.ts';
 
@@ -30,17 +31,19 @@ export function normaliseJoinCode(input: string): string {
 export type NewCohort = { courseId: number; name: string; startsOn: string | null; endsOn: string | null };
 
 /** Creates a cohort (facilitators, editors and admins may); whoever creates it is its facilitator. */
-export async function createCohort(db: DbOrTx, actor: Actor, input: NewCohort): Promise<string | 'forbidden'> {
-	if (!actor || !can(actor, 'cohort:create')) return 'forbidden';
+export async function createCohort(db: DbOrTx, actor: Actor, input: NewCohort): Promise<Result<{ id: string }>> {
+	if (!actor || !can(actor, 'cohort:create')) return problem('forbidden', { field: 'form', key: 'error_invalid' });
 	const [row] = await db
 		.insert(cohort)
 		.values({ ...input, facilitatorId: actor.id, joinCode: newJoinCode() })
 		.returning({ id: cohort.id });
-	return row!.id;
+	return ok({ id: row!.id });
 }
 
-/** The cohorts someone facilitates and the ones they belong to, newest first. */
-export async function listMyCohorts(db: DbOrTx, userId: string) {
+/** The cohorts the actor facilitates and the ones they belong to, newest first, and whether they may create one. */
+export async function listMyCohorts(db: DbOrTx, actor: Actor) {
+	if (!actor || !can(actor, 'account:use')) return problem('forbidden');
+	const userId = actor.id;
 	const columns = {
 		id: cohort.id,
 		name: cohort.name,
@@ -65,17 +68,15 @@ export async function listMyCohorts(db: DbOrTx, userId: string) {
 		.innerJoin(user, eq(user.id, cohort.facilitatorId))
 		.where(eq(cohortMember.userId, userId))
 		.orderBy(desc(cohortMember.joinedAt));
-	return { facilitating, memberOf };
+	return ok({ facilitating, memberOf, mayCreate: can(actor, 'cohort:create') });
 }
 
-/** A cohort, only for its facilitator (anyone else gets undefined, as if it did not exist). */
-export async function getFacilitatedCohort(db: DbOrTx, facilitatorId: string, cohortId: string) {
-	if (!isUuid(cohortId)) return undefined;
-	const [row] = await db
-		.select()
-		.from(cohort)
-		.where(and(eq(cohort.id, cohortId), eq(cohort.facilitatorId, facilitatorId)));
-	return row;
+/** A cohort, only for its facilitator (anyone else gets 'not_found', as if it did not exist). */
+export async function getFacilitatedCohort(db: DbOrTx, actor: Actor, cohortId: string): Promise<Result<typeof cohort.$inferSelect>> {
+	if (!isUuid(cohortId)) return problem('not_found');
+	const [row] = await db.select().from(cohort).where(eq(cohort.id, cohortId));
+	if (!row || !can(actor, 'cohort:view_progress', row)) return problem('not_found');
+	return ok(row);
 }
 
 export type MemberProgress = {
@@ -93,7 +94,8 @@ export type MemberProgress = {
  * What a facilitator sees of their cohort's members: progress and quiz results, and only the
  * reflections a member chose to share. Five queries, whatever the size of the cohort.
  */
-export async function cohortProgress(db: DbOrTx, c: { id: string; courseId: number }): Promise<MemberProgress[]> {
+export async function cohortProgress(db: DbOrTx, actor: Actor, c: { id: string; courseId: number; facilitatorId: string }): Promise<Result<MemberProgress[]>> {
+	if (!can(actor, 'cohort:view_progress', c)) return problem('not_found');
 	const members = await db
 		.select({ userId: cohortMember.userId, name: user.displayName, joinedAt: cohortMember.joinedAt, completedAt: enrolment.completedAt })
 		.from(cohortMember)
@@ -101,7 +103,7 @@ export async function cohortProgress(db: DbOrTx, c: { id: string; courseId: numb
 		.leftJoin(enrolment, and(eq(enrolment.userId, cohortMember.userId), eq(enrolment.courseId, c.courseId)))
 		.where(eq(cohortMember.cohortId, c.id))
 		.orderBy(asc(user.displayName));
-	if (!members.length) return [];
+	if (!members.length) return ok([]);
 	const ids = members.map((m) => m.userId);
 	const lessons = await db
 		.select({ userId: lessonProgress.userId, n: sql<number>`count(*)::int` })
@@ -136,13 +138,13 @@ export async function cohortProgress(db: DbOrTx, c: { id: string; courseId: numb
 		.from(journalEntry)
 		.innerJoin(lesson, eq(lesson.id, journalEntry.lessonId))
 		.where(and(inArray(journalEntry.userId, ids), eq(lesson.courseId, c.courseId), isNotNull(journalEntry.sharedAt)));
-	return members.map((m) => ({
+	return ok(members.map((m) => ({
 		...m,
 		lessonsDone: lessons.find((l) => l.userId === m.userId)?.n ?? 0,
 		modulesDone: modules.find((x) => x.userId === m.userId)?.n ?? 0,
 		quizzes: quizzes.filter((q) => q.userId === m.userId).map(({ userId: _u, ...q }) => q),
 		shared: shared.filter((s) => s.userId === m.userId).map(({ userId: _u, sharedAt, ...s }) => ({ ...s, sharedAt: sharedAt! }))
-	}));
+	})));
 }
 
 /** Adds a member to a cohort and enrols them in its course; records `joined` the first time. */
@@ -155,23 +157,26 @@ async function addMember(db: DbOrTx, learner: { userId: string; origin: string }
 	}
 }
 
-/** Joins the cohort with this code; undefined when no cohort has it. */
-export async function joinByCode(db: DbOrTx, learner: { userId: string; origin: string }, code: string) {
+/** The actor joins the cohort with this code (and its course); 'not_found' when no cohort has it. */
+export async function joinByCode(db: DbOrTx, actor: Actor, ctx: { origin: string }, code: string): Promise<Result<typeof cohort.$inferSelect>> {
+	if (!actor || !can(actor, 'cohort:join')) return problem('forbidden');
 	const [c] = await db.select().from(cohort).where(eq(cohort.joinCode, normaliseJoinCode(code)));
-	if (!c) return undefined;
-	await db.transaction((tx) => addMember(tx, learner, c));
-	return c;
+	if (!c) return problem('not_found', { field: 'code', key: 'error_cohort_code' });
+	await db.transaction((tx) => addMember(tx, { userId: actor.id, origin: ctx.origin }, c));
+	return ok(c);
 }
 
 /** Leaves a cohort: the facilitator no longer sees this learner's progress. */
-export async function leaveCohort(db: DbOrTx, userId: string, cohortId: string): Promise<boolean> {
-	if (!isUuid(cohortId)) return false;
+export async function leaveCohort(db: DbOrTx, actor: Actor, cohortId: string): Promise<Result> {
+	const notMember = problem('not_found', { field: 'form', key: 'error_invalid' });
+	if (!actor || !isUuid(cohortId)) return notMember;
 	const rows = await db
 		.delete(cohortMember)
-		.where(and(eq(cohortMember.cohortId, cohortId), eq(cohortMember.userId, userId)))
+		.where(and(eq(cohortMember.cohortId, cohortId), eq(cohortMember.userId, actor.id)))
 		.returning({ userId: cohortMember.userId });
-	if (rows.length) await cohortChanged(db, cohortId);
-	return rows.length > 0;
+	if (!rows.length) return notMember;
+	await cohortChanged(db, cohortId);
+	return ok();
 }
 
 /**
@@ -180,11 +185,15 @@ export async function leaveCohort(db: DbOrTx, userId: string, cohortId: string):
  */
 export async function inviteToCohort(
 	db: DbOrTx,
-	facilitator: { id: string; name: string; locale: AppLocale },
-	c: { id: string; name: string; courseTitle: string },
+	actor: Actor,
+	c: { id: string; name: string; courseTitle: string; facilitatorId: string },
 	emails: string[],
-	origin: string
-): Promise<{ sent: string[]; limited: string[] }> {
+	ctx: { origin: string; locale: AppLocale }
+): Promise<Result<{ sent: string[]; limited: string[] }>> {
+	if (!actor || !can(actor, 'cohort:invite', c)) return problem('not_found');
+	const origin = ctx.origin;
+	const [me] = await db.select({ name: user.displayName, locale: user.locale }).from(user).where(eq(user.id, actor.id));
+	const facilitator = { id: actor.id, name: me?.name ?? '', locale: isAppLocale(me?.locale) ? me.locale : ctx.locale };
 	const sent: string[] = [];
 	const limited: string[] = [];
 	for (const email of emails) {
@@ -207,11 +216,23 @@ export async function inviteToCohort(
 		});
 		sent.push(email);
 	}
-	return { sent, limited };
+	return ok({ sent, limited });
 }
 
-/** The cohort an invitation link leads to, while it is valid and meant for this address. */
-export async function findCohortInvitation(db: DbOrTx, token: string, email: string) {
+/** The actor's account address, to match invitations against. */
+async function addressOf(db: DbOrTx, actor: Actor): Promise<string | undefined> {
+	if (!actor || !isUuid(actor.id)) return undefined;
+	const [row] = await db.select({ email: user.email }).from(user).where(eq(user.id, actor.id));
+	return row?.email;
+}
+
+/** The cohort an invitation link leads to, while it is valid and meant for the actor's address. */
+export async function findCohortInvitation(db: DbOrTx, actor: Actor, token: string) {
+	if (!actor || !can(actor, 'cohort:join')) return problem('forbidden');
+	return ok(await findInvitation(db, token, await addressOf(db, actor)));
+}
+
+async function findInvitation(db: DbOrTx, token: string, email: string | undefined) {
 	const [row] = await db
 		.select({ invitationId: cohortInvitation.id, email: cohortInvitation.email, cohort })
 		.from(cohortInvitation)
@@ -222,10 +243,16 @@ export async function findCohortInvitation(db: DbOrTx, token: string, email: str
 	return { status: 'valid' as const, invitationId: row.invitationId, cohort: row.cohort };
 }
 
-/** Accepts an invitation: joins the cohort and uses the link up. */
-export async function acceptCohortInvitation(db: DbOrTx, learner: { userId: string; origin: string; email: string }, token: string) {
-	const found = await findCohortInvitation(db, token, learner.email);
-	if (found.status !== 'valid') return found;
+/**
+ * The actor accepts an invitation: joins the cohort and uses the link up. A link that no longer
+ * works is 'not_found' (key `invalid`), one meant for another address 'forbidden' (key `wrong_email`).
+ */
+export async function acceptCohortInvitation(db: DbOrTx, actor: Actor, ctx: { origin: string }, token: string): Promise<Result<{ cohortId: string }>> {
+	if (!actor || !can(actor, 'cohort:join')) return problem('forbidden');
+	const found = await findInvitation(db, token, await addressOf(db, actor));
+	if (found.status === 'invalid') return problem('not_found', { field: 'form', key: 'invalid' });
+	if (found.status === 'wrong_email') return problem('forbidden', { field: 'form', key: 'wrong_email' });
+	const learner = { userId: actor.id, origin: ctx.origin };
 	await db.transaction(async (tx) => {
 		const used = await tx
 			.update(cohortInvitation)
@@ -234,5 +261,5 @@ export async function acceptCohortInvitation(db: DbOrTx, learner: { userId: stri
 			.returning({ id: cohortInvitation.id });
 		if (used.length) await addMember(tx, learner, found.cohort);
 	});
-	return found;
+	return ok({ cohortId: found.cohort.id });
 }

@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { activityResponse, journalEntry } from '../../db/schema/learn.ts';
+import { can, type Actor } from '../../policies/index.ts';
+import { ok, problem, type Result } from '../../result/index.ts';
 import type { ActivityStructure } from '../content/index.ts';
 import { learnerProgressed } from './live.ts';
-import { activityObject, afterActivity, courseObject, type Learner, type LessonRef } from './progress.ts';
+import { activityObject, afterActivity, courseObject, enrolledLearner, getCourseProgress, recordLessonView, type CourseProgress, type LearnContext, type Learner, type LessonRef } from './progress.ts';
 import { recordLearningEvent } from './xapi.ts';
 
 /** Chosen options per question (quiz) or the one choice under the key "choice" (case). */
@@ -45,16 +47,21 @@ export function cleanAnswers(activity: ActivityStructure, answers: Answers): Ans
 	return {};
 }
 
-export type ActivityError = 'unknown_activity' | 'incomplete';
-
 const findActivity = (l: LessonRef, key: string) => l.activities.find((a) => a.key === key);
 
-/** Submits a quiz attempt: the score is kept, the best score too; retries are unlimited. */
-export async function submitQuiz(db: DbOrTx, learner: Learner, l: LessonRef, key: string, raw: Answers, title: string): Promise<QuizResult | ActivityError> {
+// Refusals are about the activity's form: `activity` is the field the lesson page shows them at.
+const unknownActivity = () => problem('invalid', { field: 'activity', key: 'error_invalid' });
+const incomplete = (key: string) => problem('invalid', { field: 'activity', key });
+
+/** Submits a quiz attempt (enrolled learners only): the score is kept, the best score too; retries are unlimited. */
+export async function submitQuiz(db: DbOrTx, actor: Actor, ctx: LearnContext, l: LessonRef, key: string, raw: Answers, title: string): Promise<Result<QuizResult>> {
+	const enrolled = await enrolledLearner(db, actor, ctx, l.courseId);
+	if (!enrolled.ok) return enrolled;
+	const learner = enrolled.value;
 	const quiz = findActivity(l, key);
-	if (quiz?.kind !== 'quiz') return 'unknown_activity';
+	if (quiz?.kind !== 'quiz') return unknownActivity();
 	const answers = cleanAnswers(quiz, raw);
-	if (quiz.questions.some((q) => !answers[q.key])) return 'incomplete';
+	if (quiz.questions.some((q) => !answers[q.key])) return incomplete('learn_error_answer_all');
 	const result = gradeQuiz(quiz, answers);
 	return db.transaction(async (tx) => {
 		const now = new Date();
@@ -86,7 +93,7 @@ export async function submitQuiz(db: DbOrTx, learner: Learner, l: LessonRef, key
 		// A facilitator watching the cohort sees the new score (completing the lesson tells them too).
 		await learnerProgressed(tx, learner.userId, l.courseId);
 		await afterActivity(tx, learner, l);
-		return result;
+		return ok(result);
 	});
 }
 
@@ -96,11 +103,14 @@ function responded(db: DbOrTx, learner: Learner, l: LessonRef, key: string, titl
 }
 
 /** Records the choice made in a case scenario (it can be changed; every choice is recorded). */
-export async function submitCase(db: DbOrTx, learner: Learner, l: LessonRef, key: string, raw: Answers, title: string): Promise<Answers | ActivityError> {
+export async function submitCase(db: DbOrTx, actor: Actor, ctx: LearnContext, l: LessonRef, key: string, raw: Answers, title: string): Promise<Result<Answers>> {
+	const enrolled = await enrolledLearner(db, actor, ctx, l.courseId);
+	if (!enrolled.ok) return enrolled;
+	const learner = enrolled.value;
 	const activity = findActivity(l, key);
-	if (activity?.kind !== 'case') return 'unknown_activity';
+	if (activity?.kind !== 'case') return unknownActivity();
 	const answers = cleanAnswers(activity, raw);
-	if (!answers.choice) return 'incomplete';
+	if (!answers.choice) return incomplete('learn_error_choose');
 	return db.transaction(async (tx) => {
 		const now = new Date();
 		const values = { answer: answers, draft: null, submittedAt: now, updatedAt: now };
@@ -110,22 +120,26 @@ export async function submitCase(db: DbOrTx, learner: Learner, l: LessonRef, key
 			.onConflictDoUpdate({ target: [activityResponse.userId, activityResponse.lessonId, activityResponse.activityKey], set: values });
 		await responded(tx, learner, l, key, title);
 		await afterActivity(tx, learner, l);
-		return answers;
+		return ok(answers);
 	});
 }
 
 /** Saves a reflection to the learner's private journal (the text never goes into learning records). */
 export async function saveReflection(
 	db: DbOrTx,
-	learner: Learner,
+	actor: Actor,
+	ctx: LearnContext,
 	l: LessonRef,
 	key: string,
 	body: string,
 	prompt: string,
 	title: string
-): Promise<'saved' | ActivityError> {
-	if (findActivity(l, key)?.kind !== 'reflection') return 'unknown_activity';
-	if (!body.trim()) return 'incomplete';
+): Promise<Result> {
+	const enrolled = await enrolledLearner(db, actor, ctx, l.courseId);
+	if (!enrolled.ok) return enrolled;
+	const learner = enrolled.value;
+	if (findActivity(l, key)?.kind !== 'reflection') return unknownActivity();
+	if (!body.trim()) return incomplete('error_required');
 	return db.transaction(async (tx) => {
 		const now = new Date();
 		const [existing] = await tx
@@ -141,21 +155,24 @@ export async function saveReflection(
 			});
 		if (!existing?.submittedAt) await responded(tx, learner, l, key, title);
 		await afterActivity(tx, learner, l);
-		return 'saved' as const;
+		return ok();
 	});
 }
 
 /** Keeps what a learner has chosen or typed so far, so a reload loses nothing. */
-export async function saveDraft(db: DbOrTx, learner: Learner, l: LessonRef, key: string, draft: { answers: Answers; text: string }): Promise<'saved' | ActivityError> {
+export async function saveDraft(db: DbOrTx, actor: Actor, ctx: LearnContext, l: LessonRef, key: string, draft: { answers: Answers; text: string }): Promise<Result> {
+	const enrolled = await enrolledLearner(db, actor, ctx, l.courseId);
+	if (!enrolled.ok) return enrolled;
+	const learner: Learner = enrolled.value;
 	const activity = findActivity(l, key);
-	if (!activity) return 'unknown_activity';
+	if (!activity) return unknownActivity();
 	const now = new Date();
 	if (activity.kind === 'reflection') {
 		await db
 			.insert(journalEntry)
 			.values({ userId: learner.userId, lessonId: l.id, activityKey: key, draft: draft.text, updatedAt: now })
 			.onConflictDoUpdate({ target: [journalEntry.userId, journalEntry.lessonId, journalEntry.activityKey], set: { draft: draft.text, updatedAt: now } });
-		return 'saved';
+		return ok();
 	}
 	const answers = cleanAnswers(activity, draft.answers);
 	await db
@@ -165,11 +182,34 @@ export async function saveDraft(db: DbOrTx, learner: Learner, l: LessonRef, key:
 			target: [activityResponse.userId, activityResponse.lessonId, activityResponse.activityKey],
 			set: { draft: answers, updatedAt: now }
 		});
-	return 'saved';
+	return ok();
 }
 
-/** What a learner has answered in one lesson: responses and journal entries by activity key. */
-export async function getLessonResponses(db: DbOrTx, userId: string, lessonId: number) {
+export type LessonResponses = Awaited<ReturnType<typeof responsesOf>>;
+
+/**
+ * The actor opens a lesson: their progress in the course and, when they are enrolled, their answers
+ * in this lesson; the view is recorded (first view, place to resume). Null for a visitor.
+ */
+export async function openLesson(db: DbOrTx, actor: Actor, ctx: LearnContext, l: LessonRef): Promise<{ progress: CourseProgress; responses: LessonResponses | null } | null> {
+	let progress = await getCourseProgress(db, actor, l.courseId);
+	if (!actor || !progress) return null;
+	const enrolment = progress.enrolled ? { userId: actor.id } : null;
+	if (!can(actor, 'course:progress', { enrolment })) return { progress, responses: null };
+	if (!progress.viewed.has(l.id) || progress.lastLessonId !== l.id) {
+		await recordLessonView(db, actor, ctx, l);
+		progress = (await getCourseProgress(db, actor, l.courseId))!;
+	}
+	return { progress, responses: l.activities.length ? await responsesOf(db, actor.id, l.id) : null };
+}
+
+/** What the actor has answered in one lesson: responses and journal entries by activity key. */
+export async function getLessonResponses(db: DbOrTx, actor: Actor, lessonId: number) {
+	if (!actor || !can(actor, 'account:use')) return problem('forbidden');
+	return ok(await responsesOf(db, actor.id, lessonId));
+}
+
+async function responsesOf(db: DbOrTx, userId: string, lessonId: number) {
 	const responses = await db
 		.select()
 		.from(activityResponse)

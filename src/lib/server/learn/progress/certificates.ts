@@ -4,6 +4,7 @@ import type { AppLocale } from '../../../i18n/locales.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { user } from '../../db/schema/accounts.ts';
 import { certificate, course, courseTranslation } from '../../db/schema/learn.ts';
+import { can, type Actor } from '../../policies/index.ts';
 import { pickTranslations } from '../catalogue/index.ts';
 
 // No 0/O, 1/I/L: a code read aloud or copied from paper is typed right.
@@ -39,11 +40,12 @@ export type CertificateView = {
 	courseTitle: string;
 	outcomes: string[];
 	shownLocale: string;
-	userId: string;
+	/** Whether the actor holds it (and so is offered the ways to share it). */
+	mine: boolean;
 };
 
-/** A certificate by its code, for anyone who has the code. */
-export async function getCertificate(db: DbOrTx, code: string, locale: AppLocale): Promise<CertificateView | undefined> {
+/** A certificate by its code, for anyone who has the code (the actor may be a visitor). */
+export async function getCertificate(db: DbOrTx, actor: Actor, code: string, locale: AppLocale): Promise<CertificateView | undefined> {
 	const [row] = await db
 		.select({ certificate, slug: course.slug })
 		.from(certificate)
@@ -64,12 +66,14 @@ export async function getCertificate(db: DbOrTx, code: string, locale: AppLocale
 		courseTitle: t?.title ?? row.slug,
 		outcomes: t?.outcomes ?? [],
 		shownLocale: t?.shownLocale ?? 'en',
-		userId: row.certificate.userId
+		mine: can(actor, 'certificate:share', { userId: row.certificate.userId })
 	};
 }
 
-/** The certificates a learner holds, newest first. */
-export async function listCertificates(db: DbOrTx, userId: string) {
+/** The certificates the actor holds, newest first (none for a visitor). */
+export async function listCertificates(db: DbOrTx, actor: Actor) {
+	if (!actor || !can(actor, 'account:use')) return [];
+	const userId = actor.id;
 	return db
 		.select({ code: certificate.code, courseId: certificate.courseId, issuedAt: certificate.issuedAt, hours: certificate.hours })
 		.from(certificate)

@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { course, courseModule, journalEntry, lesson, lessonTranslation } from '../../db/schema/learn.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { can, type Actor } from '../../policies/index.ts';
+import { ok, problem, type Result } from '../../result/index.ts';
 
 const wanted = alias(lessonTranslation, 'wanted');
 const base = alias(lessonTranslation, 'base');
@@ -19,8 +21,10 @@ export type JournalEntryView = {
 	lessonHref: string | null;
 };
 
-/** A learner's journal, newest first (saved entries only; drafts are kept on the lesson). */
-export async function listJournal(db: DbOrTx, userId: string, locale: AppLocale): Promise<JournalEntryView[]> {
+/** The actor's own journal, newest first (saved entries only; drafts are kept on the lesson). */
+export async function listJournal(db: DbOrTx, actor: Actor, locale: AppLocale): Promise<Result<JournalEntryView[]>> {
+	if (!actor || !can(actor, 'account:use')) return problem('forbidden');
+	const userId = actor.id;
 	const rows = await db
 		.select({
 			id: journalEntry.id,
@@ -42,7 +46,7 @@ export async function listJournal(db: DbOrTx, userId: string, locale: AppLocale)
 		.leftJoin(base, and(eq(base.lessonId, lesson.id), eq(base.locale, BASE_LOCALE)))
 		.where(and(eq(journalEntry.userId, userId), isNotNull(journalEntry.submittedAt)))
 		.orderBy(desc(journalEntry.updatedAt));
-	return rows.map((r) => ({
+	return ok(rows.map((r) => ({
 		id: r.id,
 		prompt: r.prompt,
 		body: r.body,
@@ -51,27 +55,32 @@ export async function listJournal(db: DbOrTx, userId: string, locale: AppLocale)
 		updatedAt: r.updatedAt,
 		lessonTitle: r.lessonTitle,
 		lessonHref: r.courseSlug && r.moduleKey && r.lessonKey ? `/learn/${r.courseSlug}/${r.moduleKey}/${r.lessonKey}` : null
-	}));
+	})));
 }
 
-/** Changes the text of one of the learner's own entries; false when there is no such entry of theirs. */
-export async function updateJournalEntry(db: DbOrTx, userId: string, id: string, body: string): Promise<boolean> {
-	const rows = await db
-		.update(journalEntry)
-		.set({ body, draft: null, updatedAt: new Date() })
-		.where(and(eq(journalEntry.id, id), eq(journalEntry.userId, userId), isNotNull(journalEntry.submittedAt)))
-		.returning({ id: journalEntry.id });
-	return rows.length > 0;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A saved journal entry's writer, for the policy; undefined when there is no such entry. */
+async function entryOwner(db: DbOrTx, id: string): Promise<{ userId: string } | undefined> {
+	if (!UUID.test(id)) return undefined;
+	const [row] = await db.select({ userId: journalEntry.userId }).from(journalEntry).where(and(eq(journalEntry.id, id), isNotNull(journalEntry.submittedAt)));
+	return row;
 }
 
-/** Shares an entry with the facilitators of the learner's cohorts, or makes it private again. */
-export async function shareJournalEntry(db: DbOrTx, userId: string, id: string, shared: boolean): Promise<boolean> {
-	const rows = await db
-		.update(journalEntry)
-		.set({ sharedAt: shared ? new Date() : null })
-		.where(and(eq(journalEntry.id, id), eq(journalEntry.userId, userId), isNotNull(journalEntry.submittedAt)))
-		.returning({ id: journalEntry.id });
-	return rows.length > 0;
+/** Changes the text of one of the actor's own entries. Someone else's entry is 'not_found', like one that does not exist. */
+export async function updateJournalEntry(db: DbOrTx, actor: Actor, id: string, body: string): Promise<Result> {
+	const entry = await entryOwner(db, id);
+	if (!entry || !can(actor, 'journal:edit', entry)) return problem('not_found');
+	await db.update(journalEntry).set({ body, draft: null, updatedAt: new Date() }).where(eq(journalEntry.id, id));
+	return ok();
+}
+
+/** Shares one of the actor's entries with the facilitators of their cohorts, or makes it private again. */
+export async function shareJournalEntry(db: DbOrTx, actor: Actor, id: string, shared: boolean): Promise<Result> {
+	const entry = await entryOwner(db, id);
+	if (!entry || !can(actor, 'journal:share', entry)) return problem('not_found');
+	await db.update(journalEntry).set({ sharedAt: shared ? new Date() : null }).where(eq(journalEntry.id, id));
+	return ok();
 }
 
 /** The journal as a Markdown document the learner can keep. */

@@ -1,6 +1,8 @@
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { activityResponse, course, courseModule, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion } from '../../db/schema/learn.ts';
+import { can, type Actor } from '../../policies/index.ts';
+import { ok, problem, type Result } from '../../result/index.ts';
 import type { ActivityStructure } from '../content/index.ts';
 import { issueCertificate } from './certificates.ts';
 import { learnerProgressed } from './live.ts';
@@ -21,8 +23,10 @@ export type LessonRef = {
 	activities: ActivityStructure[];
 };
 
-/** Who is learning, and the site's origin for their learning records. */
+/** Who is learning, and the site's origin for their learning records (inside this module, after the policy). */
 export type Learner = { userId: string; origin: string };
+/** What a learning service needs of the request besides the actor: the site's origin, for learning records. */
+export type LearnContext = { origin: string };
 
 export const courseObject = (l: Pick<LessonRef, 'courseSlug' | 'courseTitle'>): XapiObject => ({ kind: 'course', path: `courses/${l.courseSlug}`, name: l.courseTitle });
 const lessonObject = (l: LessonRef): XapiObject => ({ kind: 'lesson', path: `courses/${l.courseSlug}/lessons/${l.key}`, name: l.title });
@@ -32,13 +36,25 @@ export const activityObject = (l: LessonRef, key: string, name: string): XapiObj
 	name
 });
 
-export async function getEnrolment(db: DbOrTx, userId: string, courseId: number) {
+async function getEnrolment(db: DbOrTx, userId: string, courseId: number) {
 	const [row] = await db.select().from(enrolment).where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)));
 	return row;
 }
 
-/** Enrols a learner (again: nothing changes); records `registered` the first time. */
-export async function enrol(db: DbOrTx, learner: Learner, c: { id: number; slug: string; title: string }): Promise<void> {
+/**
+ * The policy question before a learner's progress in a course changes (answers, drafts, views):
+ * the learner, or the refusal for someone not enrolled.
+ */
+export async function enrolledLearner(db: DbOrTx, actor: Actor, ctx: LearnContext, courseId: number): Promise<Result<Learner>> {
+	const enrolment = actor ? await getEnrolment(db, actor.id, courseId) : undefined;
+	if (!actor || !can(actor, 'course:progress', { enrolment })) return problem('forbidden', { field: 'activity', key: 'learn_error_not_enrolled' });
+	return ok({ userId: actor.id, origin: ctx.origin });
+}
+
+/** Enrols the actor in a course (again: nothing changes); records `registered` the first time. */
+export async function enrol(db: DbOrTx, actor: Actor, ctx: LearnContext, c: { id: number; slug: string; title: string; status: string }): Promise<Result> {
+	if (!actor || !can(actor, 'course:enrol', c)) return problem('not_found', { key: 'learn_course_not_found' });
+	const learner = { userId: actor.id, origin: ctx.origin };
 	const inserted = await db
 		.insert(enrolment)
 		.values({ userId: learner.userId, courseId: c.id })
@@ -47,13 +63,21 @@ export async function enrol(db: DbOrTx, learner: Learner, c: { id: number; slug:
 	if (inserted.length) {
 		await recordLearningEvent(db, { ...learner, verb: 'registered', object: courseObject({ courseSlug: c.slug, courseTitle: c.title }) });
 	}
+	return ok();
 }
 
 /**
  * An enrolled learner opened a lesson: remember it as the place to resume, record the first view,
  * and complete the lesson when opening it is all it asks.
  */
-export async function recordLessonView(db: DbOrTx, learner: Learner, l: LessonRef): Promise<void> {
+export async function recordLessonView(db: DbOrTx, actor: Actor, ctx: LearnContext, l: LessonRef): Promise<Result> {
+	const learner = await enrolledLearner(db, actor, ctx, l.courseId);
+	if (!learner.ok) return learner;
+	await recordView(db, learner.value, l);
+	return ok();
+}
+
+async function recordView(db: DbOrTx, learner: Learner, l: LessonRef): Promise<void> {
 	await db.transaction(async (tx) => {
 		await tx
 			.update(enrolment)
@@ -164,8 +188,14 @@ export type CourseProgress = {
 	modulesCompleted: Set<number>;
 };
 
+/** The actor's own progress through one course (null for a visitor who is not signed in). */
+export async function getCourseProgress(db: DbOrTx, actor: Actor, courseId: number): Promise<CourseProgress | null> {
+	if (!actor || !can(actor, 'account:use')) return null;
+	return progressOf(db, actor.id, courseId);
+}
+
 /** One learner's progress through one course, in one query (it runs on every lesson page). */
-export async function getCourseProgress(db: DbOrTx, userId: string, courseId: number): Promise<CourseProgress> {
+async function progressOf(db: DbOrTx, userId: string, courseId: number): Promise<CourseProgress> {
 	const [row] = await queryRows<{
 		enrolled_at: string | Date | null;
 		completed_at: string | Date | null;
@@ -193,8 +223,10 @@ export async function getCourseProgress(db: DbOrTx, userId: string, courseId: nu
 	};
 }
 
-/** The courses a learner is enrolled in, with counts of lessons done and in all. */
-export async function listEnrolments(db: DbOrTx, userId: string) {
+/** The courses the actor is enrolled in, with counts of lessons done and in all (none for a visitor). */
+export async function listEnrolments(db: DbOrTx, actor: Actor) {
+	if (!actor || !can(actor, 'account:use')) return [];
+	const userId = actor.id;
 	return db
 		.select({
 			courseId: enrolment.courseId,
@@ -211,8 +243,10 @@ export async function listEnrolments(db: DbOrTx, userId: string) {
 		.orderBy(sql`${enrolment.completedAt} is not null`, sql`${enrolment.enrolledAt} desc`);
 }
 
-/** The lessons a learner has completed, by course: one query for all their courses. */
-export async function completedLessonsByCourse(db: DbOrTx, userId: string): Promise<Map<number, Set<number>>> {
+/** The lessons the actor has completed, by course: one query for all their courses. */
+export async function completedLessonsByCourse(db: DbOrTx, actor: Actor): Promise<Map<number, Set<number>>> {
+	if (!actor || !can(actor, 'account:use')) return new Map();
+	const userId = actor.id;
 	const rows = await db
 		.select({ courseId: lessonProgress.courseId, lessonId: lessonProgress.lessonId })
 		.from(lessonProgress)

@@ -4,6 +4,7 @@ import { db } from '#lib/server/platform/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { respond } from '#lib/server/http/respond.ts';
+import type { Result } from '#lib/server/result/index.ts';
 import { isRight, openLesson, saveReflection, submitCase, submitQuiz, type Answers } from '#lib/server/learn/progress/index.ts';
 import type { ActivityView } from '#lib/server/learn/catalogue/index.ts';
 import { lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
@@ -85,8 +86,8 @@ async function choose(event: RequestEvent, kind: 'quiz' | 'case') {
 	const key = parsed.data.activity;
 	const title = lesson.activities.find((a) => a.key === key)?.title ?? key;
 	const args = [db(), actor, ctx, lesson.ref, key, answersOf(form), title] as const;
-	const result = kind === 'quiz' ? await submitQuiz(...args) : await submitCase(...args);
-	return respond<unknown, unknown>(result, { single: true, frame: { activity: key } }, () => ({ activity: key, submitted: kind }));
+	const result: Result<unknown> = kind === 'quiz' ? await submitQuiz(...args) : await submitCase(...args);
+	return respond(result, { single: true, frame: { activity: key } }, () => ({ activity: key, submitted: kind }));
 }
 
 export const actions: Actions = {
