@@ -2,7 +2,7 @@
 // Creates an administrator (or promotes an existing account) and prints a one-time link, valid
 // for 72 hours, to set the password. With the embedded store, stop the server first.
 import { parseArgs } from 'node:util';
-import { config } from '../src/lib/server/config/index.ts';
+import { config, publicOrigin } from '../src/lib/server/config/index.ts';
 import { openPglite, openPostgres } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
 import { createAdmin } from '../src/lib/server/accounts/service.ts';
@@ -20,7 +20,7 @@ try {
 	const database = c.databaseUrl ? await openPostgres(c.databaseUrl) : await openPglite(c.dataDir);
 	try {
 		await migrate(database, c.migrationsDir);
-		const origin = c.publicOrigin ?? `http://localhost:${c.port}`;
+		const origin = publicOrigin(c);
 		const link = await createAdmin(database.db, parsed.data.email, values.name?.trim() || 'Administrator', origin);
 		console.log(`Administrator ${parsed.data.email} is ready. Set the password within 72 hours at:\n${link}`);
 	} finally {

@@ -59,7 +59,7 @@ try {
 	throw error;
 }
 
-const policy = { publicOrigin: c.publicOrigin, trustProxy: c.trustProxy };
+const policy = { publicOrigin: c.publicOrigin, proxyHops: c.proxyHops };
 let inFlight = 0;
 let stopping = false;
 

@@ -7,8 +7,8 @@ function request(headers: Record<string, string>, encrypted = false): IncomingMe
 }
 
 describe('request origin', () => {
-	const direct = { publicOrigin: undefined, trustProxy: false };
-	const proxied = { publicOrigin: undefined, trustProxy: true };
+	const direct = { publicOrigin: undefined, proxyHops: 0 };
+	const proxied = { publicOrigin: undefined, proxyHops: 1 };
 
 	it('is plain http on a plain socket, so form posts to http://localhost:3000 pass the CSRF check', () => {
 		expect(requestOrigin(request({ host: 'localhost:3000' }), direct)).toEqual({
@@ -31,7 +31,7 @@ describe('request origin', () => {
 
 	it('uses PUBLIC_ORIGIN whatever the request claims', () => {
 		const req = request({ host: 'internal:3000', 'x-forwarded-proto': 'http' });
-		const origin = requestOrigin(req, { publicOrigin: 'https://praxis.example.org', trustProxy: false });
+		const origin = requestOrigin(req, { publicOrigin: 'https://praxis.example.org', proxyHops: 0 });
 		expect(origin).toMatchObject({ protocol: 'https', host: 'praxis.example.org' });
 	});
 

@@ -1,5 +1,5 @@
 import { config } from '../config/index.ts';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppLocale } from '../../i18n/locales.ts';
 import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -186,6 +186,18 @@ export async function resetPassword(db: DbOrTx, token: string, password: string,
 	return db.transaction(async (tx) => {
 		const row = await consumeToken(tx, token, ['reset_password', 'set_password']);
 		if (!row) return false;
+		// One link used: every other reset link of the account (perhaps in a mailbox someone else
+		// reads) stops working with it.
+		await tx
+			.update(emailToken)
+			.set({ usedAt: sql`now()` })
+			.where(
+				and(
+					eq(emailToken.userId, row.userId),
+					inArray(emailToken.purpose, ['reset_password', 'set_password']),
+					isNull(emailToken.usedAt)
+				)
+			);
 		await tx
 			.update(user)
 			// A reset link proves the address, too.

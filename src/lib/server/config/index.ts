@@ -16,6 +16,14 @@ const port = z
 	.transform(Number)
 	.refine((value) => value >= 1 && value <= 65535, 'must be a whole number between 1 and 65535');
 
+// How many reverse proxies in front of the app append X-Forwarded-* (true/yes = one).
+const proxyHopsMessage = 'must be true, false or the number of reverse proxies in front of the app (0 to 10)';
+const proxyHops = z
+	.string()
+	.regex(/^(true|false|yes|no|\d{1,2})$/, proxyHopsMessage)
+	.transform((value) => (value === 'true' || value === 'yes' ? 1 : value === 'false' || value === 'no' ? 0 : Number(value)))
+	.refine((hops) => hops <= 10, proxyHopsMessage);
+
 function wholeNumber(min: number, max: number) {
 	return z
 		.string()
@@ -38,7 +46,7 @@ const schema = z.object({
 		.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://praxis.example.org' })
 		.transform((value) => new URL(value).origin)
 		.optional(),
-	TRUST_PROXY: boolean.default(false),
+	TRUST_PROXY: proxyHops.default(0),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	CONTENT_DIR: z.string().min(1).default('./content'),
 	MIGRATIONS_DIR: z.string().min(1).default('./migrations'),
@@ -65,6 +73,8 @@ export type Config = {
 	databasePoolSize: number;
 	publicOrigin: string | undefined;
 	trustProxy: boolean;
+	/** Reverse proxies whose X-Forwarded-* headers count, nearest first (0: none). */
+	proxyHops: number;
 	logLevel: string;
 	contentDir: string;
 	migrationsDir: string;
@@ -91,6 +101,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new StartupError(`Invalid ${name}=${shown}: ${issue?.message ?? 'invalid value'}`);
 	}
 	const c = result.data;
+	// Mails carry sign-in and reset links; in production they must point at the one public
+	// address, never at whatever Host a request claimed (see publicOrigin()).
+	if (c.NODE_ENV === 'production' && c.SMTP_URL && !c.PUBLIC_ORIGIN) {
+		throw new StartupError(
+			'Invalid SMTP_URL: sending mail needs PUBLIC_ORIGIN, the address people use (such as https://praxis.example.org), so that links in mails point there'
+		);
+	}
 	return {
 		nodeEnv: c.NODE_ENV,
 		host: c.HOST,
@@ -99,7 +116,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		databaseUrl: c.DATABASE_URL,
 		databasePoolSize: c.DATABASE_POOL_SIZE,
 		publicOrigin: c.PUBLIC_ORIGIN,
-		trustProxy: c.TRUST_PROXY,
+		trustProxy: c.TRUST_PROXY > 0,
+		proxyHops: c.TRUST_PROXY,
 		logLevel: c.LOG_LEVEL,
 		contentDir: path.resolve(c.CONTENT_DIR),
 		migrationsDir: path.resolve(c.MIGRATIONS_DIR),
@@ -126,6 +144,15 @@ export function redactDatabaseUrl(value: string): string {
 
 function redact(name: string, value: string): string {
 	return name === 'DATABASE_URL' || name === 'SMTP_URL' ? redactDatabaseUrl(value) : value;
+}
+
+/**
+ * The one origin links in mails (and anything else sent outside the request) are built on:
+ * PUBLIC_ORIGIN, or this machine's own http://localhost:PORT when it is not set (development,
+ * and production without SMTP, where mails are read in the admin outbox). Never the request's Host.
+ */
+export function publicOrigin(c: Config = config()): string {
+	return c.publicOrigin ?? `http://localhost:${c.port}`;
 }
 
 let cached: Config | undefined;

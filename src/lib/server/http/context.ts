@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '../../paraglide/runtime.js';
+import { publicOrigin } from '../config/index.ts';
 import { describeDevice } from '../accounts/sessions.ts';
 import type { RequestContext } from '../accounts/service.ts';
 import type { Actor } from '../policies/index.ts';
@@ -8,7 +9,8 @@ import type { Actor } from '../policies/index.ts';
 export function requestContext(event: RequestEvent): RequestContext {
 	return {
 		ip: event.getClientAddress(),
-		origin: event.url.origin,
+		// Links in mails go to the configured public origin, never to the request's Host.
+		origin: publicOrigin(),
 		device: describeDevice(event.request.headers.get('user-agent')),
 		locale: getLocale()
 	};

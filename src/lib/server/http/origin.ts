@@ -12,16 +12,29 @@ export const ORIGIN_HEADERS = {
 	address: 'x-praxis-client'
 } as const;
 
-export type OriginPolicy = { publicOrigin: string | undefined; trustProxy: boolean };
+/** `proxyHops`: how many reverse proxies in front of the app append X-Forwarded-* (0: none). */
+export type OriginPolicy = { publicOrigin: string | undefined; proxyHops: number };
 
-function first(value: string | string[] | undefined): string | undefined {
-	const raw = Array.isArray(value) ? value[0] : value;
-	return raw?.split(',')[0]?.trim() || undefined;
+function values(value: string | string[] | undefined): string[] {
+	const raw = Array.isArray(value) ? value.join(',') : (value ?? '');
+	return raw
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
 }
 
+/** The value our nearest proxy wrote: the right-most one (a client can only prepend). */
 function last(value: string | string[] | undefined): string | undefined {
-	const raw = Array.isArray(value) ? value.at(-1) : value;
-	return raw?.split(',').at(-1)?.trim() || undefined;
+	return values(value).at(-1);
+}
+
+/**
+ * The client's address behind `hops` proxies: each proxy appends the address it was reached
+ * from, so it is the hops-th value from the right; anything further left the client wrote itself.
+ */
+function clientAddress(value: string | string[] | undefined, hops: number): string | undefined {
+	const list = values(value);
+	return list.length === 0 ? undefined : list[Math.max(0, list.length - hops)];
 }
 
 /**
@@ -40,15 +53,15 @@ export function requestOrigin(
 		return {
 			protocol: url.protocol === 'https:' ? 'https' : 'http',
 			host: url.host,
-			address: policy.trustProxy ? (last(req.headers['x-forwarded-for']) ?? socketAddress) : socketAddress
+			address: policy.proxyHops > 0 ? (clientAddress(req.headers['x-forwarded-for'], policy.proxyHops) ?? socketAddress) : socketAddress
 		};
 	}
-	if (policy.trustProxy) {
-		const forwarded = first(req.headers['x-forwarded-proto'])?.toLowerCase();
+	if (policy.proxyHops > 0) {
+		const forwarded = last(req.headers['x-forwarded-proto'])?.toLowerCase();
 		return {
 			protocol: forwarded === 'https' || forwarded === 'http' ? forwarded : socketProtocol,
-			host: first(req.headers['x-forwarded-host']) ?? req.headers.host,
-			address: last(req.headers['x-forwarded-for']) ?? socketAddress
+			host: last(req.headers['x-forwarded-host']) ?? req.headers.host,
+			address: clientAddress(req.headers['x-forwarded-for'], policy.proxyHops) ?? socketAddress
 		};
 	}
 	return { protocol: socketProtocol, host: req.headers.host, address: socketAddress };

@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { m } from '../../paraglide/messages.js';
 import type { MailText } from '../capability.ts';
 import type { AppLocale } from '../../i18n/locales.ts';
-import { config } from '../config/index.ts';
+import { config, publicOrigin } from '../config/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/platform.ts';
 import { emit } from '../events/index.ts';
@@ -31,6 +31,17 @@ export function renderMail(mail: Mail): { subject: string; text: string; html: s
 	return { subject, text, html };
 }
 
+/**
+ * A mail's link on the configured public origin, whatever origin the caller built it on: a
+ * request's Host (or X-Forwarded-Host) is the attacker's to choose, and a reset link pointed at
+ * their server hands them the token. Callers may pass a path.
+ */
+export function onPublicOrigin(link: string): string {
+	const origin = publicOrigin();
+	const url = new URL(link, origin);
+	return `${origin}${url.pathname}${url.search}${url.hash}`;
+}
+
 /** The event that sends one queued mail after commit (payload `{ mailId }`). */
 export const MAIL_SEND = 'mail.send';
 
@@ -40,7 +51,8 @@ export const MAIL_SEND = 'mail.send';
  * (the dispatcher sends it, see `deliverMail`). Without SMTP the outbox is where an admin reads it
  * (and in development its link is also logged).
  */
-export async function sendMail(db: DbOrTx, mail: Mail): Promise<void> {
+export async function sendMail(db: DbOrTx, given: Mail): Promise<void> {
+	const mail = { ...given, link: onPublicOrigin(given.link) };
 	const rendered = renderMail(mail);
 	const [row] = await db
 		.insert(mailOutbox)
