@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { hashPassword } from '../../src/lib/server/accounts/passwords.ts';
+import { COURSE, courseLessons } from './course.ts';
+import { expect, expectAccessible, messages, test } from './fixtures.ts';
+import { signIn } from './helpers.ts';
+
+// Two app instances on one PostgreSQL database, as in production behind a load balancer: an event
+// emitted by a request on one instance reaches a live page served by the other, through
+// LISTEN/NOTIFY. The spec starts its own two servers on a fresh database (the suite's servers use
+// PGlite) and skips only when PostgreSQL does not answer.
+
+const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORTS = [3125, 3126] as const;
+const [A, B] = PORTS.map((port) => `http://localhost:${port}`) as [string, string];
+const en = messages('en');
+const FACILITATOR = { name: 'Freya Facilitator', email: 'freya@praxis.test', password: 'a long facilitator phrase' };
+const MEMBER = { name: 'Milan Member', email: 'milan@praxis.test', password: 'a long member passphrase' };
+
+let database = '';
+let unreachable = '';
+const servers: ChildProcess[] = [];
+
+async function adminQuery(query: string): Promise<void> {
+	const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+	await client.connect();
+	try {
+		await client.query(query);
+	} finally {
+		await client.end();
+	}
+}
+
+function databaseUrl(): string {
+	const url = new URL(ADMIN_URL);
+	url.pathname = `/${database}`;
+	return url.toString();
+}
+
+/** Starts `npm start`'s script on `port` against the shared database and waits until it is ready. */
+async function startInstance(port: number): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['scripts/start.ts'], {
+		env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl(), LOG_LEVEL: 'warn', DATA_DIR: `.e2e-data-realtime-${port}` },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	servers.push(child);
+	for (let waited = 0; waited < 180_000; waited += 250) {
+		if (child.exitCode !== null) throw new Error(`the instance on port ${port} exited with ${child.exitCode}`);
+		const ready = await fetch(`http://localhost:${port}/readyz`).then((r) => r.ok, () => false);
+		if (ready) return child;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`the instance on port ${port} did not become ready`);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+	test.setTimeout(300_000);
+	try {
+		await adminQuery('select 1');
+	} catch (error) {
+		unreachable = `PostgreSQL does not answer at ${ADMIN_URL} (${(error as Error).message || (error as NodeJS.ErrnoException).code}): the two-instance test needs it`;
+		return;
+	}
+	database = `praxis_e2e_realtime_${randomBytes(4).toString('hex')}`;
+	await adminQuery(`create database ${database}`);
+	// One after the other: the first migrates the database and imports the content.
+	await startInstance(PORTS[0]);
+	await startInstance(PORTS[1]);
+	// Two people as an admin would have set them up: a facilitator, and a member-to-be.
+	const client = new pg.Client({ connectionString: databaseUrl() });
+	await client.connect();
+	try {
+		for (const [person, role] of [[FACILITATOR, 'facilitator'], [MEMBER, 'member']] as const) {
+			await client.query(
+				`insert into app_user (email, email_verified_at, password_hash, display_name, locale, country, sector, role)
+				 values ($1, now(), $2, $3, 'en', 'NO', 'school', $4)`,
+				[person.email, await hashPassword(person.password), person.name, role]
+			);
+		}
+	} finally {
+		await client.end();
+	}
+});
+
+test.afterAll(async () => {
+	await Promise.all(
+		servers.map(
+			(child) =>
+				new Promise<void>((resolve) => {
+					if (child.exitCode !== null) return resolve();
+					child.once('exit', () => resolve());
+					child.kill('SIGTERM');
+				})
+		)
+	);
+	if (database) await adminQuery(`drop database if exists ${database} with (force)`).catch(() => {});
+});
+
+test('a facilitator’s page on one instance follows a member’s progress made on the other', async ({ browser }) => {
+	test.skip(!!unreachable, unreachable);
+	test.setTimeout(120_000);
+
+	// The facilitator, on instance A, creates a cohort and keeps its page open.
+	const facilitator = await (await browser.newContext({ baseURL: A })).newPage();
+	await signIn(facilitator, FACILITATOR.email, FACILITATOR.password);
+	await expect(facilitator).not.toHaveURL(/signin/);
+	await facilitator.goto('/en/learn/cohorts');
+	await expectAccessible(facilitator);
+	await facilitator.getByLabel(en.cohort_course!, { exact: true }).selectOption(COURSE.slug);
+	await facilitator.getByLabel(en.cohort_name!, { exact: true }).fill('Live cohort');
+	await facilitator.getByRole('button', { name: en.cohort_create, exact: true }).click();
+	await expect(facilitator.getByRole('heading', { level: 1, name: 'Live cohort' })).toBeVisible();
+	const code = (await facilitator.locator('main code').first().textContent())!;
+	await expect(facilitator.getByText(en.cohort_no_members!)).toBeVisible();
+	// The page says it follows progress once its event stream is open.
+	await expect(facilitator.getByText(en.cohort_live_on!)).toBeVisible();
+	await expectAccessible(facilitator);
+	// Marks this very page: a reload or navigation would lose the mark.
+	await facilitator.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+	// The member, on instance B, joins with the code.
+	const member = await (await browser.newContext({ baseURL: B })).newPage();
+	await signIn(member, MEMBER.email, MEMBER.password);
+	await expect(member).not.toHaveURL(/signin/);
+	await member.goto(`/en/learn/cohorts?code=${encodeURIComponent(code)}`);
+	await member.getByRole('button', { name: en.cohort_join, exact: true }).click();
+	await expect(member.getByText(en.cohort_joined!)).toBeVisible();
+	await expectAccessible(member);
+
+	// Instance A hears of it through PostgreSQL and the open page shows the new member.
+	const row = facilitator.getByRole('row', { name: new RegExp(MEMBER.name) });
+	await expect(row).toBeVisible({ timeout: 15_000 });
+	// The columns: member (a row header), joined, lessons, modules, quizzes, completed.
+	const lessonsDone = row.getByRole('cell').nth(1);
+	await expect(lessonsDone).toHaveText(/^0 \/ \d+$/);
+
+	// The member completes a lesson on B (opening it is all it asks): the count moves on A.
+	const viewed = courseLessons().find((l) => l.structure.completion === 'viewed')!;
+	await member.goto(`/en${viewed.path}`);
+	await expect(member.getByRole('heading', { level: 1, name: viewed.texts.title })).toBeVisible();
+	await expectAccessible(member);
+	await expect(lessonsDone).toHaveText(/^1 \/ \d+$/, { timeout: 15_000 });
+	await expect(facilitator.getByRole('status').filter({ hasText: en.cohort_live_updated!.split('{time}')[0]! })).toBeVisible();
+	expect(await facilitator.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+	await expectAccessible(facilitator);
+
+	// The stream is the facilitator's alone: the member gets the 404 of a cohort that does not exist.
+	const cohortPath = new URL(facilitator.url()).pathname;
+	expect((await member.request.get(`${B}${cohortPath}/events`)).status()).toBe(404);
+});
