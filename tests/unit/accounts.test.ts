@@ -187,8 +187,11 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 			.insert(userTable)
 			.values({ email: 'admin@example.org', displayName: 'A', locale: 'en', country: 'NO', sector: 'other', role: 'admin' })
 			.returning();
-		expect(await setDisabled(database.db, userId, userId, true, ctx.ip)).toBe(false);
-		expect(await setDisabled(database.db, admin!.id, userId, true, ctx.ip)).toBe(true);
+		const as = (id: string, role: string): Actor => ({ id, role, emailVerified: true, totpEnabled: true, secondFactorVerified: true });
+		// Nobody changes their own access; only an admin (with a second factor used) changes others'.
+		expect(await setDisabled(database.db, as(userId, 'member'), userId, true, ctx.ip)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(await setDisabled(database.db, as(admin!.id, 'admin'), admin!.id, true, ctx.ip)).toMatchObject({ ok: false, problem: { key: 'admin_users_not_self' } });
+		expect(await setDisabled(database.db, as(admin!.id, 'admin'), userId, true, ctx.ip)).toEqual({ ok: true, value: null });
 		expect(await validateSession(database.db, first.token)).toBeNull();
 		expect(await signIn(database.db, person.email, person.password, ctx)).toEqual({ ok: false, error: 'invalid' });
 	});

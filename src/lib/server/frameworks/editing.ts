@@ -5,6 +5,7 @@ import { queryRows, type DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { framework, frameworkNode, frameworkNodeRevision, frameworkNodeTranslation, frameworkVersion } from '../db/schema/frameworks.ts';
 import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
 import { requestSearchIndex } from '../search/index.ts';
 import { FRAMEWORK_SEARCH } from './search.ts';
 
@@ -126,10 +127,10 @@ export async function editNodeTranslation(
 	key: string,
 	locale: AppLocale,
 	wording: { title: string; body: string }
-): Promise<'ok' | 'forbidden' | 'not_found'> {
-	if (!can(actor, 'content:edit')) return 'forbidden';
+): Promise<Result> {
+	if (!actor || !can(actor, 'content:edit')) return problem('forbidden');
 	const current = await nodeForEditing(db, slug, key, locale);
-	if (!current) return 'not_found';
+	if (!current) return problem('not_found', { key: 'framework_not_found' });
 	await db.transaction(async (tx) => {
 		await tx
 			.insert(frameworkNodeTranslation)
@@ -144,10 +145,10 @@ export async function editNodeTranslation(
 			previousTitle: current.title,
 			previousBody: current.body,
 			...wording,
-			editorId: actor!.id
+			editorId: actor.id
 		});
 		await tx.update(frameworkVersion).set({ editedInPlatform: true }).where(eq(frameworkVersion.id, current.versionId));
 		await requestSearchIndex(tx, FRAMEWORK_SEARCH.type, slug);
 	});
-	return 'ok';
+	return ok();
 }

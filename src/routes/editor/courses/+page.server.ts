@@ -25,10 +25,10 @@ export const actions: Actions = {
 	import: async ({ locals, request }) => {
 		requireCan(locals, 'content:edit');
 		const form = await formDataOf(request);
-		const tooLarge = { status: 413 as const, field: 'package', key: 'author_error_request_too_large', params: { size: formatBytes(AUTHORING_BODY_LIMIT) } };
+		const tooLarge = { kind: 'too_large' as const, field: 'package', key: 'author_error_request_too_large', params: { size: formatBytes(AUTHORING_BODY_LIMIT) } };
 		if (!form) return refused('import', tooLarge);
 		const file = form.get('package');
-		if (!(file instanceof File) || file.size === 0) return refused('import', { status: 400, field: 'package', key: 'author_error_file_missing' });
+		if (!(file instanceof File) || file.size === 0) return refused('import', { kind: 'invalid', field: 'package', key: 'author_error_file_missing' });
 		const outcome = await importCoursePackage(db(), actorOf(locals), new Uint8Array(await file.arrayBuffer()), { replace: form.get('replace') === 'on' });
 		if (!outcome.ok) return refused('import', outcome.problem);
 		return { scope: 'import', imported: outcome.value };

@@ -1,23 +1,21 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import type { Outcome, Problem } from '#lib/server/learn/authoring/index.ts';
+import { refusal } from '#lib/server/http/respond.ts';
+import type { Problem, Result } from '#lib/server/result/index.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 
 // What the course editor's routes share: turning a service's refusal into a response, reading
 // a form whose body may be too large, and the language being edited.
 
 /**
- * A refusal as the page shows it: the message key and its placeholders next to the field, in the
- * form named `scope` (a page has several forms, some with the same field names).
+ * A refusal as the page shows it (through http/respond.ts, like every capability's): the message key
+ * and its placeholders next to the field, in the form named `scope` (a page has several forms, some
+ * with the same field names).
  */
 export function refused(scope: string, problem: Problem, values: Record<string, string> = {}) {
-	// As everywhere else: whoever may not edit learns nothing, not even that the thing exists.
-	if (problem.status === 403) error(404, m.error_not_found_title());
-	if (problem.status === 404) error(404, m.author_error_not_found());
-	return fail(problem.status, { scope, errors: { [problem.field]: problem.key }, params: { [problem.field]: problem.params ?? {} }, values });
+	return refusal(problem, { frame: { scope, values } });
 }
 
 /** Fields that did not pass the form's schema. */
@@ -55,7 +53,7 @@ export async function perform<S extends z.ZodType, T>(
 	event: { locals: App.Locals; request: Request },
 	scope: string,
 	schema: S,
-	service: (data: z.output<S>) => Promise<Outcome<T>>
+	service: (data: z.output<S>) => Promise<Result<T>>
 ) {
 	requireCan(event.locals, 'content:edit');
 	const form = await event.request.formData();

@@ -2,27 +2,25 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { course } from '../../db/schema/learn.ts';
 import { can, type Actor } from '../../policies/index.ts';
+import { ok, problem, type Failure, type Problem, type ProblemKind } from '../../result/index.ts';
 import { requestSearchIndex } from '../../search/index.ts';
 import { COURSE_SEARCH } from '../catalogue/search.ts';
 import { contentChanged } from '../catalogue/index.ts';
 
-/**
- * Why an authoring operation refused: an HTTP status for the route, the form field it concerns and
- * a message key (`author_…` or `error_…`) with its placeholders, shown translated next to the field.
- */
-export type Problem = { status: 400 | 403 | 404 | 409 | 413; field: string; key: string; params?: Record<string, string> };
-export type Outcome<T = null> = { ok: true; value: T } | { ok: false; problem: Problem };
+// Authoring operations answer the one service result (result/): a refusal names the form field it
+// concerns and a message key (`author_…` or `error_…`) with its placeholders, shown translated next
+// to the field by http/respond.ts.
+export type { Problem };
 
-export const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refuse = (status: Problem['status'], field: string, key: string, params?: Record<string, string>): { ok: false; problem: Problem } => ({
-	ok: false,
-	problem: { status, field, key, ...(params ? { params } : {}) }
-});
-export const forbidden = () => refuse(403, 'form', 'error_not_found_title');
-export const notFound = () => refuse(404, 'form', 'author_error_not_found');
+export const done = ok;
+export const refuse = (kind: ProblemKind, field: string, key: string, params?: Record<string, string>): Failure =>
+	problem(kind, { field, key, ...(params ? { params } : {}) });
+/** Whoever may not edit learns nothing, not even that the course exists: the bare 404. */
+export const forbidden = () => problem('forbidden');
+export const notFound = () => problem('not_found', { key: 'author_error_not_found' });
 
 /** The policy question every authoring operation asks first. */
-export const mayAuthor = (actor: Actor): boolean => can(actor, 'content:edit');
+export const mayAuthor = (actor: Actor): boolean => can(actor, 'course:edit');
 
 /**
  * Marks a course as changed in the platform, so the content import keeps the editors' version,

@@ -3,7 +3,8 @@ import { BASE_LOCALE, LOCALES, type AppLocale } from '../../../i18n/locales.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
-import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse, type Outcome } from './common.ts';
+import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse } from './common.ts';
+import type { Result } from '../../result/index.ts';
 import type { AboutInput, CourseSettingsInput, NewCourseInput } from './forms.ts';
 
 export type TranslationState = 'translated' | 'missing' | 'outdated';
@@ -85,9 +86,9 @@ export async function unknownCompetenceArea(db: DbOrTx, keys: string[]): Promise
  * A new course as a draft, with one module and one lesson so that it is valid (and exportable)
  * from the start; the module and lesson take the course's English texts until they are written.
  */
-export async function createCourse(db: DbOrTx, actor: Actor, input: NewCourseInput): Promise<Outcome<{ slug: string }>> {
+export async function createCourse(db: DbOrTx, actor: Actor, input: NewCourseInput): Promise<Result<{ slug: string }>> {
 	if (!mayAuthor(actor)) return forbidden();
-	if (await courseIdOf(db, input.slug)) return refuse(409, 'slug', 'author_error_slug_taken');
+	if (await courseIdOf(db, input.slug)) return refuse('conflict', 'slug', 'author_error_slug_taken');
 	const about = { title: input.title, summary: input.summary, audience: input.audience, why: input.why, outcomes: [input.outcome] };
 	await db.transaction(async (tx) => {
 		const [c] = await tx
@@ -200,12 +201,12 @@ export async function courseForEditing(db: DbOrTx, slug: string, locale: AppLoca
 export type CourseForEditing = NonNullable<Awaited<ReturnType<typeof courseForEditing>>>;
 
 /** Publishes or unpublishes a course and sets what it is (pathway, level, competence areas). */
-export async function updateCourseSettings(db: DbOrTx, actor: Actor, slug: string, input: CourseSettingsInput): Promise<Outcome> {
+export async function updateCourseSettings(db: DbOrTx, actor: Actor, slug: string, input: CourseSettingsInput): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const courseId = await courseIdOf(db, slug);
 	if (!courseId) return notFound();
 	const unknown = await unknownCompetenceArea(db, input.competenceAreas);
-	if (unknown) return refuse(400, 'competenceAreas', 'author_error_competence', { key: unknown });
+	if (unknown) return refuse('invalid', 'competenceAreas', 'author_error_competence', { key: unknown });
 	await db.transaction(async (tx) => {
 		await tx
 			.update(course)
@@ -217,7 +218,7 @@ export async function updateCourseSettings(db: DbOrTx, actor: Actor, slug: strin
 }
 
 /** Who the course is for, why and its outcomes, in one language (live at once). */
-export async function saveCourseTranslation(db: DbOrTx, actor: Actor, slug: string, locale: AppLocale, about: AboutInput): Promise<Outcome> {
+export async function saveCourseTranslation(db: DbOrTx, actor: Actor, slug: string, locale: AppLocale, about: AboutInput): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const courseId = await courseIdOf(db, slug);
 	if (!courseId) return notFound();

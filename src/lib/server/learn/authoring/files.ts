@@ -4,7 +4,8 @@ import { BASE_LOCALE, LOCALE_NAMES, type AppLocale } from '../../../i18n/locales
 import type { DbOrTx } from '../../db/client.ts';
 import { course, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
-import { done, forbidden, formatBytes, markEdited, mayAuthor, notFound, refuse, type Outcome, type Problem } from './common.ts';
+import { done, forbidden, formatBytes, markEdited, mayAuthor, notFound, refuse, type Problem } from './common.ts';
+import type { Result } from '../../result/index.ts';
 import { narrationFiles } from '../content/index.ts';
 import { markdownRefs } from '../content/index.ts';
 import { extensionOf, MEDIA_TYPES, type MediaExtension } from '../content/index.ts';
@@ -170,14 +171,14 @@ export async function uploadLessonFile(
 	slug: string,
 	lessonKey: string,
 	file: { name: string; data: Uint8Array }
-): Promise<Outcome<{ name: string }>> {
+): Promise<Result<{ name: string }>> {
 	if (!mayAuthor(actor)) return forbidden();
 	const target = await lessonOf(db, slug, lessonKey);
 	if (!target) return notFound();
 	const name = slugifyFileName(file.name);
-	if (!name) return refuse(400, 'file', 'author_error_file_name');
+	if (!name) return refuse('invalid', 'file', 'author_error_file_name');
 	const check = checkLessonFile(name, file.data);
-	if (!check.ok) return refuse(check.key === 'author_error_file_too_large' ? 413 : 400, 'file', check.key, check.params);
+	if (!check.ok) return refuse(check.key === 'author_error_file_too_large' ? 'too_large' : 'invalid', 'file', check.key, check.params);
 	const values = {
 		lessonId: target.id,
 		name,
@@ -210,7 +211,7 @@ export function fileNeededBy(
 }
 
 /** Deletes a file of a lesson, unless a text of the lesson still uses it. */
-export async function deleteLessonFile(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, name: string): Promise<Outcome<{ name: string }>> {
+export async function deleteLessonFile(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, name: string): Promise<Result<{ name: string }>> {
 	if (!mayAuthor(actor)) return forbidden();
 	const target = await lessonOf(db, slug, lessonKey);
 	if (!target) return notFound();
@@ -219,7 +220,7 @@ export async function deleteLessonFile(db: DbOrTx, actor: Actor, slug: string, l
 		.from(lessonTranslation)
 		.where(eq(lessonTranslation.lessonId, target.id));
 	const usedBy = fileNeededBy(name, target.media, translations);
-	if (usedBy) return refuse(409, 'files', 'author_error_file_in_use', { name, language: LOCALE_NAMES[usedBy] });
+	if (usedBy) return refuse('conflict', 'files', 'author_error_file_in_use', { name, language: LOCALE_NAMES[usedBy] });
 	const deleted = await db.transaction(async (tx) => {
 		const rows = await tx
 			.delete(lessonFile)
@@ -240,13 +241,13 @@ export function fileProblem(
 	fileNames: string[]
 ): Problem | undefined {
 	for (const image of markdownRefs(body).images) {
-		if (!image.alt) return { status: 400, field: 'body', key: 'author_error_image_alt', params: { src: image.src } };
-		if (!fileNames.includes(image.src)) return { status: 400, field: 'body', key: 'author_error_image_missing', params: { src: image.src } };
+		if (!image.alt) return { kind: 'invalid', field: 'body', key: 'author_error_image_alt', params: { src: image.src } };
+		if (!fileNames.includes(image.src)) return { kind: 'invalid', field: 'body', key: 'author_error_image_missing', params: { src: image.src } };
 	}
 	if (media !== 'audio' && media !== 'video') return undefined;
-	if (!narration.length) return locale === BASE_LOCALE ? { status: 400, field: 'narration', key: 'author_error_narration_required' } : undefined;
+	if (!narration.length) return locale === BASE_LOCALE ? { kind: 'invalid', field: 'narration', key: 'author_error_narration_required' } : undefined;
 	const needed = narrationFiles(media, locale);
 	const missing = [needed.media, needed.captions].filter((n) => !fileNames.includes(n));
-	if (missing.length) return { status: 400, field: 'narration', key: 'author_error_narration_files', params: { files: missing.join(', ') } };
+	if (missing.length) return { kind: 'invalid', field: 'narration', key: 'author_error_narration_files', params: { files: missing.join(', ') } };
 	return undefined;
 }

@@ -6,7 +6,8 @@ import { user } from '../../db/schema/accounts.ts';
 import { course, courseModule, courseModuleTranslation, lesson, lessonFile, lessonRevision, lessonTextDraft, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
 import { ContentError } from '../../content/errors.ts';
-import { done, forbidden, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome, type Problem } from './common.ts';
+import { done, forbidden, markEdited, mayAuthor, notFound, reasonOf, refuse, type Problem } from './common.ts';
+import type { Result } from '../../result/index.ts';
 import { fileProblem } from './files.ts';
 import { activitiesYaml } from './format.ts';
 import type { LessonSettingsInput, LessonTextInput } from './forms.ts';
@@ -108,7 +109,7 @@ export async function lessonForEditing(db: DbOrTx, slug: string, lessonKey: stri
 export type LessonDraftFields = Partial<Record<'title' | 'summary' | 'body' | 'narration' | 'activities', string>>;
 
 /** Keeps what an editor has typed so far in one language of a lesson. */
-export async function saveLessonDraft(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale, fields: LessonDraftFields): Promise<Outcome> {
+export async function saveLessonDraft(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale, fields: LessonDraftFields): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const row = await lessonRow(db, slug, lessonKey);
 	if (!row) return notFound();
@@ -120,7 +121,7 @@ export async function saveLessonDraft(db: DbOrTx, actor: Actor, slug: string, le
 }
 
 /** Throws away an editor's unsaved text of a lesson in one language. */
-export async function discardLessonDraft(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale): Promise<Outcome> {
+export async function discardLessonDraft(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const row = await lessonRow(db, slug, lessonKey);
 	if (!row) return notFound();
@@ -138,20 +139,20 @@ async function checkLessonText(
 	locale: AppLocale,
 	input: LessonTextInput,
 	fileNames: string[]
-): Promise<{ ok: true; meta: LessonTranslationFile } | { ok: false; problem: Problem }> {
+): Promise<Result<LessonTranslationFile>> {
 	let activities: unknown = {};
 	if (input.activities.trim()) {
 		try {
 			activities = parse(input.activities);
 		} catch (error) {
-			return refuse(400, 'activities', 'author_error_yaml', { reason: (error as Error).message.split('\n')[0]! });
+			return refuse('invalid', 'activities', 'author_error_yaml', { reason: (error as Error).message.split('\n')[0]! });
 		}
 	}
 	const parsed = lessonTranslationFile.safeParse({ title: input.title, summary: input.summary, narration: input.narration, activities: activities ?? {} });
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const field = String(issue.path[0] ?? 'activities');
-		return refuse(400, ['title', 'summary', 'narration'].includes(field) ? field : 'activities', 'author_error_content', {
+		return refuse('invalid', ['title', 'summary', 'narration'].includes(field) ? field : 'activities', 'author_error_content', {
 			field: issue.path.map(String).join('.') || field,
 			reason: issue.message
 		});
@@ -160,7 +161,7 @@ async function checkLessonText(
 		checkActivityTexts(`${locale}.md`, l.activities, parsed.data.activities);
 	} catch (error) {
 		if (!(error instanceof ContentError)) throw error;
-		return refuse(400, 'activities', 'author_error_content', { field: error.field, reason: reasonOf(error) });
+		return refuse('invalid', 'activities', 'author_error_content', { field: error.field, reason: reasonOf(error) });
 	}
 	const problem = fileProblem(locale, l.media, input.body, parsed.data.narration, fileNames);
 	if (problem) return { ok: false, problem };
@@ -168,22 +169,22 @@ async function checkLessonText(
 	if (refs.glossary.length || refs.framework.length) {
 		const targets = await loadLinkTargets(db);
 		const badTerm = refs.glossary.find((slug) => !targets.glossary.has(slug));
-		if (badTerm) return refuse(400, 'body', 'author_error_link', { target: `glossary:${badTerm}` });
+		if (badTerm) return refuse('invalid', 'body', 'author_error_link', { target: `glossary:${badTerm}` });
 		const badNode = refs.framework.find(({ slug, key }) => !(key ? targets.nodes.has(`${slug}/${key}`) : targets.frameworks.has(slug)));
-		if (badNode) return refuse(400, 'body', 'author_error_link', { target: `framework:${badNode.slug}${badNode.key ? `/${badNode.key}` : ''}` });
+		if (badNode) return refuse('invalid', 'body', 'author_error_link', { target: `framework:${badNode.slug}${badNode.key ? `/${badNode.key}` : ''}` });
 	}
-	return { ok: true, meta: parsed.data };
+	return done(parsed.data);
 }
 
 /** Checks a lesson text and renders its body for the preview, saving nothing. */
-export async function previewLessonText(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale, input: LessonTextInput): Promise<Outcome<{ title: string; html: string }>> {
+export async function previewLessonText(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale, input: LessonTextInput): Promise<Result<{ title: string; html: string }>> {
 	if (!mayAuthor(actor)) return forbidden();
 	const row = await lessonRow(db, slug, lessonKey);
 	if (!row) return notFound();
 	const files = await filesOf(db, row.lesson.id);
 	const checked = await checkLessonText(db, row.lesson, locale, input, files.map((f) => f.name));
 	if (!checked.ok) return checked;
-	return done({ title: checked.meta.title, html: renderLessonPreview(input.body, locale, files) });
+	return done({ title: checked.value.title, html: renderLessonPreview(input.body, locale, files) });
 }
 
 /**
@@ -191,14 +192,14 @@ export async function previewLessonText(db: DbOrTx, actor: Actor, slug: string, 
  * with a revision that keeps the previous title and body, and the course marked as edited in the
  * platform so the content import keeps it.
  */
-export async function saveLessonText(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale, input: LessonTextInput): Promise<Outcome> {
+export async function saveLessonText(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale, input: LessonTextInput): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const row = await lessonRow(db, slug, lessonKey);
 	if (!row) return notFound();
 	const files = await filesOf(db, row.lesson.id);
 	const checked = await checkLessonText(db, row.lesson, locale, input, files.map((f) => f.name));
 	if (!checked.ok) return checked;
-	const { meta } = checked;
+	const meta = checked.value;
 	const text = { title: meta.title, summary: meta.summary, body: input.body, narration: meta.narration, activities: meta.activities };
 	await db.transaction(async (tx) => {
 		const [previous] = await tx
@@ -227,13 +228,13 @@ export async function saveLessonText(db: DbOrTx, actor: Actor, slug: string, les
 }
 
 /** A lesson's minutes, completion rule and publication. */
-export async function updateLessonSettings(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, input: LessonSettingsInput): Promise<Outcome> {
+export async function updateLessonSettings(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, input: LessonSettingsInput): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const row = await lessonRow(db, slug, lessonKey);
 	if (!row) return notFound();
 	const activities = row.lesson.activities;
-	if (input.completion === 'quiz' && !activities.some((a) => a.kind === 'quiz')) return refuse(400, 'completion', 'author_error_completion_quiz');
-	if (input.completion === 'activity' && !activities.length) return refuse(400, 'completion', 'author_error_completion_activity');
+	if (input.completion === 'quiz' && !activities.some((a) => a.kind === 'quiz')) return refuse('invalid', 'completion', 'author_error_completion_quiz');
+	if (input.completion === 'activity' && !activities.length) return refuse('invalid', 'completion', 'author_error_completion_activity');
 	await db.transaction(async (tx) => {
 		await tx.update(lesson).set(input).where(eq(lesson.id, row.lesson.id));
 		await markEdited(tx, row.courseId);

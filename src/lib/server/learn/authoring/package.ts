@@ -8,7 +8,8 @@ import { ContentError } from '../../content/errors.ts';
 import { SLUG } from '../../forms/index.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
-import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse, type Outcome } from './common.ts';
+import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse } from './common.ts';
+import type { Result } from '../../result/index.ts';
 import { checkLessonFile } from './files.ts';
 import { courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './format.ts';
 import { PACKAGE_MAX_BYTES, PACKAGE_MAX_ENTRIES, PACKAGE_MAX_UNPACKED_BYTES } from './limits.ts';
@@ -28,7 +29,7 @@ const STORED = /\.(png|jpe?g|webp|mp3|webm|mp4)$/;
  * a folder per module with module.yaml, a folder per lesson with lesson.yaml, one Markdown file per
  * language and the lesson's files.
  */
-export async function exportCoursePackage(db: DbOrTx, actor: Actor, slug: string): Promise<Outcome<{ fileName: string; data: Uint8Array }>> {
+export async function exportCoursePackage(db: DbOrTx, actor: Actor, slug: string): Promise<Result<{ fileName: string; data: Uint8Array }>> {
 	if (!mayAuthor(actor)) return forbidden();
 	const [c] = await db.select().from(course).where(eq(course.slug, slug));
 	if (!c) return notFound();
@@ -153,9 +154,9 @@ export async function importCoursePackage(
 	actor: Actor,
 	data: Uint8Array,
 	options: { replace: boolean }
-): Promise<Outcome<{ slug: string; created: boolean }>> {
+): Promise<Result<{ slug: string; created: boolean }>> {
 	if (!mayAuthor(actor)) return forbidden();
-	if (data.byteLength > PACKAGE_MAX_BYTES) return refuse(413, 'package', 'author_error_package_too_large', { size: formatBytes(PACKAGE_MAX_BYTES) });
+	if (data.byteLength > PACKAGE_MAX_BYTES) return refuse('too_large', 'package', 'author_error_package_too_large', { size: formatBytes(PACKAGE_MAX_BYTES) });
 	let source: CourseSource;
 	try {
 		const { slug, files } = unpack(data);
@@ -170,14 +171,14 @@ export async function importCoursePackage(
 		}
 		checkLinks(source, await loadLinkTargets(db));
 	} catch (error) {
-		if (error instanceof PackageProblem) return refuse(400, 'package', error.key, error.params);
+		if (error instanceof PackageProblem) return refuse('invalid', 'package', error.key, error.params);
 		if (error instanceof ContentError) {
-			return refuse(400, 'package', 'author_error_package', { file: error.file.split(path.sep).join('/'), field: error.field || '–', reason: reasonOf(error) });
+			return refuse('invalid', 'package', 'author_error_package', { file: error.file.split(path.sep).join('/'), field: error.field || '–', reason: reasonOf(error) });
 		}
 		throw error;
 	}
 	const existing = await courseIdOf(db, source.key);
-	if (existing && !options.replace) return refuse(409, 'replace', 'author_error_package_exists', { slug: source.key });
+	if (existing && !options.replace) return refuse('conflict', 'replace', 'author_error_package_exists', { slug: source.key });
 	await db.transaction(async (tx) => {
 		const courseId = await writeCourse(tx, source);
 		await markEdited(tx, courseId);

@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
 import { unknownCompetenceArea } from './courses.ts';
-import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse, type Outcome } from './common.ts';
+import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse } from './common.ts';
+import type { Result } from '../../result/index.ts';
 import type { AboutInput, ModuleSettingsInput, NewLessonInput, NewModuleInput } from './forms.ts';
 
 // The order and the publication of a course's modules and lessons, and their settings.
@@ -21,7 +22,7 @@ function neighbour<T extends { id: number }>(list: T[], id: number, direction: D
 }
 
 /** Moves a module one place up or down in its course (a swap of positions, in one transaction). */
-export async function moveModule(db: DbOrTx, actor: Actor, slug: string, moduleId: number, direction: Direction): Promise<Outcome> {
+export async function moveModule(db: DbOrTx, actor: Actor, slug: string, moduleId: number, direction: Direction): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const courseId = await courseIdOf(db, slug);
 	if (!courseId) return notFound();
@@ -45,7 +46,7 @@ export async function moveModule(db: DbOrTx, actor: Actor, slug: string, moduleI
 }
 
 /** Moves a lesson one place up or down within its module. */
-export async function moveLesson(db: DbOrTx, actor: Actor, slug: string, lessonId: number, direction: Direction): Promise<Outcome> {
+export async function moveLesson(db: DbOrTx, actor: Actor, slug: string, lessonId: number, direction: Direction): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const courseId = await courseIdOf(db, slug);
 	if (!courseId) return notFound();
@@ -72,7 +73,7 @@ export async function moveLesson(db: DbOrTx, actor: Actor, slug: string, lessonI
 }
 
 /** Publishes or unpublishes one module of a course. */
-export async function setModuleStatus(db: DbOrTx, actor: Actor, slug: string, moduleId: number, status: Status): Promise<Outcome> {
+export async function setModuleStatus(db: DbOrTx, actor: Actor, slug: string, moduleId: number, status: Status): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const courseId = await courseIdOf(db, slug);
 	if (!courseId) return notFound();
@@ -89,7 +90,7 @@ export async function setModuleStatus(db: DbOrTx, actor: Actor, slug: string, mo
 }
 
 /** Publishes or unpublishes one lesson: an unpublished lesson is gone for learners (404). */
-export async function setLessonStatus(db: DbOrTx, actor: Actor, slug: string, lessonId: number, status: Status): Promise<Outcome> {
+export async function setLessonStatus(db: DbOrTx, actor: Actor, slug: string, lessonId: number, status: Status): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const courseId = await courseIdOf(db, slug);
 	if (!courseId) return notFound();
@@ -114,7 +115,7 @@ async function lessonKeyTaken(db: DbOrTx, courseId: number, key: string): Promis
  * Adds a module at the end of a course, as a draft, with its first lesson (a module needs one).
  * Who it is for, why and its outcomes start as the course's, to be rewritten on the module page.
  */
-export async function addModule(db: DbOrTx, actor: Actor, slug: string, input: NewModuleInput): Promise<Outcome<{ key: string }>> {
+export async function addModule(db: DbOrTx, actor: Actor, slug: string, input: NewModuleInput): Promise<Result<{ key: string }>> {
 	if (!mayAuthor(actor)) return forbidden();
 	const [c] = await db.select().from(course).where(eq(course.slug, slug));
 	if (!c) return notFound();
@@ -122,8 +123,8 @@ export async function addModule(db: DbOrTx, actor: Actor, slug: string, input: N
 		.select({ id: courseModule.id })
 		.from(courseModule)
 		.where(and(eq(courseModule.courseId, c.id), eq(courseModule.key, input.key)));
-	if (taken) return refuse(409, 'key', 'author_error_key_taken');
-	if (await lessonKeyTaken(db, c.id, input.lessonKey)) return refuse(409, 'lessonKey', 'author_error_key_taken');
+	if (taken) return refuse('conflict', 'key', 'author_error_key_taken');
+	if (await lessonKeyTaken(db, c.id, input.lessonKey)) return refuse('conflict', 'lessonKey', 'author_error_key_taken');
 	const [courseText] = await db
 		.select()
 		.from(courseTranslation)
@@ -163,11 +164,11 @@ export async function addModule(db: DbOrTx, actor: Actor, slug: string, input: N
 }
 
 /** Adds a lesson at the end of a module, as a draft (learners see it once it is published). */
-export async function addLesson(db: DbOrTx, actor: Actor, slug: string, moduleKey: string, input: NewLessonInput): Promise<Outcome<{ key: string }>> {
+export async function addLesson(db: DbOrTx, actor: Actor, slug: string, moduleKey: string, input: NewLessonInput): Promise<Result<{ key: string }>> {
 	if (!mayAuthor(actor)) return forbidden();
 	const found = await moduleRow(db, slug, moduleKey);
 	if (!found) return notFound();
-	if (await lessonKeyTaken(db, found.courseId, input.key)) return refuse(409, 'key', 'author_error_key_taken');
+	if (await lessonKeyTaken(db, found.courseId, input.key)) return refuse('conflict', 'key', 'author_error_key_taken');
 	await db.transaction(async (tx) => {
 		const [last] = await tx.select({ position: max(lesson.position) }).from(lesson).where(eq(lesson.moduleId, found.id));
 		const [les] = await tx
@@ -230,12 +231,12 @@ export async function moduleForEditing(db: DbOrTx, slug: string, moduleKey: stri
 }
 
 /** A module's publication, pathway, level, hours, references and competence areas. */
-export async function updateModuleSettings(db: DbOrTx, actor: Actor, slug: string, moduleKey: string, input: ModuleSettingsInput): Promise<Outcome> {
+export async function updateModuleSettings(db: DbOrTx, actor: Actor, slug: string, moduleKey: string, input: ModuleSettingsInput): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const m = await moduleRow(db, slug, moduleKey);
 	if (!m) return notFound();
 	const unknown = await unknownCompetenceArea(db, input.competenceAreas);
-	if (unknown) return refuse(400, 'competenceAreas', 'author_error_competence', { key: unknown });
+	if (unknown) return refuse('invalid', 'competenceAreas', 'author_error_competence', { key: unknown });
 	await db.transaction(async (tx) => {
 		await tx.update(courseModule).set(input).where(eq(courseModule.id, m.id));
 		await markEdited(tx, m.courseId);
@@ -244,7 +245,7 @@ export async function updateModuleSettings(db: DbOrTx, actor: Actor, slug: strin
 }
 
 /** Who a module is for, why and its outcomes, in one language. */
-export async function saveModuleTranslation(db: DbOrTx, actor: Actor, slug: string, moduleKey: string, locale: AppLocale, about: AboutInput): Promise<Outcome> {
+export async function saveModuleTranslation(db: DbOrTx, actor: Actor, slug: string, moduleKey: string, locale: AppLocale, about: AboutInput): Promise<Result> {
 	if (!mayAuthor(actor)) return forbidden();
 	const m = await moduleRow(db, slug, moduleKey);
 	if (!m) return notFound();

@@ -9,6 +9,7 @@ import { editNodeTranslation, nodeForEditing } from '#lib/server/frameworks/edit
 import { nodeWordingForm } from '#lib/server/frameworks/forms.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
+import { respond } from '#lib/server/http/respond.ts';
 
 function localeOf(url: URL): AppLocale {
 	const wanted = url.searchParams.get('locale');
@@ -41,8 +42,6 @@ export const actions: Actions = {
 		const parsed = parseForm(nodeWordingForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const result = await editNodeTranslation(db(), actorOf(event.locals), event.params.slug, event.params.key, localeOf(event.url), parsed.data);
-		if (result === 'not_found') error(404, m.framework_not_found());
-		if (result === 'forbidden') error(404, m.error_not_found_title());
-		return { saved: true };
+		return respond(result, {}, () => ({ saved: true }));
 	}
 };

@@ -61,9 +61,9 @@ export const actions: Actions = {
 	upload: async (event) => {
 		requireCan(event.locals, 'content:edit');
 		const form = await formDataOf(event.request);
-		if (!form) return refused('upload', { status: 413, field: 'file', key: 'author_error_request_too_large', params: { size: formatBytes(AUTHORING_BODY_LIMIT) } });
+		if (!form) return refused('upload', { kind: 'too_large', field: 'file', key: 'author_error_request_too_large', params: { size: formatBytes(AUTHORING_BODY_LIMIT) } });
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return refused('upload', { status: 400, field: 'file', key: 'author_error_file_missing' });
+		if (!(file instanceof File) || file.size === 0) return refused('upload', { kind: 'invalid', field: 'file', key: 'author_error_file_missing' });
 		const { course, lesson } = event.params;
 		const outcome = await uploadLessonFile(db(), actorOf(event.locals), course, lesson, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
 		if (!outcome.ok) return refused('upload', outcome.problem);
