@@ -9,7 +9,7 @@ import type { Database } from '../../src/lib/server/db/client.ts';
 import { domainEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import { emit, EVENTS_CHANNEL } from '../../src/lib/server/events/index.ts';
 import { sendMail, type Mail } from '../../src/lib/server/mail/index.ts';
-import { startDispatcher, startEvents, type Events } from '../../src/lib/server/platform/events/index.ts';
+import { listEvents, retryEvent, startDispatcher, startEvents, type Events } from '../../src/lib/server/platform/events/index.ts';
 import { closeAll, eventStream, openStreams, subscribe, type RealtimeEvent } from '../../src/lib/server/realtime/index.ts';
 import { testDatabases } from '../helpers/db.ts';
 
@@ -43,6 +43,8 @@ beforeAll(async () => {
 	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 	// config() is read once per process, at the first mail: from then on mail goes to this server.
 	process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+	// Mail links need a public origin whenever mail really leaves (config refuses SMTP_URL without it).
+	process.env.PUBLIC_ORIGIN ??= 'https://praxis.test';
 });
 
 afterAll(async () => {
@@ -184,6 +186,22 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 		} finally {
 			await dispatcher.stop();
 		}
+	});
+
+	it('shows failed events to admins only, and an admin can put one back in the queue', async () => {
+		const admin = { id: '00000000-0000-4000-8000-000000000001', role: 'admin', emailVerified: true, totpEnabled: true, secondFactorVerified: true };
+		const member = { ...admin, id: '00000000-0000-4000-8000-000000000002', role: 'member' };
+		const id = await emit(database.db, { type: 'test.broken' });
+		await database.db.update(domainEvent).set({ status: 'failed', attempts: 8, lastError: 'the partner system is gone' });
+		expect(await listEvents(database.db, member)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(await listEvents(database.db, null)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		const listed = await listEvents(database.db, admin);
+		expect(listed.ok && listed.value.failed).toMatchObject([{ id, type: 'test.broken', attempts: 8, lastError: 'the partner system is gone' }]);
+		expect(await retryEvent(database.db, member, id)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(await retryEvent(database.db, admin, id)).toEqual({ ok: true, value: null });
+		expect((await eventRows(database))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+		// Only a failed event can be retried.
+		expect(await retryEvent(database.db, admin, id)).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
 	});
 
 	it('an event on a channel reaches its subscribers after commit, and a stream resumes from Last-Event-ID', async () => {
