@@ -224,8 +224,11 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 
 	it('only the owner of a visible profile shows it to other members', async () => {
 		expect(await getPublicProfile(database.db, userId)).toBeUndefined();
-		const profile = (await getProfile(database.db, userId))!;
-		await updateProfile(database.db, userId, { ...profile, profileVisible: true, bio: 'Hello' });
+		const ola: Actor = { id: userId, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false };
+		const profile = await getProfile(database.db, ola);
+		if (!profile.ok) throw new Error('no profile');
+		expect(await updateProfile(database.db, ola, { ...profile.value, profileVisible: true, bio: 'Hello' })).toEqual({ ok: true, value: null });
+		expect(await updateProfile(database.db, null, { ...profile.value, bio: 'Hijacked' })).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
 		expect(await getPublicProfile(database.db, userId)).toMatchObject({ displayName: 'Ola', bio: 'Hello' });
 		expect(await getPublicProfile(database.db, 'not-a-uuid')).toBeUndefined();
 	});

@@ -53,6 +53,16 @@ describe('account policy', () => {
 		expect(can(actor('facilitator', true, true), 'content:edit')).toBe(false);
 	});
 
+	it('admin:enter and content:enter — the ways in are shown by role, before the second factor', () => {
+		expect(can(actor('admin'), 'admin:enter')).toBe(true);
+		expect(can(actor('editor'), 'admin:enter')).toBe(false);
+		expect(can(actor('member'), 'admin:enter')).toBe(false);
+		expect(can(actor('editor'), 'content:enter')).toBe(true);
+		expect(can(actor('admin'), 'content:enter')).toBe(true);
+		expect(can(actor('facilitator'), 'content:enter')).toBe(false);
+		expect(can(null, 'content:enter')).toBe(false);
+	});
+
 	it('says when a role waits for a second factor', () => {
 		expect(needsSecondFactor(actor('admin'))).toBe(true);
 		expect(needsSecondFactor(actor('editor', true, false))).toBe(true);

@@ -1,6 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
 import { isUuid } from '../forms/index.ts';
 
 export type Profile = {
@@ -13,8 +15,15 @@ export type Profile = {
 	locale: string;
 };
 
-/** The signed-in person's own profile. */
-export async function getProfile(db: DbOrTx, userId: string): Promise<Profile | undefined> {
+/** The areas the actor's account page offers a way into (the rights inside may still wait for a second factor). */
+export function areasOffered(actor: Actor): { admin: boolean; editor: boolean } {
+	return { admin: can(actor, 'admin:enter'), editor: can(actor, 'content:enter') };
+}
+
+/** The actor's own profile. */
+export async function getProfile(db: DbOrTx, actor: Actor): Promise<Result<Profile>> {
+	if (!actor || !can(actor, 'account:view', { userId: actor.id })) return problem('forbidden');
+	const userId = actor.id;
 	const [row] = await db
 		.select({
 			displayName: user.displayName,
@@ -27,15 +36,18 @@ export async function getProfile(db: DbOrTx, userId: string): Promise<Profile | 
 		})
 		.from(user)
 		.where(eq(user.id, userId));
-	return row;
+	return row ? ok(row) : problem('not_found');
 }
 
-/** Saves the person's own profile. Private unless they switch on `profileVisible`. */
-export async function updateProfile(db: DbOrTx, userId: string, profile: Profile): Promise<void> {
+/** Saves the actor's own profile. Private unless they switch on `profileVisible`. */
+export async function updateProfile(db: DbOrTx, actor: Actor, profile: Profile): Promise<Result> {
+	if (!actor || !can(actor, 'account:edit', { userId: actor.id })) return problem('forbidden');
+	const userId = actor.id;
 	await db
 		.update(user)
 		.set({ ...profile, updatedAt: sql`now()` })
 		.where(eq(user.id, userId));
+	return ok();
 }
 
 /** Another member's profile, only if its owner made it visible (and the account is active). */

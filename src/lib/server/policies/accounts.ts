@@ -22,7 +22,11 @@ export const accountRules = {
 	...allow(['admin:area', 'admin:users', 'admin:outbox', 'admin:audit', 'admin:learning-records'], isAdmin),
 	// An admin changes other people's accounts; their own role and access are not theirs to change.
 	...allow(['admin:manage_user'], (actor, target: ManagedAccount) => isAdmin(actor) && target.id !== actor.id),
-	...allow(['content:edit'], isEditor)
+	...allow(['content:edit'], isEditor),
+	// The way into the admin area and the editor is shown by role; inside, the rights above wait
+	// for the second factor (and say so).
+	...allow(['admin:enter'], (actor) => actor.role === 'admin'),
+	...allow(['content:enter'], (actor) => actor.role === 'editor' || actor.role === 'admin')
 };
 
 /** True when the role would give rights that wait for a second factor, so the UI can say so. */

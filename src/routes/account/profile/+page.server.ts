@@ -1,25 +1,23 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/platform/app.ts';
 import { profileForm } from '#lib/server/accounts/forms.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { getProfile, updateProfile } from '#lib/server/accounts/profile.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
+import { respond, valueOf } from '#lib/server/http/respond.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const { user } = requireSession(locals);
-	const profile = await getProfile(db(), user.id);
-	if (!profile) error(404, m.error_not_found_title());
-	return { profile };
+	requireSession(locals);
+	return { profile: valueOf(await getProfile(db(), actorOf(locals))) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { user } = requireSession(event.locals);
+		requireSession(event.locals);
 		const parsed = parseForm(profileForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		await updateProfile(db(), user.id, parsed.data);
-		return { saved: true };
+		return respond(await updateProfile(db(), actorOf(event.locals), parsed.data), {}, () => ({ saved: true }));
 	}
 };
