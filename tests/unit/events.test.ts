@@ -11,7 +11,11 @@ import { emit, EVENTS_CHANNEL } from '../../src/lib/server/events/index.ts';
 import { sendMail, type Mail } from '../../src/lib/server/mail/index.ts';
 import { listEvents, retryEvent, startDispatcher, startEvents, type Events } from '../../src/lib/server/platform/events/index.ts';
 import { closeAll, eventStream, openStreams, subscribe, type RealtimeEvent } from '../../src/lib/server/realtime/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { MIGRATIONS, testDatabases } from '../helpers/db.ts';
+import { openPostgres } from '../../src/lib/server/db/client.ts';
+import { migrate } from '../../src/lib/server/db/migrate.ts';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 
 type Received = { to: string; text: string };
 const inbox: Received[] = [];
@@ -242,6 +246,44 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 		expect(openStreams()).toBe(1);
 		abort.abort();
 		expect(openStreams()).toBe(0);
+	});
+});
+
+// Two app instances on one database: their dispatchers share the queue without doing an event twice.
+describe.skipIf(!process.env.TEST_DATABASE_URL)('two dispatchers on one PostgreSQL database', () => {
+	const adminUrl = process.env.TEST_DATABASE_URL!;
+	const name = `praxis_test_${randomBytes(6).toString('hex')}`;
+	const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+	const admin = async (query: string) => {
+		const client = new pg.Client({ connectionString: adminUrl });
+		await client.connect();
+		await client.query(query);
+		await client.end();
+	};
+	beforeAll(() => admin(`create database ${name}`));
+	afterAll(() => admin(`drop database if exists ${name} with (force)`));
+
+	it('claims each event once (FOR UPDATE SKIP LOCKED) and both take part', async () => {
+		const [one, two] = [await openPostgres(url, 3), await openPostgres(url, 3)];
+		await migrate(one, MIGRATIONS);
+		const handled: [string, number][] = [];
+		const slowHandler = (who: string) => async (_db: unknown, e: { id: number }) => {
+			handled.push([who, e.id]);
+			await new Promise((r) => setTimeout(r, 5));
+		};
+		const options = (who: string) => ({ handlersOf: () => [slowHandler(who)], pollMs: 20, batch: 3 });
+		const dispatchers = [await startDispatcher(one, options('one')), await startDispatcher(two, options('two'))];
+		try {
+			const ids: number[] = [];
+			for (let i = 0; i < 60; i++) ids.push(await emit(one.db, { type: 'test.shared', payload: { i } }));
+			await until(async () => (await one.db.select().from(domainEvent).where(eq(domainEvent.status, 'done'))).length === 60);
+			expect(handled.map(([, id]) => id).sort((a, b) => a - b)).toEqual(ids);
+			expect(new Set(handled.map(([who]) => who))).toEqual(new Set(['one', 'two']));
+		} finally {
+			for (const d of dispatchers) await d.stop();
+			await one.close();
+			await two.close();
+		}
 	});
 });
 
