@@ -2,7 +2,9 @@
 // in-memory database (the real importer, so every rule applies); touches no data folder.
 // `npm run content:check -- courses/<course>/<module>` checks only that module of a course (with
 // its links to the glossary and frameworks), for authors working on one module at a time.
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { config } from '../src/lib/server/config/index.ts';
 import { openPglite } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
@@ -10,7 +12,7 @@ import { importAllContent, summariseImport } from '../src/lib/server/platform/co
 import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../src/lib/server/glossary/import.ts';
 import { readCourses, readModule } from '../src/lib/server/learn/content/files.ts';
-import { hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
+import { draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
 import { readTermbase, termbaseProblems } from '../src/lib/server/content/termbase.ts';
 import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
 
@@ -49,7 +51,8 @@ try {
  */
 function qualityChecks(contentDir: string): void {
 	const courses = readCourses(contentDir);
-	const problems: QualityProblem[] = courses.flatMap((course) => [...verdictProblems(course), ...hoursProblems(course)]);
+	const drafts = draftFrameworkItems(contentDir);
+	const problems: QualityProblem[] = courses.flatMap((course) => [...verdictProblems(course), ...hoursProblems(course), ...draftCitationProblems(course, drafts)]);
 	console.log(`answer keys: ${courses.flatMap((k) => verdictProblems(k)).length ? 'feedback contradicts the key (below)' : 'every option\'s feedback agrees with the key'}`);
 	for (const share of longestOptionShares(courses)) {
 		const percent = Math.round(share.share * 100);
@@ -66,4 +69,21 @@ function qualityChecks(contentDir: string): void {
 		console.error(`praxis: ${problems.length} content problems`);
 		process.exitCode = 1;
 	}
+}
+
+type NodeFile = { key: string; kind: string; draft?: boolean; children?: NodeFile[] };
+/** `framework/node` of every drafted framework item below area level (an area's name is official). */
+function draftFrameworkItems(contentDir: string): Set<string> {
+	const drafts = new Set<string>();
+	const dir = path.join(contentDir, 'frameworks');
+	for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+		const walk = (nodes: NodeFile[] = []) => {
+			for (const n of nodes) {
+				if (n.draft && n.kind !== 'area') drafts.add(`${path.basename(name, '.yaml')}/${n.key}`);
+				walk(n.children);
+			}
+		};
+		walk((parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { nodes: NodeFile[] }).nodes);
+	}
+	return drafts;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findRejected, readTermbase, termbaseProblems, variantPattern, type Termbase } from '../../src/lib/server/content/termbase.ts';
 import { readCourses, type CourseSource } from '../../src/lib/server/learn/content/files.ts';
 import { stableShuffle } from '../../src/lib/server/learn/content/option-order.ts';
-import { hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
+import { draftCitationProblems, hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
 
 const CONTENT = path.resolve('content');
 const MESSAGES = path.resolve('messages');
@@ -104,6 +104,18 @@ describe('module hours', () => {
 
 	it('states no shipped module hours that its lessons do not add up to', () => {
 		expect(readCourses(CONTENT).flatMap(hoursProblems)).toEqual([]);
+	});
+});
+
+describe('working-draft citations', () => {
+	it('fails a lesson paragraph that cites a drafted competence statement as if it were the standard', () => {
+		const c = course(['a'], { a: { text: 'x', feedback: 'Right.' } });
+		const t = c.modules[0]!.lessons[0]!.translations.en!;
+		const drafts = new Set(['competence-standards/area-5-skills-1']);
+		t.body = 'It builds the competence to [use LMI](framework:competence-standards/area-5-skills-1).';
+		expect(draftCitationProblems(c, drafts)).toHaveLength(1);
+		t.body += ' (The statement linked here is the platform\'s working draft.)';
+		expect(draftCitationProblems(c, drafts)).toEqual([]);
 	});
 });
 

@@ -113,3 +113,31 @@ export function hoursProblems(course: CourseSource): QualityProblem[] {
 		];
 	});
 }
+
+/** How each language says "working draft" (the badge on draft framework items), inflections included. */
+export const DRAFT_MARKERS: Record<AppLocale, RegExp> = {
+	en: /working draft/i,
+	nb: /arbeidsutkast/i,
+	cs: /pracovn\p{L}* návrh/iu,
+	sk: /pracovn\p{L}* návrh/iu,
+	pl: /robocz/iu
+};
+
+/**
+ * Lesson paragraphs that link to a framework item the platform drafted itself (`draft: true`,
+ * e.g. a sub-competence statement) without saying, in that paragraph, that it is a working draft:
+ * a learner must not take the platform's wording for the official standard.
+ */
+export function draftCitationProblems(course: CourseSource, draftItems: ReadonlySet<string>): QualityProblem[] {
+	const problems: QualityProblem[] = [];
+	for (const m of course.modules)
+		for (const l of m.lessons)
+			for (const [locale, t] of Object.entries(l.translations))
+				for (const [i, paragraph] of t.body.split('\n').entries())
+					for (const link of paragraph.matchAll(/\]\(framework:([a-z0-9-]+)\/([a-z0-9-]+)\)/g)) {
+						const item = `${link[1]}/${link[2]}`;
+						if (draftItems.has(item) && !DRAFT_MARKERS[locale as AppLocale].test(paragraph))
+							problems.push({ file: t.file, field: `body line ${i + 1}`, reason: `links to the working-draft item ${item} without saying it is a working draft` });
+					}
+	return problems;
+}
