@@ -249,8 +249,9 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 	});
 });
 
-// Two app instances on one database: their dispatchers share the queue without doing an event twice.
-describe.skipIf(!process.env.TEST_DATABASE_URL)('two dispatchers on one PostgreSQL database', () => {
+// Several app instances on one PostgreSQL database: their dispatchers share the queue without doing an
+// event twice, and each instance's LISTEN connection comes back after it is lost.
+describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing one PostgreSQL database', () => {
 	const adminUrl = process.env.TEST_DATABASE_URL!;
 	const name = `praxis_test_${randomBytes(6).toString('hex')}`;
 	const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
@@ -283,6 +284,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two dispatchers on one PostgreS
 			for (const d of dispatchers) await d.stop();
 			await one.close();
 			await two.close();
+		}
+	});
+
+	it('LISTEN survives a lost connection: the listener reconnects and listens again', async () => {
+		const database = await openPostgres(url, 2);
+		try {
+			const heard: string[] = [];
+			await database.listen('praxis_test_reconnect', (payload) => heard.push(payload));
+			const notify = (payload: string) => database.db.execute(sql`select pg_notify('praxis_test_reconnect', ${payload})`);
+			await notify('before');
+			await until(() => heard.includes('before'));
+			// An operator (or a failover) ends the listening connection.
+			await database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`);
+			// Until it is back, notifications are lost (that is NOTIFY); then they arrive again.
+			await until(async () => {
+				await notify('after');
+				return heard.includes('after');
+			});
+		} finally {
+			await database.close();
 		}
 	});
 });
