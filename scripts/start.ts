@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { config, redactDatabaseUrl, type Config } from '../src/lib/server/config/index.ts';
 import { dataDirInUseMessage, lockHolder } from '../src/lib/server/db/lock.ts';
 import { ORIGIN_HEADERS, stampOrigin } from '../src/lib/server/http/origin.ts';
-import { AUTHORING_BODY_LIMIT, declaresTooLargeBody } from '../src/lib/server/learn/authoring/limits.ts';
+import { BODY_HEADER, limitRequestBody } from '../src/lib/server/http/body-limit.ts';
+import { AUTHORING_BODY_LIMIT, bodyLimitFor } from '../src/lib/server/learn/authoring/limits.ts';
 import { closeAll as closeAllStreams } from '../src/lib/server/realtime/streams.ts';
 import { ensureBuild } from './lib/build-stamp.ts';
 
@@ -44,8 +45,8 @@ process.env.ADDRESS_HEADER = ORIGIN_HEADERS.address;
 process.env.NODE_ENV = c.nodeEnv;
 // adapter-node reads BODY_SIZE_LIMIT once, when build/handler.js is imported below (default 512K):
 // too small for lesson media and course packages. Raise it to what the course editor needs (see
-// authoring-limits.ts, derived from media-types.ts), and keep the default for every other path by
-// refusing a larger declared body before the app reads it. An operator's own value wins.
+// learn/authoring/limits.ts, derived from media-types.ts), and keep the default for every other
+// route by counting each body's bytes as they arrive (http/body-limit.ts). An operator's own value wins.
 const bodyLimitByPath = process.env.BODY_SIZE_LIMIT === undefined;
 if (bodyLimitByPath) process.env.BODY_SIZE_LIMIT = String(AUTHORING_BODY_LIMIT);
 
@@ -70,11 +71,8 @@ const server = http.createServer((req, res) => {
 		if (stopping) server.closeIdleConnections();
 	});
 	if (stopping) res.setHeader('connection', 'close');
-	if (bodyLimitByPath && declaresTooLargeBody(req.url, req.headers['content-length'])) {
-		res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-		res.end('Payload Too Large');
-		return;
-	}
+	if (bodyLimitByPath) limitRequestBody(req, res, bodyLimitFor(req.url ?? '/'));
+	else delete req.headers[BODY_HEADER];
 	stampOrigin(req, policy);
 	handler(req, res, () => {
 		res.statusCode = 404;

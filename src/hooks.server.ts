@@ -11,6 +11,8 @@ import { clearSessionCookie, sessionCookieName, setSessionCookie } from '#lib/se
 import { logger } from '#lib/server/log/index.ts';
 import { localeRedirect, rememberLocale } from '#lib/server/i18n/negotiate.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
+import { bodyWasTooLarge } from '#lib/server/http/body-limit.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -26,7 +28,9 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 	const started = performance.now();
-	const response = await resolve(event);
+	let response = await resolve(event);
+	// scripts/start.ts cut the body off at its route's limit; whatever the route made of the broken read, this is the answer.
+	if (bodyWasTooLarge(event.request.headers)) response = tooLargeBody(localeOfPath(event.url.pathname) ?? 'en');
 	response.headers.set('x-request-id', event.locals.requestId);
 	securityHeaders(response.headers, event.url.protocol === 'https:');
 	const path = event.url.pathname;
@@ -44,6 +48,17 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	);
 	return response;
 };
+
+/** The 413 page: translated, with the security headers (added above) and a CSP of its own. */
+function tooLargeBody(locale: AppLocale): Response {
+	const title = m.error_body_too_large_title({}, { locale });
+	const text = m.error_body_too_large_text({}, { locale });
+	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
+	return new Response(html, {
+		status: 413,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'", connection: 'close' }
+	});
+}
 
 // Paraglide's message functions read the request's locale from this store.
 type LocaleStore = { locale?: AppLocale; origin?: string; messageCalls?: Set<string> };
@@ -93,7 +108,7 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 	const id = event.locals.requestId ?? randomUUID();
 	// App errors (error(404, …)) and framework errors (unknown route) are expected and keep
 	// their own message; only unknown errors are incidents, logged without request data.
-	if (kind === 'unknown') {
+	if (kind === 'unknown' && !(error instanceof Error && error.name === 'BodyTooLargeError')) {
 		logger.error({ event: 'error', reqId: id, path: event.route.id ?? event.url.pathname, err: error }, 'unhandled error');
 	}
 	return { id };

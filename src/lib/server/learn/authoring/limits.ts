@@ -1,13 +1,10 @@
 // Request body limits for the course editor. Kept free of other imports on purpose:
 // scripts/start.ts reads it before the app is loaded.
 //
-// What adapter-node does: build/handler.js reads BODY_SIZE_LIMIT from the environment once, when
-// it is imported (default 512K), and every request body is cut off at that size with a 413
-// (SvelteKit's getRequest checks Content-Length up front and counts streamed bytes). scripts/start.ts
-// imports the handler itself, so it sets BODY_SIZE_LIMIT before that import unless the operator
-// has set it; `vite dev` has no limit at all. Because the limit is global, start.ts also refuses
-// a declared Content-Length above adapter-node's default on every path except the course editor's,
-// so raising it for uploads does not let anyone post 100 MB to the sign-in form.
+// adapter-node reads one global BODY_SIZE_LIMIT when build/handler.js is imported; scripts/start.ts
+// sets it to AUTHORING_BODY_LIMIT (unless the operator set it) and enforces bodyLimitFor() on every
+// request while the bytes arrive (http/body-limit.ts): only the two upload actions of the course
+// editor get the large limit, and they check the content-edit right before reading the body.
 import { MEDIA_TYPES } from '../content/index.ts';
 
 /** The largest course package (.zip) the editor accepts. */
@@ -28,21 +25,25 @@ export const AUTHORING_BODY_LIMIT = Math.max(PACKAGE_MAX_BYTES, LARGEST_LESSON_F
 /** adapter-node's own default, kept for every other path. */
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
 
-/** True for the course editor's pages (`/<locale>/editor/courses…`), the only ones that take uploads. */
-export function isAuthoringPath(pathname: string): boolean {
-	return /^\/[a-z]{2}\/editor\/courses(?:\/|$)/.test(pathname);
-}
+// The two actions that take files: `?/import` on the course list, `?/upload` on a lesson.
+const UPLOAD_ACTIONS: [RegExp, string][] = [
+	[/^\/[a-z]{2}\/editor\/courses\/?$/, 'import'],
+	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/lessons\/[^/]+\/?$/, 'upload']
+];
 
-/** The largest request body a path accepts. */
-export function bodyLimitFor(pathname: string): number {
-	return isAuthoringPath(pathname) ? AUTHORING_BODY_LIMIT : DEFAULT_BODY_LIMIT;
-}
-
-/** True when a request declares a body larger than its path accepts (checked before the app reads it). */
-export function declaresTooLargeBody(url: string | undefined, contentLength: string | undefined): boolean {
-	if (!contentLength) return false;
-	const length = Number(contentLength);
-	if (!Number.isFinite(length)) return false;
-	const pathname = (url ?? '/').split('?')[0]!;
-	return length > bodyLimitFor(pathname);
+/**
+ * The largest request body a request target (`req.url`) may carry. The path is normalised the way
+ * the app will route it (`..`, `%2e%2e`), so `/en/editor/courses/../../signin` is the sign-in form.
+ */
+export function bodyLimitFor(target: string): number {
+	let url: URL;
+	try {
+		url = new URL(`http://praxis.invalid${target.startsWith('/') ? '' : '/'}${target}`);
+	} catch {
+		return DEFAULT_BODY_LIMIT;
+	}
+	// SvelteKit takes the action's name from the first query parameter that starts with a slash.
+	const action = [...url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
+	const upload = UPLOAD_ACTIONS.some(([path, name]) => path.test(url.pathname) && action === name);
+	return upload ? AUTHORING_BODY_LIMIT : DEFAULT_BODY_LIMIT;
 }
