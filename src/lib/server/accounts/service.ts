@@ -8,6 +8,7 @@ import { sendMail } from '../mail/index.ts';
 import { ACCOUNT_MAILS } from './mail.ts';
 import { exceeded, hit, LIMITS, reset } from '../ratelimit/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { checkCurrentPassword } from './reauth.ts';
 import { createSession, endAllSessions } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -216,9 +217,9 @@ export async function changePassword(
 	current: string,
 	password: string,
 	ctx: { ip: string; sessionId: string }
-): Promise<'ok' | 'wrong_password'> {
-	const [found] = await db.select().from(user).where(eq(user.id, userId));
-	if (!found || !(await verifyPassword(found.passwordHash, current))) return 'wrong_password';
+): Promise<'ok' | 'wrong_password' | 'rate_limited'> {
+	const checked = await checkCurrentPassword(db, userId, current);
+	if (checked !== 'ok') return checked;
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
 		await tx.update(user).set({ passwordHash, updatedAt: sql`now()` }).where(eq(user.id, userId));
@@ -239,8 +240,10 @@ export async function requestEmailChange(
 	current: string,
 	ctx: RequestContext
 ): Promise<'ok' | 'wrong_password' | 'rate_limited'> {
+	const checked = await checkCurrentPassword(db, userId, current);
+	if (checked !== 'ok') return checked;
 	const [found] = await db.select().from(user).where(eq(user.id, userId));
-	if (!found || !(await verifyPassword(found.passwordHash, current))) return 'wrong_password';
+	if (!found) return 'wrong_password';
 	if (!(await hit(db, LIMITS.mailPerAddress, newEmail))) return 'rate_limited';
 	const [taken] = await db.select({ id: user.id }).from(user).where(eq(user.email, newEmail));
 	if (taken) return 'ok';

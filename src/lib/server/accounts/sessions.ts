@@ -129,9 +129,18 @@ export async function revokeSession(db: DbOrTx, userId: string, sessionId: strin
 	return deleted.length > 0;
 }
 
-/** Marks a session as having passed the second factor. */
-export async function markSecondFactor(db: DbOrTx, sessionId: string): Promise<void> {
-	await db.update(session).set({ secondFactorVerified: true }).where(eq(session.id, sessionId));
+/**
+ * Marks a session as having passed the second factor under a new token (the caller sets the new
+ * cookie): a token seen before the privilege was gained (fixated, or read by someone) is worth nothing after.
+ */
+export async function markSecondFactor(db: DbOrTx, sessionId: string): Promise<{ token: string; expiresAt: Date } | null> {
+	const { token, id } = newToken();
+	const [row] = await db
+		.update(session)
+		.set({ id, secondFactorVerified: true })
+		.where(eq(session.id, sessionId))
+		.returning({ expiresAt: session.expiresAt });
+	return row ? { token, expiresAt: row.expiresAt } : null;
 }
 
 /** Deletes expired sessions. */

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
@@ -6,6 +6,7 @@ import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { recoveryCode, user } from '../db/schema/accounts.ts';
 import { hit, LIMITS, reset } from '../ratelimit/index.ts';
+import { checkCurrentPassword, type Reauthentication } from './reauth.ts';
 import { markSecondFactor } from './sessions.ts';
 import { hashToken } from './tokens.ts';
 
@@ -39,9 +40,28 @@ export async function startTotpSetup(
 	return { secret, uri, qrSvg };
 }
 
-function codeMatches(secret: string, code: string): boolean {
+const PERIOD_MS = 30_000;
+
+/** The time step of the code if it is valid now (one step either side for clock drift), else null. */
+function matchingStep(secret: string, code: string, now = Date.now()): number | null {
 	const cleaned = code.replace(/\s/g, '');
-	return /^\d{6}$/.test(cleaned) && totpFor(secret, '').validate({ token: cleaned, window: 1 }) !== null;
+	if (!/^\d{6}$/.test(cleaned)) return null;
+	const delta = totpFor(secret, '').validate({ token: cleaned, window: 1, timestamp: now });
+	return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
+}
+
+/**
+ * Uses up a code's time step: true only if no code of this step or a later one was accepted
+ * before, so the same code does not open a second session (one atomic update, so two requests
+ * at once cannot both win).
+ */
+async function claimStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
+	const claimed = await db
+		.update(user)
+		.set({ totpLastStep: step })
+		.where(and(eq(user.id, userId), or(isNull(user.totpLastStep), lt(user.totpLastStep, step))))
+		.returning({ id: user.id });
+	return claimed.length > 0;
 }
 
 /**
@@ -53,21 +73,23 @@ export async function confirmTotp(
 	userId: string,
 	code: string,
 	ctx: { ip: string; sessionId: string }
-): Promise<string[] | null> {
+): Promise<{ codes: string[]; session: { token: string; expiresAt: Date } | null } | null> {
 	const [found] = await db.select({ secret: user.totpSecret }).from(user).where(eq(user.id, userId));
-	if (!found?.secret || !codeMatches(found.secret, code)) return null;
+	const step = found?.secret ? matchingStep(found.secret, code) : null;
+	if (step === null) return null;
 	const codes = Array.from({ length: 10 }, () => {
 		const raw = randomBytes(5).toString('hex');
 		return `${raw.slice(0, 5)}-${raw.slice(5)}`;
 	});
-	await db.transaction(async (tx) => {
-		await tx.update(user).set({ totpEnabledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(user.id, userId));
+	const session = await db.transaction(async (tx) => {
+		await tx.update(user).set({ totpEnabledAt: sql`now()`, totpLastStep: step, updatedAt: sql`now()` }).where(eq(user.id, userId));
 		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
 		await tx.insert(recoveryCode).values(codes.map((c) => ({ id: hashToken(c), userId })));
-		await markSecondFactor(tx, ctx.sessionId);
+		const rotated = await markSecondFactor(tx, ctx.sessionId);
 		await audit(tx, { event: 'totp_enabled', actorId: userId, subjectId: userId, ip: ctx.ip });
+		return rotated;
 	});
-	return codes;
+	return { codes, session };
 }
 
 /** Checks a sign-in's second step: a code from the app, or an unused recovery code (used up). */
@@ -76,10 +98,11 @@ export async function verifySecondFactor(
 	userId: string,
 	code: string,
 	ctx: { ip: string; sessionId: string; email: string }
-): Promise<'ok' | 'wrong' | 'rate_limited'> {
+): Promise<{ ok: true; session: { token: string; expiresAt: Date } } | 'wrong' | 'rate_limited'> {
 	if (!(await hit(db, LIMITS.signInPerAccount, ctx.email))) return 'rate_limited';
 	const [found] = await db.select({ secret: user.totpSecret }).from(user).where(eq(user.id, userId));
-	let ok = !!found?.secret && codeMatches(found.secret, code);
+	const step = found?.secret ? matchingStep(found.secret, code) : null;
+	let ok = step !== null && (await claimStep(db, userId, step));
 	if (!ok) {
 		const used = await db
 			.update(recoveryCode)
@@ -93,15 +116,18 @@ export async function verifySecondFactor(
 		return 'wrong';
 	}
 	await reset(db, LIMITS.signInPerAccount, ctx.email);
-	await markSecondFactor(db, ctx.sessionId);
-	return 'ok';
+	const session = await markSecondFactor(db, ctx.sessionId);
+	return session ? { ok: true, session } : 'wrong';
 }
 
-/** Turns two-step sign-in off and forgets the secret and recovery codes. */
-export async function disableTotp(db: DbOrTx, userId: string, ip: string): Promise<void> {
+/** Turns two-step sign-in off (the current password is required) and forgets the secret and recovery codes. */
+export async function disableTotp(db: DbOrTx, userId: string, current: string, ip: string): Promise<Reauthentication> {
+	const checked = await checkCurrentPassword(db, userId, current);
+	if (checked !== 'ok') return checked;
 	await db.transaction(async (tx) => {
 		await tx.update(user).set({ totpSecret: null, totpEnabledAt: null, updatedAt: sql`now()` }).where(eq(user.id, userId));
 		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
 		await audit(tx, { event: 'totp_disabled', actorId: userId, subjectId: userId, ip });
 	});
+	return 'ok';
 }

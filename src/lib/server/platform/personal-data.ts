@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { verifyPassword } from '../accounts/passwords.ts';
+import { checkCurrentPassword } from '../accounts/reauth.ts';
 import { audit } from '../audit/index.ts';
 import { CAPABILITIES } from '../capabilities.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -26,7 +26,7 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 
 export type DeleteResult =
 	| { ok: true }
-	| { ok: false; error: 'wrong_password' }
+	| { ok: false; error: 'wrong_password' | 'rate_limited' }
 	| { ok: false; error: 'sole_owner'; organisations: { id: string; name: string }[] };
 
 /**
@@ -34,8 +34,10 @@ export type DeleteResult =
  * not removed by the user row's ON DELETE CASCADE is erased by the capability's `erase`.
  */
 export async function deleteAccount(db: DbOrTx, userId: string, password: string): Promise<DeleteResult> {
+	const checked = await checkCurrentPassword(db, userId, password);
+	if (checked !== 'ok') return { ok: false, error: checked };
 	const [found] = await db.select().from(user).where(eq(user.id, userId));
-	if (!found || !(await verifyPassword(found.passwordHash, password))) return { ok: false, error: 'wrong_password' };
+	if (!found) return { ok: false, error: 'wrong_password' };
 	// An organisation always has an owner: its only owner hands it over first.
 	const owned = await organisationsOnlyOwnedBy(db, userId);
 	if (owned.length) return { ok: false, error: 'sole_owner', organisations: owned };

@@ -14,6 +14,8 @@ export const LIMITS = {
 	signUpPerIp: { name: 'signup-ip', max: 5, windowSeconds: 60 * 60 },
 	mailPerAddress: { name: 'mail-address', max: 3, windowSeconds: 60 * 60 },
 	mailPerIp: { name: 'mail-ip', max: 10, windowSeconds: 60 * 60 },
+	// The current password asked before a security change, per account: a stolen session cannot guess it.
+	currentPasswordPerAccount: { name: 'current-password', max: 5, windowSeconds: 15 * 60 },
 	// A facilitator invites a class at a time, not the world.
 	cohortInvitesPerUser: { name: 'cohort-invites-user', max: 200, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;

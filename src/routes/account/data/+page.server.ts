@@ -19,6 +19,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const result = await deleteAccount(db(), user.id, parsed.data.current);
 		if (!result.ok && result.error === 'wrong_password') return fail(400, { errors: { current: 'wrong_current_password' } });
+		if (!result.ok && result.error === 'rate_limited') return fail(429, { errors: { current: 'error_rate_limited' } });
 		if (!result.ok && result.error === 'sole_owner') return fail(409, { errors: {}, ownedOrganisations: result.organisations });
 		clearSessionCookie(event.cookies, event.url.protocol === 'https:');
 		redirect(303, localizeHref('/account-deleted'));

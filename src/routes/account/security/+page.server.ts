@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/platform/app.ts';
-import { changeEmailForm, changePasswordForm } from '#lib/server/accounts/forms.ts';
+import { changeEmailForm, changePasswordForm, passwordOnlyForm } from '#lib/server/accounts/forms.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { changePassword, requestEmailChange } from '#lib/server/accounts/service.ts';
 import { listSessions, revokeSession } from '#lib/server/accounts/sessions.ts';
@@ -9,6 +9,7 @@ import { confirmTotp, disableTotp, startTotpSetup } from '#lib/server/accounts/t
 import { audit } from '#lib/server/audit/index.ts';
 import { requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
+import { setSessionCookie } from '#lib/server/http/session-cookie.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const session = requireSession(locals);
@@ -29,6 +30,7 @@ export const actions: Actions = {
 			sessionId: session.id
 		});
 		if (result === 'wrong_password') return fail(400, { section: 'password', errors: { current: 'wrong_current_password' } });
+		if (result === 'rate_limited') return fail(429, { section: 'password', errors: { current: 'error_rate_limited' } });
 		return { section: 'password', done: 'change_password_done' };
 	},
 	email: async (event) => {
@@ -56,16 +58,21 @@ export const actions: Actions = {
 	totpConfirm: async (event) => {
 		const session = requireSession(event.locals);
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 32);
-		const codes = await confirmTotp(db(), session.user.id, code, { ip: requestContext(event).ip, sessionId: session.id });
-		if (!codes) {
+		const confirmed = await confirmTotp(db(), session.user.id, code, { ip: requestContext(event).ip, sessionId: session.id });
+		if (!confirmed) {
 			const setup = await startTotpSetup(db(), session.user.id, { reuse: true });
 			return fail(400, { section: 'totp', errors: { code: 'totp_wrong' }, setup: { secret: setup.secret, qrSvg: setup.qrSvg } });
 		}
-		return { section: 'totp', recoveryCodes: codes };
+		if (confirmed.session) setSessionCookie(event.cookies, event.url.protocol === 'https:', confirmed.session.token, confirmed.session.expiresAt);
+		return { section: 'totp', recoveryCodes: confirmed.codes };
 	},
 	totpDisable: async (event) => {
 		const session = requireSession(event.locals);
-		await disableTotp(db(), session.user.id, requestContext(event).ip);
+		const parsed = parseForm(passwordOnlyForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { section: 'totp', errors: parsed.errors });
+		const result = await disableTotp(db(), session.user.id, parsed.data.current, requestContext(event).ip);
+		if (result === 'wrong_password') return fail(400, { section: 'totp', errors: { current: 'wrong_current_password' } });
+		if (result === 'rate_limited') return fail(429, { section: 'totp', errors: { current: 'error_rate_limited' } });
 		return { section: 'totp' };
 	}
 };

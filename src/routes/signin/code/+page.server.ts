@@ -5,6 +5,7 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/platform/app.ts';
 import { verifySecondFactor } from '#lib/server/accounts/totp.ts';
 import { requestContext } from '#lib/server/http/context.ts';
+import { setSessionCookie } from '#lib/server/http/session-cookie.ts';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, localizeHref('/account'));
@@ -24,6 +25,7 @@ export const actions: Actions = {
 		});
 		if (result === 'rate_limited') return fail(429, { errors: { code: 'error_rate_limited' } });
 		if (result === 'wrong') return fail(400, { errors: { code: 'totp_wrong' } });
+		setSessionCookie(event.cookies, event.url.protocol === 'https:', result.session.token, result.session.expiresAt);
 		redirect(303, localizeHref('/account'));
 	}
 };

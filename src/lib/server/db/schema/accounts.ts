@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** A person with an account. Personal data lives here and is removed when they delete the account. */
 export const user = pgTable(
@@ -25,6 +25,8 @@ export const user = pgTable(
 		profileVisible: boolean('profile_visible').notNull().default(false),
 		totpSecret: text('totp_secret'),
 		totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+		// The 30-second time step of the last code accepted: a code is good once (no replay in its window).
+		totpLastStep: bigint('totp_last_step', { mode: 'number' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

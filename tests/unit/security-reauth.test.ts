@@ -1,0 +1,51 @@
+// Issue 16, defect 6: security changes need the current password, and guessing it is limited per account.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { user as userTable } from '../../src/lib/server/db/schema/accounts.ts';
+import { changePassword, requestEmailChange, signUp } from '../../src/lib/server/accounts/service.ts';
+import { disableTotp } from '../../src/lib/server/accounts/totp.ts';
+import { deleteAccount } from '../../src/lib/server/platform/personal-data.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+const ctx = { ip: '203.0.113.9', origin: 'http://localhost:3000', device: 'Firefox · Linux', locale: 'en' as const };
+const person = { displayName: 'Ola', email: 'ola@example.org', password: 'a long enough passphrase', locale: 'en' as const, country: 'NO', sector: 'school' };
+
+describe.each(testDatabases())('re-authentication on $name', ({ open }) => {
+	let database: Database;
+	let userId: string;
+	beforeEach(async () => {
+		database = await open();
+		await signUp(database.db, person, ctx);
+		const [row] = await database.db
+			.update(userTable)
+			.set({ emailVerifiedAt: sql`now()`, totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: sql`now()` })
+			.returning();
+		userId = row!.id;
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	const totpOn = async () => (await database.db.select().from(userTable).where(eq(userTable.id, userId)))[0]!.totpEnabledAt !== null;
+
+	it('turns two-step sign-in off only with the current password', async () => {
+		expect(await disableTotp(database.db, userId, 'not my password', ctx.ip)).toBe('wrong_password');
+		expect(await totpOn()).toBe(true);
+		expect(await disableTotp(database.db, userId, person.password, ctx.ip)).toBe('ok');
+		expect(await totpOn()).toBe(false);
+	});
+
+	it('limits current-password guesses per account across every security change', async () => {
+		const outcomes: string[] = [];
+		for (let i = 0; i < 2; i++) outcomes.push(await changePassword(database.db, userId, `guess ${i}`, 'a new long passphrase', { ip: ctx.ip, sessionId: 'x' }));
+		for (let i = 0; i < 2; i++) outcomes.push(await requestEmailChange(database.db, userId, 'new@example.org', `guess ${i}`, ctx));
+		outcomes.push(await disableTotp(database.db, userId, 'guess', ctx.ip));
+		const deleted = await deleteAccount(database.db, userId, 'guess');
+		outcomes.push(deleted.ok ? 'ok' : deleted.error);
+		expect(outcomes).toEqual([...Array(5).fill('wrong_password'), 'rate_limited']);
+		// Even the right password waits out the window now.
+		expect(await changePassword(database.db, userId, person.password, 'a new long passphrase', { ip: ctx.ip, sessionId: 'x' })).toBe('rate_limited');
+		expect(await totpOn()).toBe(true);
+	});
+});
