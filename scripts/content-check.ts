@@ -60,6 +60,10 @@ function qualityChecks(contentDir: string): void {
 		if (share.share > LONGEST_OPTION_LIMIT)
 			problems.push({ file: `courses (${share.locale})`, field: 'quizzes', reason: `the longest option is correct in ${percent}% of questions: ${share.cued.join('; ')}` });
 	}
+	const linked = new Set(courses.flatMap((k) => k.modules.flatMap((m) => m.lessons.flatMap((l) => Object.values(l.translations).flatMap((t) => t.refs.glossary)))));
+	const unlinked = fs.readdirSync(path.join(contentDir, 'glossary')).filter((n) => n.endsWith('.yaml')).map((n) => path.basename(n, '.yaml')).filter((k) => !linked.has(k));
+	console.log(`glossary: ${unlinked.length ? `${unlinked.length} terms no lesson links` : 'every term is linked from a lesson'}`);
+	for (const k of unlinked) problems.push({ file: `glossary/${k}.yaml`, field: '', reason: 'no lesson links to this term (link it where a lesson uses it)' });
 	const termbase = readTermbase(contentDir);
 	const terms = termbaseProblems(termbase, { contentDir, messagesDir: path.join(import.meta.dirname, '..', 'messages') });
 	console.log(`termbase: ${termbase.concepts.length} concepts, ${terms.length} rejected variants in use`);
