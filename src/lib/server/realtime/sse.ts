@@ -71,6 +71,7 @@ export function eventStream(db: DbOrTx, request: Request, options: EventStreamOp
 			}
 			cleanup = close;
 			request.signal.addEventListener('abort', close);
+			if (request.signal.aborted) return close();
 			write(`retry: ${retryMs}\n: connected\n\n`);
 			if (resumeAfter !== undefined) {
 				// Live events that arrive while the missed ones are read wait in the backlog.
