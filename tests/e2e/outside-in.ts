@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext, APIResponse, Browser, Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config.ts';
+import { courseLessons, COURSE } from './course.ts';
+import { expect, expectAccessible, messages } from './fixtures.ts';
+import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { discoverRoutes, keyOf, unknownKeys, type Route } from './routes.ts';
+
+// What the outside-in specs (authorisation, bad input) share: the routes read from src/routes, who
+// may use which, the real ids and slugs a run creates for the routes' parameters, and how to send
+// a request as a browser's form would.
+
+const en = messages('en');
+
+export const ROUTES: Route[] = discoverRoutes();
+
+/** Anyone, signed out included, may use these. Everything not listed here is private. */
+export const PUBLIC = new Set([
+	'GET /',
+	'GET /accessibility',
+	'GET /account-deleted',
+	'GET /certificates',
+	'GET /certificates/[code]',
+	'GET /confirm-email/[token]',
+	'POST /confirm-email/[token]',
+	'GET /forgot-password',
+	'POST /forgot-password',
+	'GET /frameworks',
+	'GET /frameworks/[slug]',
+	'GET /frameworks/[slug]/[key]',
+	'GET /glossary',
+	'GET /glossary/[slug]',
+	'GET /healthz',
+	'GET /readyz',
+	// Shows only "sign in to answer" to a visitor; the answer itself is private.
+	'GET /invitations/[token]',
+	'GET /learn/cohorts/invitations/[token]',
+	'GET /learn',
+	'GET /learn/[course]',
+	'GET /learn/[course]/[module]',
+	'GET /learn/[course]/[module]/[lesson]',
+	'GET /media/[sha]/[name]',
+	'GET /privacy',
+	'GET /reset-password/[token]',
+	'POST /reset-password/[token]',
+	'GET /search',
+	'GET /signin',
+	'POST /signin?/signin',
+	'POST /signin?/resend',
+	'GET /signup',
+	'POST /signup',
+	'GET /verify-email/[token]',
+	'POST /verify-email/[token]',
+	// Signing out needs no session; its page only redirects home.
+	'GET /signout',
+	'POST /signout',
+	'GET /signout/everywhere'
+]);
+
+/**
+ * Any signed-in member may use these, on their own account and data (or a token sent to them).
+ * Everything private and not listed here is refused to an ordinary member.
+ */
+export const MEMBER = new Set([
+	'GET /account',
+	'GET /account/data',
+	'POST /account/data?/delete',
+	'POST /account/data/export',
+	'GET /account/profile',
+	'POST /account/profile',
+	'GET /account/security',
+	'POST /account/security?/email',
+	'POST /account/security?/password',
+	'POST /account/security?/revoke',
+	'POST /account/security?/totpConfirm',
+	'POST /account/security?/totpDisable',
+	'POST /account/security?/totpStart',
+	'POST /invitations/[token]?/accept',
+	'POST /invitations/[token]?/decline',
+	'POST /learn/[course]?/enrol',
+	'POST /learn/[course]/[module]/[lesson]?/case',
+	'POST /learn/[course]/[module]/[lesson]?/quiz',
+	'POST /learn/[course]/[module]/[lesson]?/reflection',
+	'POST /learn/[course]/[module]/[lesson]/draft',
+	'GET /learn/cohorts',
+	'POST /learn/cohorts?/join',
+	'POST /learn/cohorts?/leave',
+	'POST /learn/cohorts/invitations/[token]?/accept',
+	'GET /learn/journal',
+	'POST /learn/journal?/edit',
+	'POST /learn/journal?/share',
+	'GET /learn/journal/export',
+	'GET /learn/my',
+	'GET /learn/records',
+	'GET /organisations',
+	'POST /organisations?/create',
+	// The second step of signing in: a signed-in member is sent on to their account.
+	'GET /signin/code',
+	'POST /signin/code',
+	'POST /signout/everywhere'
+]);
+
+/** Keys of the allow-lists that name no route (a list must not go stale). */
+export function staleKeys(): string[] {
+	return unknownKeys(ROUTES, [...PUBLIC, ...MEMBER]);
+}
+
+export const isPublic = (route: Route) => PUBLIC.has(keyOf(route));
+export const isMember = (route: Route) => MEMBER.has(keyOf(route));
+
+/** Route parameters whose values are ids or slugs: a malformed one names nothing (a 4xx). */
+export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name']);
+
+/** The form field names a route's page uses, plus the id fields actions read. */
+export function fieldsOf(route: Route): string[] {
+	const names = new Set(['id', 'user', 'userId', 'session', 'cohortId', 'invitation', 'activity', 'course', 'module', 'lesson', 'key', 'slug', 'code', 'token', 'name', 'title', 'role', 'status', 'direction', 'email', 'emails', 'body', 'locale', 'password', 'current', 'confirm']);
+	const page = path.join(path.dirname(route.file), '+page.svelte');
+	if (fs.existsSync(page)) for (const match of fs.readFileSync(page, 'utf8').matchAll(/\bname="([\w.]+)"/g)) names.add(match[1]!);
+	return [...names];
+}
+
+export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: BASE_URL };
+
+/** Sends a route's request as a browser would: a form post for actions and POST endpoints, a GET otherwise. */
+export function send(request: APIRequestContext, route: Route, address: string, body: Record<string, string> = {}): Promise<APIResponse> {
+	const options = { maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 };
+	if (route.method === 'GET' || route.method === 'HEAD') return request.fetch(address, { method: route.method, headers: { accept: 'text/html' }, ...options });
+	return request.fetch(address, { method: route.method, headers: FORM_HEADERS, data: new URLSearchParams(body).toString(), ...options });
+}
+
+/** What a run creates for the routes' parameters, and the people who act. */
+export type Fixtures = {
+	admin: Page;
+	member: Page;
+	memberId: string;
+	organisationId: string;
+	cohortId: string;
+	/** A value for each route parameter name, keyed per route id where names mean different things. */
+	params: (route: Route) => Record<string, string>;
+};
+
+/** The id of the account with this address, read from the admin's user list. */
+export async function userIdOf(admin: Page, email: string): Promise<string> {
+	await admin.goto(`/en/admin/users?q=${encodeURIComponent(email)}`);
+	await expectAccessible(admin);
+	const id = await admin.locator('form[action="?/role"] input[name="user"]').first().getAttribute('value');
+	expect(id).toMatch(/^[0-9a-f-]{36}$/);
+	return id!;
+}
+
+/**
+ * The admin's page. When this spec set the admin up a moment ago, the code of this 30-second window
+ * is used up (a code counts once): then sign in again with the next one.
+ */
+async function signedInAdmin(browser: Browser): Promise<Page> {
+	try {
+		return await adminPage(browser);
+	} catch {
+		await new Promise((resolve) => setTimeout(resolve, 31_000));
+		return adminPage(browser);
+	}
+}
+
+/** Where a form post redirected to (a 303 from SvelteKit). */
+async function redirected(page: Page, address: string, body: Record<string, string>): Promise<string> {
+	const response = await page.request.post(address, { headers: FORM_HEADERS, data: new URLSearchParams(body).toString(), maxRedirects: 0 });
+	expect(response.status(), await response.text()).toBe(303);
+	return response.headers()['location']!;
+}
+
+/**
+ * Sets up what the routes need: the admin, an organisation and a cohort the admin owns, and a
+ * signed-in ordinary member (`person`), who belongs to neither.
+ */
+export async function setUpFixtures(browser: Browser, person: Person, other?: Person): Promise<Fixtures> {
+	const admin = await signedInAdmin(browser);
+	const member = await (await browser.newContext()).newPage();
+	await signUpAndVerify(member, admin, person);
+	let otherId = '00000000-0000-4000-8000-000000000000';
+	if (other) {
+		const page = await (await browser.newContext()).newPage();
+		await signUpAndVerify(page, admin, other);
+		await page.context().close();
+		otherId = await userIdOf(admin, other.email);
+	}
+	const memberId = await userIdOf(admin, person.email);
+	await signIn(member, person.email, person.password);
+	await expect(member.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await expectAccessible(member);
+
+	const organisation = await redirected(admin, '/en/organisations?/create', { name: `Outside-in ${person.name}`, sector: 'school', country: 'NO', description: '' });
+	const organisationId = /\/organisations\/([0-9a-f-]{36})/.exec(organisation)![1]!;
+	const cohort = await redirected(admin, '/en/learn/cohorts?/create', { course: COURSE.slug, name: `Outside-in ${person.name}`, startsOn: '', endsOn: '' });
+	const cohortId = /\/learn\/cohorts\/([0-9a-f-]{36})/.exec(cohort)![1]!;
+
+	const first = courseLessons()[0]!;
+	const byName: Record<string, string> = {
+		course: COURSE.slug,
+		module: first.module,
+		lesson: first.key,
+		slug: 'national-quality-framework',
+		key: 'ethics',
+		token: 'not-a-real-token',
+		code: 'NOT-A-CODE',
+		sha: 'a'.repeat(64),
+		name: 'file.png'
+	};
+	const byRoute: Record<string, Record<string, string>> = {
+		'/glossary/[slug]': { slug: 'career-buttons' },
+		'/organisations/[id]': { id: organisationId },
+		'/learn/cohorts/[id]': { id: cohortId },
+		// Someone else's profile, which they did not make visible.
+		'/people/[id]': { id: otherId }
+	};
+	const params = (route: Route) => {
+		const values: Record<string, string> = {};
+		for (const name of route.params) {
+			// A route's own values, or those of the route it sits under (`/learn/cohorts/[id]/events`).
+			const scope = Object.keys(byRoute).find((id) => route.id === id || route.id.startsWith(`${id}/`));
+			const value = (scope ? byRoute[scope]![name] : undefined) ?? byName[name];
+			if (value !== undefined) values[name] = value;
+		}
+		return values;
+	};
+	return { admin, member, memberId, organisationId, cohortId, params };
+}
