@@ -22,13 +22,20 @@ export type SearchSource = {
 	rows: (ref?: string) => SQL;
 };
 
+/** Whose data is being erased. */
+export type ErasedPerson = { id: string; addresses: readonly string[] };
+
 /** A person's data held by a capability: exported (GDPR Art. 15/20) and erased with the account. */
 export type PersonalData = {
 	/** The key of this part in the export document. */
 	key: string;
 	export: (db: DbOrTx, userId: string) => Promise<unknown>;
-	/** Runs inside the account deletion's transaction, before the user row goes. */
-	erase?: (tx: DbOrTx, userId: string, email: string) => Promise<void>;
+	/**
+	 * Runs inside the account deletion's transaction, before the user row goes: removes or
+	 * anonymises what does not go with the row (`ON DELETE CASCADE`). `addresses` are every email
+	 * address the account is known to have had (current, earlier, pending).
+	 */
+	erase?: (tx: DbOrTx, person: ErasedPerson) => Promise<void>;
 };
 
 /** The words of one kind of mail in one language; the platform adds the layout. */

@@ -1,9 +1,8 @@
-import { desc, eq, or, sql } from 'drizzle-orm';
+import { desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { PersonalData } from '../capability.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { session, user } from '../db/schema/accounts.ts';
 import { auditEvent, mailOutbox } from '../db/schema/platform.ts';
-import { forgetMailsTo } from '../mail/index.ts';
 
 async function accountRow(db: DbOrTx, userId: string) {
 	const [row] = await db.select().from(user).where(eq(user.id, userId));
@@ -70,24 +69,29 @@ export const ACCOUNT_DATA: readonly PersonalData[] = [
 				.orderBy(desc(auditEvent.at)),
 		// The security log keeps the events (needed for others' security) but forgets their IP
 		// addresses and details; the id that remains points to nobody, shown as "deleted user".
-		erase: async (tx, userId) => {
+		erase: async (tx, person) => {
 			await tx
 				.update(auditEvent)
 				.set({ ip: null, detail: sql`'{}'::jsonb` })
-				.where(or(eq(auditEvent.actorId, userId), eq(auditEvent.subjectId, userId)));
+				.where(or(eq(auditEvent.actorId, person.id), eq(auditEvent.subjectId, person.id)));
 		}
 	},
 	{
+		// Mails to the account (at any of its addresses) and mails its actions sent to others.
 		key: 'mails',
 		export: async (db, userId) => {
 			const account = await accountRow(db, userId);
 			if (!account) return [];
 			return db
-				.select({ createdAt: mailOutbox.createdAt, subject: mailOutbox.subject, sentAt: mailOutbox.sentAt })
+				.select({ createdAt: mailOutbox.createdAt, to: mailOutbox.toAddress, subject: mailOutbox.subject, sentAt: mailOutbox.sentAt })
 				.from(mailOutbox)
-				.where(eq(mailOutbox.toAddress, account.email))
+				.where(or(eq(mailOutbox.userId, userId), eq(mailOutbox.senderId, userId), eq(mailOutbox.toAddress, account.email)))
 				.orderBy(desc(mailOutbox.createdAt));
 		},
-		erase: (tx, _userId, email) => forgetMailsTo(tx, email)
+		// Rows linked to the account go with it (ON DELETE CASCADE); these are mails to its
+		// addresses from before it was linked (an invitation before sign-up).
+		erase: async (tx, person) => {
+			if (person.addresses.length) await tx.delete(mailOutbox).where(inArray(sql`lower(${mailOutbox.toAddress})`, person.addresses.map((a) => a.toLowerCase())));
+		}
 	}
 ];

@@ -42,7 +42,7 @@ async function mailLink(
 	});
 	const locale = target.locale as AppLocale;
 	const link = `${ctx.origin}/${locale}/${LINK_PATH[purpose]}/${token}`;
-	await sendMail(db, { to, locale, kind: purpose, link, words: ACCOUNT_MAILS[purpose]({ name: target.displayName }, locale) });
+	await sendMail(db, { to, locale, kind: purpose, link, userId: target.id, words: ACCOUNT_MAILS[purpose]({ name: target.displayName }, locale) });
 	return link;
 }
 
@@ -93,6 +93,7 @@ export async function signUp(db: DbOrTx, input: SignUpInput, ctx: RequestContext
 			if (await hit(tx, LIMITS.mailPerAddress, input.email)) {
 				await sendMail(tx, {
 					to: existing.email,
+					userId: existing.id,
 					locale: existing.locale as AppLocale,
 					kind: 'account_exists',
 					link: `${ctx.origin}/${existing.locale}/forgot-password`,

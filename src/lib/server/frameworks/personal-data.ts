@@ -4,7 +4,7 @@ import { frameworkNodeRevision } from '../db/schema/frameworks.ts';
 
 /**
  * The framework wording a person edited. The revisions stay with the shared content when the
- * account goes (their editor becomes "deleted user").
+ * account goes, by "deleted user".
  */
 export const FRAMEWORK_DATA: readonly PersonalData[] = [
 	{
@@ -14,6 +14,9 @@ export const FRAMEWORK_DATA: readonly PersonalData[] = [
 				.select({ at: frameworkNodeRevision.createdAt, locale: frameworkNodeRevision.locale, title: frameworkNodeRevision.title })
 				.from(frameworkNodeRevision)
 				.where(eq(frameworkNodeRevision.editorId, userId))
-				.orderBy(desc(frameworkNodeRevision.createdAt))
+				.orderBy(desc(frameworkNodeRevision.createdAt)),
+		erase: async (tx, person) => {
+			await tx.update(frameworkNodeRevision).set({ editorId: null }).where(eq(frameworkNodeRevision.editorId, person.id));
+		}
 	}
 ];

@@ -13,7 +13,17 @@ import { logger } from '../log/index.ts';
  * One mail: what kind it is (for the log), where it goes, its words in the recipient's language
  * (from the sending capability's template, see `Capability.mail`) and the link it carries.
  */
-export type Mail = { to: string; locale: AppLocale; kind: string; link: string; words: MailText };
+export type Mail = {
+	to: string;
+	locale: AppLocale;
+	kind: string;
+	link: string;
+	words: MailText;
+	/** The recipient's account, if they have one; the mail goes with it. */
+	userId?: string;
+	/** Whoever's action sent the mail (an inviter); the mail goes with their account too. */
+	senderId?: string;
+};
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -56,7 +66,7 @@ export async function sendMail(db: DbOrTx, given: Mail): Promise<void> {
 	const rendered = renderMail(mail);
 	const [row] = await db
 		.insert(mailOutbox)
-		.values({ toAddress: mail.to, ...rendered })
+		.values({ toAddress: mail.to, userId: mail.userId ?? null, senderId: mail.senderId ?? null, ...rendered })
 		.returning({ id: mailOutbox.id });
 	await emit(db, { type: MAIL_SEND, payload: { mailId: row!.id, kind: mail.kind } });
 	const c = config();
@@ -104,9 +114,4 @@ export async function deliverMail(db: DbOrTx, mailId: number, via: Transporter |
 /** The newest mails, for the admin outbox. */
 export async function listOutbox(db: DbOrTx, limit = 100) {
 	return db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit);
-}
-
-/** Deletes the outbox's copies of mails sent to an address (account deletion). */
-export async function forgetMailsTo(db: DbOrTx, address: string): Promise<void> {
-	await db.delete(mailOutbox).where(eq(mailOutbox.toAddress, address));
 }

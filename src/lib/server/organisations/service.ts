@@ -224,7 +224,7 @@ export async function invite(
 	if (!(await hit(db, LIMITS.mailPerAddress, email))) return problem('rate_limited', { field: 'form', key: 'error_rate_limited' });
 
 	const [inviter] = await db.select({ displayName: user.displayName, locale: user.locale }).from(user).where(eq(user.id, actorId));
-	const [invitee] = await db.select({ locale: user.locale }).from(user).where(eq(user.email, email));
+	const [invitee] = await db.select({ id: user.id, locale: user.locale }).from(user).where(eq(user.email, email));
 	const [org] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, organisationId));
 	const locale = (invitee?.locale ?? inviter!.locale) as AppLocale;
 
@@ -247,6 +247,8 @@ export async function invite(
 			to: email,
 			locale,
 			kind: 'invitation',
+			senderId: actorId,
+			userId: invitee?.id,
 			link: `${ctx.origin}/${locale}/invitations/${token}`,
 			words: ORGANISATION_MAILS.invitation({ organisation: org!.name, inviter: inviter!.displayName, role: input.role }, locale)
 		});

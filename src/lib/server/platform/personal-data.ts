@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { checkCurrentPassword } from '../accounts/reauth.ts';
 import { audit } from '../audit/index.ts';
 import { CAPABILITIES } from '../capabilities.ts';
-import type { DbOrTx } from '../db/client.ts';
+import { queryRows, type DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { organisationsOnlyOwnedBy } from '../organisations/service.ts';
 
@@ -24,6 +24,19 @@ export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
 	return document;
 }
 
+/**
+ * Every address the account is known to have had: the current one, earlier ones (mails sent to
+ * the account) and one waiting for confirmation.
+ */
+async function addressesOf(db: DbOrTx, userId: string, current: string): Promise<string[]> {
+	const rows = await queryRows<{ address: string }>(
+		db,
+		sql`select to_address as address from mail_outbox where user_id = ${userId}
+			union select new_email from email_token where user_id = ${userId} and new_email is not null`
+	);
+	return [...new Set([current, ...rows.map((r) => r.address)].map((a) => a.toLowerCase()))];
+}
+
 export type DeleteResult =
 	| { ok: true }
 	| { ok: false; error: 'wrong_password' | 'rate_limited' }
@@ -42,7 +55,8 @@ export async function deleteAccount(db: DbOrTx, userId: string, password: string
 	const owned = await organisationsOnlyOwnedBy(db, userId);
 	if (owned.length) return { ok: false, error: 'sole_owner', organisations: owned };
 	await db.transaction(async (tx) => {
-		for (const part of PARTS) await part.erase?.(tx, userId, found.email);
+		const person = { id: userId, addresses: await addressesOf(tx, userId, found.email) };
+		for (const part of PARTS) await part.erase?.(tx, person);
 		await tx.delete(user).where(eq(user.id, userId));
 		await audit(tx, { event: 'account_deleted', subjectId: userId });
 	});

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from './accounts.ts';
 
 /** Mail waiting to be sent, or kept as the outbox when no SMTP server is configured. */
 export const mailOutbox = pgTable(
@@ -7,6 +8,10 @@ export const mailOutbox = pgTable(
 	{
 		id: serial('id').primaryKey(),
 		toAddress: text('to_address').notNull(),
+		// The account it was sent to, when there is one, and the person whose action sent it (an
+		// inviter): both go with the account, so an old address or an inviter's name is not left behind.
+		userId: uuid('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		senderId: uuid('sender_id').references(() => user.id, { onDelete: 'cascade' }),
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		html: text('html').notNull(),
@@ -14,7 +19,12 @@ export const mailOutbox = pgTable(
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		error: text('error')
 	},
-	(t) => [index('mail_outbox_created_idx').on(t.createdAt), index('mail_outbox_to_idx').on(t.toAddress)]
+	(t) => [
+		index('mail_outbox_created_idx').on(t.createdAt),
+		index('mail_outbox_to_idx').on(t.toAddress),
+		index('mail_outbox_user_idx').on(t.userId),
+		index('mail_outbox_sender_idx').on(t.senderId)
+	]
 );
 
 /** Fixed-window counters shared by all app instances. */

@@ -201,7 +201,7 @@ export async function inviteToCohort(
 			limited.push(email);
 			continue;
 		}
-		const [invitee] = await db.select({ locale: user.locale }).from(user).where(eq(user.email, email));
+		const [invitee] = await db.select({ id: user.id, locale: user.locale }).from(user).where(eq(user.email, email));
 		const locale = (invitee?.locale ?? facilitator.locale) as AppLocale;
 		await db.transaction(async (tx) => {
 			const { token, id } = newToken();
@@ -210,6 +210,8 @@ export async function inviteToCohort(
 				to: email,
 				locale,
 				kind: 'cohort_invitation',
+				senderId: facilitator.id,
+				userId: invitee?.id,
 				link: `${origin}/${locale}/learn/cohorts/invitations/${token}`,
 				words: COHORT_MAILS.cohort_invitation({ cohort: c.name, course: c.courseTitle, inviter: facilitator.name }, locale)
 			});

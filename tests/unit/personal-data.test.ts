@@ -1,0 +1,103 @@
+// Account deletion, checked the way a privacy auditor would: a person leaves traces in every
+// capability (an address change, an organisation they founded and handed over, invitations to and
+// from them, learning, a cohort they ran), deletes their account, and then every text, uuid and
+// json column of every table is searched for their addresses, their name and their id.
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { confirmEmailChange, requestEmailChange, signUp } from '../../src/lib/server/accounts/service.ts';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { user } from '../../src/lib/server/db/schema/accounts.ts';
+import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { getCourseOutline, getLesson } from '../../src/lib/server/learn/catalogue/index.ts';
+import { createCohort, inviteToCohort } from '../../src/lib/server/learn/cohorts/index.ts';
+import { enrol, saveReflection } from '../../src/lib/server/learn/progress/index.ts';
+import { acceptInvitation, createOrganisation, invite, transferOwnership } from '../../src/lib/server/organisations/service.ts';
+import { deleteAccount, exportMyData } from '../../src/lib/server/platform/personal-data.ts';
+import { importAllContent } from '../../src/lib/server/platform/content.ts';
+import type { Actor } from '../../src/lib/server/policies/index.ts';
+import type { Result } from '../../src/lib/server/result/index.ts';
+import { writeTestCourse } from '../helpers/course.ts';
+import { testDatabases } from '../helpers/db.ts';
+import { findTraces } from '../helpers/scan.ts';
+
+const PASSWORD = 'a long enough passphrase';
+const ctx = { ip: '203.0.113.9', origin: 'http://localhost:3000', device: 'Firefox · Linux', locale: 'en' as const };
+const as = (id: string, role = 'member'): Actor => ({ id, role, emailVerified: true, totpEnabled: false, secondFactorVerified: false });
+
+function value<T>(result: Result<T>): T {
+	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
+	return result.value;
+}
+
+// The security log keeps its events for everyone's security, without IP addresses or details; the
+// id left there points to nobody (README, "Accounts, roles and privacy").
+const KEPT_BY_DESIGN = ['audit_event.actor_id', 'audit_event.subject_id'];
+
+describe.each(testDatabases())('personal data on $name', ({ open }) => {
+	let database: Database;
+	let contentDir: string;
+	beforeEach(async () => {
+		database = await open();
+		contentDir = writeTestCourse();
+		await importAllContent(database.db, contentDir);
+	});
+	afterEach(async () => {
+		await database.close();
+		fs.rmSync(contentDir, { recursive: true, force: true });
+	});
+
+	async function lastLinkTo(address: string, path: string): Promise<string> {
+		const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address));
+		const token = mails.at(-1)?.text.match(new RegExp(`/${path}/([\\w-]+)`))?.[1];
+		if (!token) throw new Error(`no ${path} link to ${address}`);
+		return token;
+	}
+
+	async function signUpAs(displayName: string, email: string): Promise<string> {
+		expect(await signUp(database.db, { displayName, email, password: PASSWORD, locale: 'nb', country: 'NO', sector: 'school' }, ctx)).toBe('ok');
+		const [row] = await database.db.select({ id: user.id }).from(user).where(eq(user.email, email));
+		return row!.id;
+	}
+
+	it('deleting an account leaves no trace of its addresses, name or id in any table', async () => {
+		const db = database.db;
+		const olaug = await signUpAs('Olaug Testesen', 'olaug@example.org');
+		const bo = await signUpAs('Bo Berg', 'bo@example.org');
+
+		// A new address: mails to the old one stay in the outbox.
+		expect(await requestEmailChange(db, olaug, 'olaug.new@example.org', PASSWORD, ctx)).toBe('ok');
+		expect(await confirmEmailChange(db, await lastLinkTo('olaug.new@example.org', 'confirm-email'), ctx.ip)).toBe(true);
+
+		// She founds an organisation, invites Bo (her name is in his mail), and hands it over to him.
+		const centre = value(await createOrganisation(db, as(olaug), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, ctx));
+		value(await invite(db, as(olaug), centre.id, { email: 'bo@example.org', role: 'member' }, ctx));
+		value(await acceptInvitation(db, as(bo), await lastLinkTo('bo@example.org', 'invitations'), ctx));
+		value(await transferOwnership(db, as(olaug), centre.id, bo, ctx));
+		// Bo invites her old address elsewhere; it is still pending.
+		const other = value(await createOrganisation(db, as(bo), { name: 'Skolen', sector: 'school', country: 'NO', languages: ['nb'], description: '' }, ctx));
+		value(await invite(db, as(bo), other.id, { email: 'olaug@example.org', role: 'member' }, ctx));
+
+		// She learns, and runs a cohort to which she invites someone.
+		const outline = (await getCourseOutline(db, 'basics', 'en'))!;
+		value(await enrol(db, as(olaug), ctx, outline));
+		const think = (await getLesson(db, outline, 'think', 'en', { localize: (p: string) => p, calloutLabel: (k: string) => k }))!.ref;
+		value(await saveReflection(db, as(olaug), ctx, think, 'reflect', 'What I learnt, in private.', 'Prompt', 'Reflect'));
+		await db.update(user).set({ role: 'facilitator' }).where(eq(user.id, olaug));
+		const facilitator = as(olaug, 'facilitator');
+		const cohort = value(await createCohort(db, facilitator, { courseId: outline.id, name: 'Våren', startsOn: null, endsOn: null }));
+		value(await inviteToCohort(db, facilitator, { id: cohort.id, name: 'Våren', courseTitle: outline.title, facilitatorId: olaug }, ['dan@example.org'], { origin: ctx.origin, locale: 'en' }));
+
+		const needles = ['olaug@example.org', 'olaug.new@example.org', 'Olaug Testesen', olaug];
+		// Her export has what the platform holds, the old address's mails included.
+		const exported = (await exportMyData(db, olaug, ctx.ip)) as { mails: { to: string }[] };
+		expect(new Set(exported.mails.map((m) => m.to))).toEqual(new Set(['olaug@example.org', 'olaug.new@example.org', 'bo@example.org', 'dan@example.org']));
+		const before = await findTraces(db, needles, KEPT_BY_DESIGN);
+		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry']));
+
+		expect(await deleteAccount(db, olaug, PASSWORD)).toEqual({ ok: true });
+		expect(await findTraces(db, needles, KEPT_BY_DESIGN)).toEqual([]);
+		// Bo's own data stays.
+		expect(await findTraces(db, ['bo@example.org', 'Bo Berg'])).not.toEqual([]);
+	});
+});
