@@ -141,7 +141,7 @@ test.describe('from the outside', () => {
 		await expectAccessible(admin);
 		await admin.goto(`/en/learn/cohorts/${fx.cohortId}`);
 		await expect(admin.getByRole('heading', { level: 1, name: `Outside-in ${MEMBER_PERSON.name}` })).toBeVisible();
-		await expect(admin.getByText(MEMBER_PERSON.name)).toHaveCount(0);
+		await expect(admin.getByText(MEMBER_PERSON.name, { exact: true })).toHaveCount(0);
 		await expectAccessible(admin);
 
 		// Shared content kept its wording.
