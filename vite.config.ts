@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -40,6 +41,12 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node',
+		// Migrates once per run; each test's database is a copy (see tests/helpers/db.ts).
+		globalSetup: ['tests/helpers/global-setup.ts'],
+		setupFiles: ['tests/helpers/setup-file.ts'],
+		// One test file per core (Vitest's default leaves one core free, so on two cores it ran the
+		// files one at a time); the database tests are CPU-bound in PGlite's WASM engine.
+		maxWorkers: availableParallelism(),
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}
