@@ -24,9 +24,12 @@ export default defineConfig({
 	webServer: [
 		{
 			// A fresh embedded database for every run: migrations and content import are part of the
-			// test. The first administrator is created as an operator would, and their link kept.
+			// test. The content is imported once, as an operator would, and the folder copied for the
+			// proxied server below (Playwright starts the servers one after the other), which saves
+			// that server a second initdb and import. Then the first administrator is created as an
+			// operator would, and their link kept.
 			command:
-				'rm -rf .e2e-data .e2e-data-admin-totp.txt .e2e-data-admin.lock && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
+				'rm -rf .e2e-data .e2e-data-proxy .e2e-data-admin-totp.txt .e2e-data-admin.lock && node scripts/content-import.ts > /dev/null && cp -r .e2e-data .e2e-data-proxy && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
 			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '20' },
 			reuseExistingServer: false,
@@ -34,8 +37,8 @@ export default defineConfig({
 			stdout: 'pipe'
 		},
 		{
-			// The same build as it runs behind a TLS-terminating reverse proxy.
-			command: 'rm -rf .e2e-data-proxy && node scripts/start.ts',
+			// The same build as it runs behind a TLS-terminating reverse proxy, on the copy made above.
+			command: 'node scripts/start.ts',
 			url: `${PROXIED_URL}/readyz`,
 			env: { PORT: '3124', DATA_DIR: '.e2e-data-proxy', TRUST_PROXY: 'true', LOG_LEVEL: 'warn' },
 			reuseExistingServer: false,

@@ -17,15 +17,32 @@ const steps: [string, () => boolean | Promise<boolean>][] = [
 	['browser tests', () => exec(`${root}/node_modules/.bin/playwright`, ['test'])]
 ];
 
-const started = Date.now();
-for (const [name, run] of steps) {
+type Outcome = { name: string; seconds: number; status: 'passed' | 'failed' | 'not run' };
+
+/** The per-stage times, as a table; printed at the end whether the run passed or not. */
+function summary(outcomes: Outcome[]): string {
+	const width = Math.max(...outcomes.map((o) => o.name.length), 'total'.length);
+	const line = (name: string, time: string, status: string) => `  ${name.padEnd(width)}  ${time.padStart(8)}  ${status}`;
+	const total = outcomes.reduce((sum, o) => sum + o.seconds, 0);
+	return [
+		'Stage times:',
+		...outcomes.map((o) => line(o.name, o.status === 'not run' ? '–' : `${o.seconds.toFixed(1)} s`, o.status)),
+		line('total', `${total.toFixed(1)} s`, `(${Math.floor(total / 60)} min ${Math.round(total % 60)} s)`)
+	].join('\n');
+}
+
+const outcomes: Outcome[] = steps.map(([name]) => ({ name, seconds: 0, status: 'not run' }));
+for (const [i, [name, run]] of steps.entries()) {
 	const t = Date.now();
 	console.log(`\n▶ ${name}`);
 	const ok = await run();
-	console.log(`${ok ? '✔' : '✘'} ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+	const outcome = outcomes[i]!;
+	outcome.seconds = (Date.now() - t) / 1000;
+	outcome.status = ok ? 'passed' : 'failed';
+	console.log(`${ok ? '✔' : '✘'} ${name} (${outcome.seconds.toFixed(1)} s)`);
 	if (!ok) {
-		console.error(`\nnpm test failed at: ${name}`);
+		console.error(`\n${summary(outcomes)}\n\nnpm test failed at: ${name}`);
 		process.exit(1);
 	}
 }
-console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.log(`\n${summary(outcomes)}\n\nAll checks passed.`);
