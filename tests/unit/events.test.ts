@@ -192,6 +192,22 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 		}
 	});
 
+	it('stops without waiting long for a handler that hangs; the event stays due for another try', async () => {
+		const dispatcher = await startDispatcher(database, {
+			handlersOf: () => [() => new Promise<void>(() => {})],
+			pollMs: 20,
+			leaseMs: 60_000,
+			stopWaitMs: 200
+		});
+		await emit(database.db, { type: 'test.hangs' });
+		await until(async () => (await eventRows(database))[0]?.attempts === 1);
+		const started = Date.now();
+		await dispatcher.stop();
+		expect(Date.now() - started).toBeLessThan(2000);
+		// Still pending: once its lease runs out, a dispatcher takes it again.
+		expect((await eventRows(database))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+	});
+
 	it('shows failed events to admins only, and an admin can put one back in the queue', async () => {
 		const admin = { id: '00000000-0000-4000-8000-000000000001', role: 'admin', emailVerified: true, totpEnabled: true, secondFactorVerified: true };
 		const member = { ...admin, id: '00000000-0000-4000-8000-000000000002', role: 'member' };

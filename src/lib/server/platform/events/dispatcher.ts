@@ -20,12 +20,17 @@ export type DispatcherOptions = {
 	backoffMs?: (attempts: number) => number;
 	/** How long a claimed event is held; if this instance dies, it becomes due again after it. */
 	leaseMs?: number;
+	/**
+	 * How long `stop` waits for the handlers in hand (a shutdown must not hang on a slow SMTP
+	 * server); what is unfinished then is done again, by any instance, once its lease runs out.
+	 */
+	stopWaitMs?: number;
 };
 
 export type Dispatcher = {
 	/** Handles every event due now (and those that become due meanwhile); for tests and scripts. */
 	drain: () => Promise<void>;
-	/** Stops listening and polling and waits for the events in hand. */
+	/** Stops listening and polling and waits (a little) for the events in hand. */
 	stop: () => Promise<void>;
 };
 
@@ -62,7 +67,7 @@ async function claim(db: DbOrTx, batch: number, leaseMs: number): Promise<Claime
  * once (a crash after a side effect and before `done` repeats it): handlers must be idempotent.
  */
 export async function startDispatcher(database: Database, options: DispatcherOptions): Promise<Dispatcher> {
-	const { handlersOf, pollMs = 3000, batch = 10, maxAttempts = 8, backoffMs = exponentialBackoff, leaseMs = 300_000 } = options;
+	const { handlersOf, pollMs = 3000, batch = 10, maxAttempts = 8, backoffMs = exponentialBackoff, leaseMs = 300_000, stopWaitMs = 2000 } = options;
 	const db = database.db;
 	let stopped = false;
 	let running: Promise<void> | undefined;
@@ -124,7 +129,9 @@ export async function startDispatcher(database: Database, options: DispatcherOpt
 			stopped = true;
 			clearInterval(poll);
 			await unlisten().catch(() => {});
-			await running;
+			let timer: NodeJS.Timeout | undefined;
+			await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, stopWaitMs)))]);
+			clearTimeout(timer);
 		}
 	};
 }
