@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import DOMPurify from 'isomorphic-dompurify';
 import { BASE_LOCALE, LOCALE_NAMES, type AppLocale } from '../../../i18n/locales.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { course, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
@@ -38,9 +40,6 @@ export function slugifyFileName(original: string): string | null {
 	const name = parts.join('.');
 	return name.length <= NAME_MAX ? name : null;
 }
-
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
-const startsWith = (data: Uint8Array, bytes: number[], offset = 0) => data.length >= offset + bytes.length && bytes.every((b, i) => data[offset + i] === b);
 
 function utf8(data: Uint8Array): string | null {
 	try {
@@ -106,30 +105,47 @@ export function isSvgDocument(text: string): boolean {
 	return closed && !stack.length && root !== null && (root === 'svg' || root.endsWith(':svg'));
 }
 
-/** Scripts, event handlers and script URLs: what an SVG image must not carry. */
-export function svgHasActiveContent(text: string): boolean {
-	return /<\s*([\w-]+:)?script\b/i.test(text) || /[\s"'/]on[a-z]+\s*=/i.test(text) || /javascript\s*:/i.test(text) || /<\s*([\w-]+:)?foreignObject\b/i.test(text);
+const FRAGMENT_ONLY = /^\s*#/;
+const EXTERNAL_URL_IN_CSS = /url\s*\(\s*(?!['"]?\s*#)/i;
+
+/**
+ * An SVG image made harmless by DOMPurify's SVG profile: no scripts, event handlers, script URLs
+ * (however they are encoded: the parser decodes them first), `foreignObject` or style sheets, and
+ * no reference outside the file (links, external images, `url(…)`), which would load from
+ * elsewhere when the image is opened. `removed` says whether anything had to go.
+ */
+export function sanitiseSvg(text: string): { svg: string; removed: boolean } {
+	DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+		const name = data.attrName.toLowerCase();
+		if ((name === 'href' || name === 'xlink:href' || name === 'src') && !FRAGMENT_ONLY.test(data.attrValue)) data.keepAttr = false;
+		if (EXTERNAL_URL_IN_CSS.test(data.attrValue)) data.keepAttr = false;
+	});
+	try {
+		const svg = DOMPurify.sanitize(text, { USE_PROFILES: { svg: true, svgFilters: true }, ADD_TAGS: ['use'], FORBID_TAGS: ['style', 'foreignObject'] });
+		// The parser's own wrapper (BODY), comments and the XML declaration do not count.
+		const removed = DOMPurify.removed.some((r) => 'attribute' in r || !['BODY', '#comment'].includes(r.element.nodeName));
+		return { svg, removed };
+	} finally {
+		DOMPurify.removeHook('uponSanitizeAttribute');
+	}
 }
 
-type FileCheck = { ok: true } | { ok: false; key: string; params: Record<string, string> };
+type FileCheck = { ok: true; data: Uint8Array } | { ok: false; key: string; params: Record<string, string> };
 
-/** Whether the bytes are what the extension says (the "magic bytes" of each format). */
-function contentMatches(ext: MediaExtension, data: Uint8Array): boolean {
+// What file-type finds in the bytes for each extension we take.
+const SNIFFED: Record<Exclude<MediaExtension, 'vtt' | 'svg'>, string[]> = {
+	png: ['png'],
+	jpg: ['jpg'],
+	jpeg: ['jpg'],
+	webp: ['webp'],
+	mp3: ['mp3'],
+	webm: ['webm'],
+	mp4: ['mp4', 'm4v']
+};
+
+/** Whether the bytes are what the extension says: binary formats sniffed by file-type, text ones parsed. */
+async function contentMatches(ext: MediaExtension, data: Uint8Array): Promise<boolean> {
 	switch (ext) {
-		case 'png':
-			return startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-		case 'jpg':
-		case 'jpeg':
-			return startsWith(data, [0xff, 0xd8, 0xff]);
-		case 'webp':
-			return startsWith(data, ascii('RIFF')) && startsWith(data, ascii('WEBP'), 8);
-		case 'mp3':
-			// An ID3 tag, or straight into an MPEG audio frame (11 sync bits).
-			return startsWith(data, ascii('ID3')) || (data.length > 1 && data[0] === 0xff && (data[1]! & 0xe0) === 0xe0);
-		case 'webm':
-			return startsWith(data, [0x1a, 0x45, 0xdf, 0xa3]);
-		case 'mp4':
-			return startsWith(data, ascii('ftyp'), 4);
 		case 'vtt': {
 			const text = utf8(data);
 			return text !== null && /^WEBVTT(?:[ \t\r\n]|$)/.test(text);
@@ -138,21 +154,29 @@ function contentMatches(ext: MediaExtension, data: Uint8Array): boolean {
 			const text = utf8(data);
 			return text !== null && isSvgDocument(text);
 		}
+		default: {
+			const found = await fileTypeFromBuffer(data);
+			return !!found && SNIFFED[ext].includes(found.ext);
+		}
 	}
 }
 
 /**
  * Checks a file a lesson is to carry: a type media-types.ts allows, within its size limit, and
- * content that matches the extension. SVG images must also be free of scripts and event handlers.
+ * content that matches the extension. An SVG image must be strict XML (isSvgDocument: no DOCTYPE,
+ * no entities of its own, so the browser's XML parser and the sanitiser's see the same tree) and
+ * the sanitiser must find nothing to remove; the author is told what is wrong, and the file is
+ * kept byte for byte (a course package exports and imports unchanged).
  */
-export function checkLessonFile(name: string, data: Uint8Array): FileCheck {
+export async function checkLessonFile(name: string, data: Uint8Array): Promise<FileCheck> {
 	const ext = extensionOf(name);
 	if (!ext) return { ok: false, key: 'author_error_file_type', params: { name, types: ALLOWED_TYPES } };
 	const type = MEDIA_TYPES[ext];
 	if (data.byteLength > type.maxBytes) return { ok: false, key: 'author_error_file_too_large', params: { name, size: formatBytes(type.maxBytes) } };
-	if (!data.byteLength || !contentMatches(ext, data)) return { ok: false, key: 'author_error_file_content', params: { name, type: ext.toUpperCase() } };
-	if (ext === 'svg' && svgHasActiveContent(utf8(data)!)) return { ok: false, key: 'author_error_svg_unsafe', params: { name } };
-	return { ok: true };
+	if (!data.byteLength || !(await contentMatches(ext, data))) return { ok: false, key: 'author_error_file_content', params: { name, type: ext.toUpperCase() } };
+	if (ext !== 'svg') return { ok: true, data };
+	if (sanitiseSvg(utf8(data)!).removed) return { ok: false, key: 'author_error_svg_unsafe', params: { name } };
+	return { ok: true, data };
 }
 
 async function lessonOf(db: DbOrTx, slug: string, lessonKey: string) {
@@ -177,15 +201,15 @@ export async function uploadLessonFile(
 	if (!target) return notFound();
 	const name = slugifyFileName(file.name);
 	if (!name) return refuse('invalid', 'file', 'author_error_file_name');
-	const check = checkLessonFile(name, file.data);
+	const check = await checkLessonFile(name, file.data);
 	if (!check.ok) return refuse(check.key === 'author_error_file_too_large' ? 'too_large' : 'invalid', 'file', check.key, check.params);
 	const values = {
 		lessonId: target.id,
 		name,
 		mime: MEDIA_TYPES[extensionOf(name)!].mime,
-		size: file.data.byteLength,
-		sha256: createHash('sha256').update(file.data).digest('hex'),
-		data: file.data
+		size: check.data.byteLength,
+		sha256: createHash('sha256').update(check.data).digest('hex'),
+		data: check.data
 	};
 	await db.transaction(async (tx) => {
 		await tx.insert(lessonFile).values(values).onConflictDoUpdate({ target: [lessonFile.lessonId, lessonFile.name], set: { ...values, createdAt: new Date() } });

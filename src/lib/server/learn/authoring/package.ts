@@ -164,7 +164,7 @@ export async function importCoursePackage(
 		for (const m of source.modules) {
 			for (const l of m.lessons) {
 				for (const f of l.files) {
-					const check = checkLessonFile(f.name, f.data);
+					const check = await checkLessonFile(f.name, f.data);
 					if (!check.ok) throw new PackageProblem(check.key, { ...check.params, name: path.posix.join(l.file.split(path.sep).slice(0, -1).join('/'), f.name) });
 				}
 			}
