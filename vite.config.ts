@@ -15,7 +15,9 @@ export default defineConfig({
 				directives: {
 					'default-src': ['self'],
 					'script-src': ['self'],
-					'style-src': ['self'],
+					// SvelteKit's route announcer (root.svelte) has one style attribute; allow exactly it
+					// (tests/unit/security-csp.test.ts recomputes the hash from the installed Kit).
+					'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 					'img-src': ['self', 'data:'],
 					'font-src': ['self'],
 					'connect-src': ['self'],
