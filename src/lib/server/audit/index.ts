@@ -3,6 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { user } from '../db/schema/accounts.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { auditEvent } from '../db/schema/platform.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
 
 export type AuditInput = {
 	/** One of the capabilities' `audit` names (platform/audit.ts; a test checks every call). */
@@ -24,31 +26,44 @@ export async function audit(db: DbOrTx, input: AuditInput): Promise<void> {
 	});
 }
 
-const actor = alias(user, 'actor');
-const subject = alias(user, 'subject');
+const actorUser = alias(user, 'actor');
+const subjectUser = alias(user, 'subject');
+
+export type AuditRow = {
+	id: number;
+	at: Date;
+	event: string;
+	ip: string | null;
+	actorId: string | null;
+	actorEmail: string | null;
+	subjectId: string | null;
+	subjectEmail: string | null;
+};
 
 /**
  * The newest events, optionally of one kind, for the admin area, with the people's addresses.
- * An id whose account is gone comes back with a null address: a deleted user.
+ * An id whose account is gone comes back with a null address: a deleted user. Admins only.
  */
-export async function listAuditEvents(db: DbOrTx, options: { event?: string; limit?: number } = {}) {
-	return db
+export async function listAuditEvents(db: DbOrTx, actor: Actor, options: { event?: string; limit?: number } = {}): Promise<Result<AuditRow[]>> {
+	if (!can(actor, 'admin:audit')) return problem('forbidden');
+	const rows = await db
 		.select({
 			id: auditEvent.id,
 			at: auditEvent.at,
 			event: auditEvent.event,
 			ip: auditEvent.ip,
 			actorId: auditEvent.actorId,
-			actorEmail: actor.email,
+			actorEmail: actorUser.email,
 			subjectId: auditEvent.subjectId,
-			subjectEmail: subject.email
+			subjectEmail: subjectUser.email
 		})
 		.from(auditEvent)
-		.leftJoin(actor, eq(actor.id, auditEvent.actorId))
-		.leftJoin(subject, eq(subject.id, auditEvent.subjectId))
+		.leftJoin(actorUser, eq(actorUser.id, auditEvent.actorId))
+		.leftJoin(subjectUser, eq(subjectUser.id, auditEvent.subjectId))
 		.where(options.event ? eq(auditEvent.event, options.event) : undefined)
 		.orderBy(desc(auditEvent.at), desc(auditEvent.id))
 		.limit(options.limit ?? 200);
+	return ok(rows);
 }
 
 /** Deletes events older than the retention period; run at start-up and daily. */

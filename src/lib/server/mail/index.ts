@@ -8,6 +8,8 @@ import type { DbOrTx } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/platform.ts';
 import { emit } from '../events/index.ts';
 import { logger } from '../log/index.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
 
 /**
  * One mail: what kind it is (for the log), where it goes, its words in the recipient's language
@@ -111,7 +113,8 @@ export async function deliverMail(db: DbOrTx, mailId: number, via: Transporter |
 	await db.update(mailOutbox).set({ sentAt: sql`now()`, error: null }).where(eq(mailOutbox.id, mailId));
 }
 
-/** The newest mails, for the admin outbox. */
-export async function listOutbox(db: DbOrTx, limit = 100) {
-	return db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit);
+/** The newest mails, for the admin outbox (admins only). */
+export async function listOutbox(db: DbOrTx, actor: Actor, limit = 100): Promise<Result<(typeof mailOutbox.$inferSelect)[]>> {
+	if (!can(actor, 'admin:outbox')) return problem('forbidden');
+	return ok(await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit));
 }

@@ -3,7 +3,9 @@ import { db } from '#lib/server/platform/app.ts';
 import { listAuditEvents } from '#lib/server/audit/index.ts';
 import { AUDIT_EVENTS } from '#lib/server/platform/audit.ts';
 import { config } from '#lib/server/config/index.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCan(locals, 'admin:audit');
@@ -13,6 +15,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		event: event ?? '',
 		kinds: AUDIT_EVENTS,
 		retentionDays: config().auditRetentionDays,
-		events: await listAuditEvents(db(), { event, limit: 200 })
+		events: valueOf(await listAuditEvents(db(), actorOf(locals), { event, limit: 200 }))
 	};
 };

@@ -1,7 +1,9 @@
 import type { RequestHandler } from './$types';
 import { db } from '#lib/server/platform/app.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { listStatements } from '#lib/server/learn/progress/index.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
+import { allLearningRecords } from '#lib/server/learn/progress/index.ts';
 
 /**
  * Every learner's xAPI statements, oldest first, for a learning record store. `?since=` (ISO
@@ -11,7 +13,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	requireCan(locals, 'admin:learning-records');
 	const since = url.searchParams.get('since');
 	const after = since && !Number.isNaN(Date.parse(since)) ? new Date(since) : undefined;
-	const statements = await listStatements(db(), { after });
+	const statements = valueOf(await allLearningRecords(db(), actorOf(locals), { after }));
 	return new Response(JSON.stringify(statements), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { learningRecord } from '../../db/schema/learn.ts';
+import { can, type Actor } from '../../policies/index.ts';
+import { ok, problem, type Result } from '../../result/index.ts';
 
 /** The ADL verbs Praxis records (https://registry.tincanapi.com). */
 export const VERBS = {
@@ -82,7 +84,22 @@ export async function recordLearningEvent(db: DbOrTx, event: LearningEvent): Pro
 	});
 }
 
-/** Statements in the order they happened: one learner's (`userId`) or everyone's, in pages. */
+/** Every learner's statements in the order they happened, for a learning record store (admins only). */
+export async function allLearningRecords(db: DbOrTx, actor: Actor, options: { after?: Date } = {}): Promise<Result<Record<string, unknown>[]>> {
+	if (!can(actor, 'admin:learning-records')) return problem('forbidden');
+	return ok(await listStatements(db, { after: options.after }));
+}
+
+/** The actor's own statements, in the order they happened. */
+export async function ownLearningRecords(db: DbOrTx, actor: Actor): Promise<Result<Record<string, unknown>[]>> {
+	if (!actor || !can(actor, 'account:view', { userId: actor.id })) return problem('forbidden');
+	return ok(await listStatements(db, { userId: actor.id }));
+}
+
+/**
+ * Statements in the order they happened: one learner's (`userId`) or everyone's, in pages. Unchecked:
+ * for the personal-data export and tests; requests go through the two functions above.
+ */
 export async function listStatements(db: DbOrTx, options: { userId?: string; after?: Date; limit?: number } = {}): Promise<Record<string, unknown>[]> {
 	const where: SQL[] = [];
 	if (options.userId) where.push(eq(learningRecord.userId, options.userId));
