@@ -124,6 +124,8 @@ test.describe('from the outside', () => {
 	});
 
 	test('what the outsiders posted changed nothing', async ({ page }) => {
+		// Six pages, each checked with axe.
+		test.setTimeout(120_000);
 		const { admin } = fx;
 		// The member is still an ordinary active member, and is still refused the admin area.
 		await admin.goto(`/en/admin/users?q=${encodeURIComponent(MEMBER_PERSON.email)}`);
