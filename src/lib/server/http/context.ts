@@ -1,11 +1,16 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import type { AppLocale } from '../../i18n/locales.ts';
 import { getLocale } from '../../paraglide/runtime.js';
 import { publicOrigin } from '../config/index.ts';
-import { describeDevice } from '../accounts/sessions.ts';
-import type { RequestContext } from '../accounts/service.ts';
+import { describeDevice } from './device.ts';
 import type { Actor } from '../policies/index.ts';
 
-/** What services need to know about a request, without the request itself. */
+/**
+ * What services need to know about a request, without the request itself: the client's address,
+ * the public origin for links, a device label and the page's language.
+ */
+export type RequestContext = { ip: string; origin: string; device: string; locale: AppLocale };
+
 export function requestContext(event: RequestEvent): RequestContext {
 	return {
 		ip: event.getClientAddress(),

@@ -1,8 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages.js';
-import type { CurrentSession } from '../accounts/sessions.ts';
 import { can, needsSecondFactor, type Action, type Ask } from '../policies/index.ts';
 import { actorOf } from './context.ts';
+
+/** The signed-in session as hooks.server.ts put it in `locals`. */
+type CurrentSession = NonNullable<App.Locals['session']>;
 
 /** The signed-in session, or a 403 that asks the visitor to sign in (and reveals nothing else). */
 export function requireSession(locals: App.Locals): CurrentSession {

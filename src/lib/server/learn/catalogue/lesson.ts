@@ -8,7 +8,21 @@ import type { ActivityStructure, ActivityTexts } from '../content/index.ts';
 import type { CourseOutline, ModuleOutline } from './catalogue.ts';
 import { narrationFiles } from '../content/index.ts';
 import { renderMarkdown, type CalloutKind, type RenderContext } from '../content/index.ts';
-import type { LessonRef } from '../progress/index.ts';
+
+/** The lesson an event happened in, with what completing it depends on. */
+export type LessonRef = {
+	id: number;
+	key: string;
+	title: string;
+	courseId: number;
+	courseSlug: string;
+	courseTitle: string;
+	moduleId: number;
+	moduleKey: string;
+	moduleTitle: string;
+	completion: string;
+	activities: ActivityStructure[];
+};
 
 export type LessonMedia = {
 	kind: 'audio' | 'video';

@@ -1,7 +1,8 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { ImportOptions, ImportReport } from '../../content/report.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { contentChanged } from '../catalogue/index.ts';
+// The cache module itself, not the catalogue's index: the catalogue reads lessons through content/.
+import { contentChanged } from '../catalogue/cache.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { CourseFile } from './content.ts';
 import { readCourses, type CourseSource, type LessonSource } from './files.ts';

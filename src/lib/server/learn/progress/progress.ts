@@ -5,23 +5,11 @@ import { can, type Actor } from '../../policies/index.ts';
 import { ok, problem, type Result } from '../../result/index.ts';
 import type { ActivityStructure } from '../content/index.ts';
 import { issueCertificate } from './certificates.ts';
+import type { LessonRef } from '../catalogue/index.ts';
 import { learnerProgressed } from './live.ts';
 import { recordLearningEvent, type XapiObject } from './xapi.ts';
 
-/** The lesson an event happened in, with what completing it depends on. */
-export type LessonRef = {
-	id: number;
-	key: string;
-	title: string;
-	courseId: number;
-	courseSlug: string;
-	courseTitle: string;
-	moduleId: number;
-	moduleKey: string;
-	moduleTitle: string;
-	completion: string;
-	activities: ActivityStructure[];
-};
+export type { LessonRef } from '../catalogue/index.ts';
 
 /** Who is learning, and the site's origin for their learning records (inside this module, after the policy). */
 export type Learner = { userId: string; origin: string };
