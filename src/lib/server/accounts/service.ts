@@ -4,6 +4,7 @@ import type { AppLocale } from '../../i18n/locales.ts';
 import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { emailToken, user } from '../db/schema/accounts.ts';
+import { auditEvent } from '../db/schema/platform.ts';
 import { sendMail } from '../mail/index.ts';
 import { ACCOUNT_MAILS } from './mail.ts';
 import { exceeded, hit, LIMITS, reset } from '../ratelimit/index.ts';
@@ -151,7 +152,10 @@ export async function signIn(db: DbOrTx, email: string, password: string, ctx: R
 	const ipOk = !(await exceeded(db, LIMITS.signInFailuresPerIp, ctx.ip));
 	const accountOk = await hit(db, LIMITS.signInPerAccount, email);
 	const [found] = await db.select().from(user).where(eq(user.email, email));
-	if (!ipOk || !accountOk) {
+	// Someone guessing from elsewhere must not lock the owner out: from an address this account has
+	// signed in from before, the right password still gets in while the account's limit is used up.
+	const knownAddress = !accountOk && ipOk && !!found && (await signedInBefore(db, found.id, ctx.ip));
+	if (!ipOk || (!accountOk && !knownAddress)) {
 		await audit(db, { event: 'signin_limited', subjectId: found?.id ?? null, ip: ctx.ip });
 		return { ok: false, error: 'rate_limited' };
 	}
@@ -167,6 +171,16 @@ export async function signIn(db: DbOrTx, email: string, password: string, ctx: R
 	const { token, expiresAt } = await createSession(db, found.id, ctx.device);
 	await audit(db, { event: 'signin', actorId: found.id, subjectId: found.id, ip: ctx.ip, detail: { device: ctx.device } });
 	return { ok: true, token, expiresAt, locale: found.locale, needsSecondFactor };
+}
+
+/** Whether this account has signed in from this address before (within the audit log's retention). */
+async function signedInBefore(db: DbOrTx, userId: string, ip: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: auditEvent.id })
+		.from(auditEvent)
+		.where(and(eq(auditEvent.subjectId, userId), eq(auditEvent.event, 'signin'), eq(auditEvent.ip, ip)))
+		.limit(1);
+	return !!row;
 }
 
 /** Mails a one-hour reset link if the address has an account; the answer never says whether it has. */

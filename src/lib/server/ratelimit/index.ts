@@ -16,6 +16,9 @@ export const LIMITS = {
 	mailPerIp: { name: 'mail-ip', max: 10, windowSeconds: 60 * 60 },
 	// The current password asked before a security change, per account: a stolen session cannot guess it.
 	currentPasswordPerAccount: { name: 'current-password', max: 5, windowSeconds: 15 * 60 },
+	// Wrong cohort join codes: a class typing a code from the board makes a few mistakes, a guesser thousands.
+	joinCodeFailuresPerAccount: { name: 'join-code-account', max: 10, windowSeconds: 60 * 60 },
+	joinCodeFailuresPerIp: { name: 'join-code-ip', max: 50, windowSeconds: 60 * 60 },
 	// A facilitator invites a class at a time, not the world.
 	cohortInvitesPerUser: { name: 'cohort-invites-user', max: 200, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;

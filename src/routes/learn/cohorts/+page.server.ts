@@ -36,11 +36,11 @@ export const actions: Actions = {
 		const result = await createCohort(db(), actorOf(locals), { courseId: course.id, name: parsed.data.name, startsOn: parsed.data.startsOn, endsOn: parsed.data.endsOn });
 		return respond(result, { frame: { section: 'create' } }, ({ id }) => redirect(303, localizeHref(`/learn/cohorts/${id}`)));
 	},
-	join: async ({ locals, request, url }) => {
+	join: async ({ locals, request, url, getClientAddress }) => {
 		requireSession(locals);
 		const parsed = parseForm(joinCohortForm, await request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors, { section: 'join', values: parsed.values });
-		const result = await joinByCode(db(), actorOf(locals), { origin: url.origin }, parsed.data.code);
+		const result = await joinByCode(db(), actorOf(locals), { origin: url.origin, ip: getClientAddress() }, parsed.data.code);
 		return respond(result, { frame: { section: 'join', values: { code: parsed.data.code } } }, () => ({ section: 'join', done: 'cohort_joined' }));
 	},
 	leave: async ({ locals, request }) => {

@@ -10,7 +10,7 @@ import { sendMail } from '../../mail/index.ts';
 import { COHORT_MAILS } from './mail.ts';
 import { can, type Actor } from '../../policies/index.ts';
 import { ok, problem, type Result } from '../../result/index.ts';
-import { hit, LIMITS } from '../../ratelimit/index.ts';
+import { exceeded, hit, LIMITS } from '../../ratelimit/index.ts';
 import { cohortChanged, recordLearningEvent } from '../progress/index.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -157,11 +157,22 @@ async function addMember(db: DbOrTx, learner: { userId: string; origin: string }
 	}
 }
 
-/** The actor joins the cohort with this code (and its course); 'not_found' when no cohort has it. */
-export async function joinByCode(db: DbOrTx, actor: Actor, ctx: { origin: string }, code: string): Promise<Result<typeof cohort.$inferSelect>> {
+/**
+ * The actor joins the cohort with this code (and its course); 'not_found' when no cohort has it.
+ * Wrong codes are counted per account and per IP address (`ip`, where the caller has one), so the
+ * codes cannot be guessed.
+ */
+export async function joinByCode(db: DbOrTx, actor: Actor, ctx: { origin: string; ip?: string }, code: string): Promise<Result<typeof cohort.$inferSelect>> {
 	if (!actor || !can(actor, 'cohort:join')) return problem('forbidden');
+	const limited =
+		(await exceeded(db, LIMITS.joinCodeFailuresPerAccount, actor.id)) || (ctx.ip !== undefined && (await exceeded(db, LIMITS.joinCodeFailuresPerIp, ctx.ip)));
+	if (limited) return problem('rate_limited', { field: 'code', key: 'error_rate_limited' });
 	const [c] = await db.select().from(cohort).where(eq(cohort.joinCode, normaliseJoinCode(code)));
-	if (!c) return problem('not_found', { field: 'code', key: 'error_cohort_code' });
+	if (!c) {
+		await hit(db, LIMITS.joinCodeFailuresPerAccount, actor.id);
+		if (ctx.ip !== undefined) await hit(db, LIMITS.joinCodeFailuresPerIp, ctx.ip);
+		return problem('not_found', { field: 'code', key: 'error_cohort_code' });
+	}
 	await db.transaction((tx) => addMember(tx, { userId: actor.id, origin: ctx.origin }, c));
 	return ok(c);
 }
