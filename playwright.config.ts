@@ -29,7 +29,7 @@ export default defineConfig({
 			// that server a second initdb and import. Then the first administrator is created as an
 			// operator would, and their link kept.
 			command:
-				'rm -rf .e2e-data .e2e-data-proxy .e2e-data-admin-totp.txt .e2e-data-admin.lock && node scripts/content-import.ts > /dev/null && cp -r .e2e-data .e2e-data-proxy && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
+				'rm -rf .e2e-data .e2e-data-proxy .e2e-data-admin-totp.txt .e2e-data-admin.lock .e2e-data-admin-state.json && node scripts/content-import.ts > /dev/null && cp -r .e2e-data .e2e-data-proxy && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
 			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '20' },
 			reuseExistingServer: false,

@@ -12,6 +12,9 @@ export const ADMIN = { email: 'admin@praxis.test', password: 'a long admin passp
 const OPERATOR_LINK_FILE = '.e2e-data-admin.txt';
 const TOTP_FILE = '.e2e-data-admin-totp.txt';
 const LOCK_FILE = '.e2e-data-admin.lock';
+// The admin's signed-in browser state (cookies), shared by every spec: a TOTP code counts once, so
+// the workers cannot each sign in with the code of the same 30-second window.
+const STATE_FILE = '.e2e-data-admin-state.json';
 
 export function totpNow(secret: string): string {
 	return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
@@ -34,7 +37,7 @@ function operatorLink(): string {
 function storedSecret(link: string): string | undefined {
 	try {
 		const stored = JSON.parse(fs.readFileSync(TOTP_FILE, 'utf8')) as { link: string; secret: string };
-		return stored.link === link ? stored.secret : undefined;
+		return stored.link === link && fs.existsSync(STATE_FILE) ? stored.secret : undefined;
 	} catch {
 		return undefined;
 	}
@@ -85,9 +88,8 @@ async function setUpAdmin(page: Page, link: string): Promise<string> {
 	await page.getByRole('button', { name: en.totp_confirm, exact: true }).click();
 	await expect(page.getByRole('heading', { name: en.totp_recovery_heading })).toBeVisible();
 	await expect(page.locator('.codes li')).toHaveCount(10);
-
-	await page.getByRole('button', { name: en.nav_signout, exact: true }).click();
-	await expect(page.getByRole('link', { name: en.nav_signin })).toBeVisible();
+	// This session has now used its second factor: it is the admin's session for every spec.
+	await page.context().storageState({ path: STATE_FILE });
 	return secret;
 }
 
@@ -118,14 +120,14 @@ export async function ensureAdmin(browser: Browser): Promise<string> {
 	throw new Error('the admin was not set up by the worker holding the lock');
 }
 
-/** A page in a new browser context, signed in as the admin with both steps. */
+/**
+ * A page in a new browser context, signed in as the admin with both steps: the session the set-up
+ * made (signing in again would need a fresh TOTP code, and each code counts only once).
+ */
 export async function adminPage(browser: Browser): Promise<Page> {
-	const secret = await ensureAdmin(browser);
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, ADMIN.email, ADMIN.password);
-	await expect(page.getByRole('heading', { name: en.signin_totp_title })).toBeVisible();
-	await page.getByLabel(en.signin_totp_field!, { exact: true }).fill(totpNow(secret));
-	await page.getByRole('button', { name: en.signin_totp_submit, exact: true }).click();
+	await ensureAdmin(browser);
+	const page = await (await browser.newContext({ storageState: STATE_FILE })).newPage();
+	await page.goto('/en/account');
 	await expect(page.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
 	return page;
 }

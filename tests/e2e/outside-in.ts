@@ -149,18 +149,8 @@ export async function userIdOf(admin: Page, email: string): Promise<string> {
 	return id!;
 }
 
-/**
- * The admin's page. When this spec set the admin up a moment ago, the code of this 30-second window
- * is used up (a code counts once): then sign in again with the next one.
- */
-async function signedInAdmin(browser: Browser): Promise<Page> {
-	try {
-		return await adminPage(browser);
-	} catch {
-		await new Promise((resolve) => setTimeout(resolve, 31_000));
-		return adminPage(browser);
-	}
-}
+/** The admin's page (the run's shared admin session, see helpers.ts). */
+const signedInAdmin = (browser: Browser): Promise<Page> => adminPage(browser);
 
 /** Where a form post redirected to (a 303 from SvelteKit). */
 async function redirected(page: Page, address: string, body: Record<string, string>): Promise<string> {
