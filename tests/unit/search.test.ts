@@ -16,10 +16,11 @@ function contentWithFixture(): string {
 
 describe.each(testDatabases())('search on $name', ({ open }) => {
 	let database: Database;
+	// All the shipped content, with the courses' media: allow for a machine busy with other work.
 	beforeAll(async () => {
 		database = await open();
 		await importAllContent(database.db, contentWithFixture());
-	});
+	}, 180_000);
 	afterAll(async () => {
 		await database.close();
 	});
