@@ -12,6 +12,14 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/lib/server/db/client.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
+import type { Result } from '../../src/lib/server/result/index.ts';
+
+/** The value of a service's result (the test fails on a refusal). */
+function value<T>(result: Result<T>): T {
+	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
+	return result.value;
+}
+
 
 function frameworkYaml(version: string, areaTitle = 'Ethics') {
 	return `version: "${version}"
@@ -127,13 +135,16 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 			.returning();
 		const actor = { id: editor!.id, role: 'editor', emailVerified: true, totpEnabled: true, secondFactorVerified: true };
 		const wording = { title: 'Etikk i praksis', body: 'Hva er god veiledning?' };
-		expect(await editNodeTranslation(database.db, { ...actor, role: 'member' }, 'test-framework', 'ethics', 'nb', wording)).toBe('forbidden');
-		expect(await editNodeTranslation(database.db, { ...actor, secondFactorVerified: false }, 'test-framework', 'ethics', 'nb', wording)).toBe('forbidden');
-		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'nowhere', 'nb', wording)).toBe('not_found');
-		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'ethics', 'nb', wording)).toBe('ok');
+		expect(await editNodeTranslation(database.db, { ...actor, role: 'member' }, 'test-framework', 'ethics', 'nb', wording)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(await editNodeTranslation(database.db, { ...actor, secondFactorVerified: false }, 'test-framework', 'ethics', 'nb', wording)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'nowhere', 'nb', wording)).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'ethics', 'nb', wording)).toEqual({ ok: true, value: null });
 
-		const node = await nodeForEditing(database.db, 'test-framework', 'ethics', 'nb');
-		expect(node).toMatchObject({ title: 'Etikk i praksis', sourceTitle: 'Ethics' });
+		expect(await nodeForEditing(database.db, { ...actor, role: 'member' }, 'test-framework', 'ethics', 'nb')).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(await nodeForEditing(database.db, actor, 'test-framework', 'nowhere', 'nb')).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		const read = await nodeForEditing(database.db, actor, 'test-framework', 'ethics', 'nb');
+		expect(read).toMatchObject({ ok: true, value: { title: 'Etikk i praksis', sourceTitle: 'Ethics' } });
+		const node = read.ok ? read.value : undefined;
 		expect(node!.revisions).toMatchObject([{ previousTitle: 'Etikk', title: 'Etikk i praksis', editorName: 'Ed' }]);
 		// The index follows after commit, for this framework only; the other keeps its rows.
 		expect((await search(database.db, 'nb', 'etikk i praksis')).hits.map((h) => h.path)).not.toContain('/frameworks/test-framework/ethics');
@@ -144,12 +155,13 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 
 		const report = frameworksReport(await importAllContent(database.db, contentDir({ 'test-framework.yaml': frameworkYaml('2020', 'Changed in the file'), 'other-framework.yaml': frameworkYaml('2020') })));
 		expect(report.keptEditorVersion).toEqual(['test-framework@2020']);
-		const overview = (await translationOverview(database.db)).filter((o) => o.slug === 'test-framework');
+		expect(await translationOverview(database.db, { ...actor, secondFactorVerified: false })).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		const overview = value(await translationOverview(database.db, actor)).filter((o) => o.slug === 'test-framework');
 		expect(overview[0]!.status.find((s) => s.locale === 'nb')).toMatchObject({ translated: 1, missing: 3, outdated: 0 });
 
 		// The English source changes: the Norwegian wording is now visibly older than its source.
 		await editNodeTranslation(database.db, actor, 'test-framework', 'ethics', 'en', { title: 'Ethics in practice', body: '' });
 		expect((await getFramework(database.db, 'test-framework', 'nb'))!.tree[0]).toMatchObject({ title: 'Etikk i praksis', outdated: true });
-		expect((await translationOverview(database.db)).find((o) => o.slug === 'test-framework')!.status.find((s) => s.locale === 'nb')!.outdated).toBe(1);
+		expect(value(await translationOverview(database.db, actor)).find((o) => o.slug === 'test-framework')!.status.find((s) => s.locale === 'nb')!.outdated).toBe(1);
 	});
 });

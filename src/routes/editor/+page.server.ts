@@ -1,9 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { db } from '#lib/server/platform/app.ts';
 import { translationOverview } from '#lib/server/frameworks/editing.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireCan(locals, 'content:edit');
-	return { frameworks: await translationOverview(db()) };
+	return { frameworks: valueOf(await translationOverview(db(), actorOf(locals))) };
 };

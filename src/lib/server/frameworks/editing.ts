@@ -15,7 +15,8 @@ export type TranslationStatus = { locale: AppLocale; translated: number; missing
  * Per framework (newest version) and locale: how many nodes are translated, missing, or older than
  * their English source. One query for all frameworks.
  */
-export async function translationOverview(db: DbOrTx): Promise<{ slug: string; version: string; nodes: number; status: TranslationStatus[] }[]> {
+export async function translationOverview(db: DbOrTx, actor: Actor): Promise<Result<{ slug: string; version: string; nodes: number; status: TranslationStatus[] }[]>> {
+	if (!can(actor, 'content:edit')) return problem('forbidden');
 	const rows = await queryRows<{ slug: string; version: string; locale: string; nodes: number; translated: number; outdated: number }>(
 		db,
 		sql`with current_version as (
@@ -42,14 +43,22 @@ export async function translationOverview(db: DbOrTx): Promise<{ slug: string; v
 		bySlug.set(r.slug, entry);
 	}
 	for (const entry of bySlug.values()) entry.status.sort((a, b) => LOCALES.indexOf(a.locale) - LOCALES.indexOf(b.locale));
-	return [...bySlug.values()];
+	return ok([...bySlug.values()]);
 }
 
 const source = alias(frameworkNodeTranslation, 'source');
 const target = alias(frameworkNodeTranslation, 'target');
 
-/** A node of a framework's newest version, side by side: the English source and one locale. */
-export async function nodeForEditing(db: DbOrTx, slug: string, key: string, locale: AppLocale) {
+/** A node of a framework's newest version, side by side: the English source and one locale (editors only). */
+export async function nodeForEditing(db: DbOrTx, actor: Actor, slug: string, key: string, locale: AppLocale): Promise<Result<NodeForEditing>> {
+	if (!can(actor, 'content:edit')) return problem('forbidden');
+	const node = await loadNode(db, slug, key, locale);
+	return node ? ok(node) : problem('not_found', { key: 'framework_not_found' });
+}
+
+export type NodeForEditing = NonNullable<Awaited<ReturnType<typeof loadNode>>>;
+
+async function loadNode(db: DbOrTx, slug: string, key: string, locale: AppLocale) {
 	const [row] = await db
 		.select({
 			nodeId: frameworkNode.id,
@@ -92,9 +101,13 @@ export async function nodeForEditing(db: DbOrTx, slug: string, key: string, loca
 	return { ...row, outdated, revisions };
 }
 
-/** The nodes of a framework's newest version in reading order, with their state in one locale. */
-export async function nodesForEditing(db: DbOrTx, slug: string, locale: AppLocale) {
-	return db
+/**
+ * The nodes of a framework's newest version in reading order, with their state in one locale
+ * (editors only; a framework without nodes is not found).
+ */
+export async function nodesForEditing(db: DbOrTx, actor: Actor, slug: string, locale: AppLocale) {
+	if (!can(actor, 'content:edit')) return problem('forbidden');
+	const nodes = await db
 		.select({
 			key: frameworkNode.key,
 			code: frameworkNode.code,
@@ -114,6 +127,7 @@ export async function nodesForEditing(db: DbOrTx, slug: string, locale: AppLocal
 			)
 		)
 		.orderBy(asc(frameworkNode.id));
+	return nodes.length ? ok(nodes) : problem('not_found', { key: 'framework_not_found' });
 }
 
 /**
@@ -129,7 +143,7 @@ export async function editNodeTranslation(
 	wording: { title: string; body: string }
 ): Promise<Result> {
 	if (!actor || !can(actor, 'content:edit')) return problem('forbidden');
-	const current = await nodeForEditing(db, slug, key, locale);
+	const current = await loadNode(db, slug, key, locale);
 	if (!current) return problem('not_found', { key: 'framework_not_found' });
 	await db.transaction(async (tx) => {
 		await tx

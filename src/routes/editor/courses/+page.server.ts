@@ -4,6 +4,7 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/platform/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
 import { coursesForEditing, createCourse } from '#lib/server/learn/authoring/index.ts';
 import { formatBytes } from '#lib/server/learn/authoring/index.ts';
 import { newCourseForm } from '#lib/server/learn/authoring/index.ts';
@@ -13,7 +14,7 @@ import { formDataOf, perform, refused } from './respond.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireCan(locals, 'content:edit');
-	return { courses: await coursesForEditing(db()), packageLimit: formatBytes(PACKAGE_MAX_BYTES) };
+	return { courses: valueOf(await coursesForEditing(db(), actorOf(locals))), packageLimit: formatBytes(PACKAGE_MAX_BYTES) };
 };
 
 export const actions: Actions = {

@@ -4,7 +4,7 @@ import { queryRows, type DbOrTx } from '../../db/client.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
 import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse } from './common.ts';
-import type { Result } from '../../result/index.ts';
+import { ok, type Result } from '../../result/index.ts';
 import type { AboutInput, CourseSettingsInput, NewCourseInput } from './forms.ts';
 
 export type TranslationState = 'translated' | 'missing' | 'outdated';
@@ -21,7 +21,8 @@ const localeValues = () =>
  * Every course, drafts included, with its English title and per locale how many lessons are
  * translated, missing, or older than their English text. Two queries for all courses.
  */
-export async function coursesForEditing(db: DbOrTx): Promise<CourseListing[]> {
+export async function coursesForEditing(db: DbOrTx, actor: Actor): Promise<Result<CourseListing[]>> {
+	if (!mayAuthor(actor)) return forbidden();
 	const courses = await db
 		.select({ id: course.id, slug: course.slug, status: course.status, editedInPlatform: course.editedInPlatform, title: courseTranslation.title })
 		.from(course)
@@ -37,7 +38,7 @@ export async function coursesForEditing(db: DbOrTx): Promise<CourseListing[]> {
 			left join lesson_translation src on src.lesson_id = l.id and src.locale = ${BASE_LOCALE}
 			group by l.course_id, loc.locale`
 	);
-	return courses.map((c) => {
+	return ok(courses.map((c) => {
 		const mine = counts.filter((r) => Number(r.course_id) === c.id);
 		const lessons = Number(mine[0]?.lessons ?? 0);
 		return {
@@ -52,7 +53,7 @@ export async function coursesForEditing(db: DbOrTx): Promise<CourseListing[]> {
 				return { locale, translated, missing: lessons - translated, outdated: Number(r?.outdated ?? 0) };
 			})
 		};
-	});
+	}));
 }
 
 /** The areas of the competence standards a course or module can name, in the framework's order. */
@@ -164,9 +165,15 @@ function lessonsByModule(rows: Awaited<ReturnType<typeof lessonsWithStates>>): M
 
 /**
  * What the course editor shows: the course's settings, its texts in English and in `locale`, its
- * modules and lessons in order, and every lesson's translation state in every language.
+ * modules and lessons in order, and every lesson's translation state in every language (editors only).
  */
-export async function courseForEditing(db: DbOrTx, slug: string, locale: AppLocale) {
+export async function courseForEditing(db: DbOrTx, actor: Actor, slug: string, locale: AppLocale): Promise<Result<CourseForEditing>> {
+	if (!mayAuthor(actor)) return forbidden();
+	const found = await loadCourse(db, slug, locale);
+	return found ? ok(found) : notFound();
+}
+
+async function loadCourse(db: DbOrTx, slug: string, locale: AppLocale) {
 	const [c] = await db.select().from(course).where(eq(course.slug, slug));
 	if (!c) return undefined;
 	const translations = await db.select().from(courseTranslation).where(eq(courseTranslation.courseId, c.id));
@@ -198,7 +205,7 @@ export async function courseForEditing(db: DbOrTx, slug: string, locale: AppLoca
 		}))
 	};
 }
-export type CourseForEditing = NonNullable<Awaited<ReturnType<typeof courseForEditing>>>;
+export type CourseForEditing = NonNullable<Awaited<ReturnType<typeof loadCourse>>>;
 
 /** Publishes or unpublishes a course and sets what it is (pathway, level, competence areas). */
 export async function updateCourseSettings(db: DbOrTx, actor: Actor, slug: string, input: CourseSettingsInput): Promise<Result> {

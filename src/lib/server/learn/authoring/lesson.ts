@@ -45,9 +45,16 @@ async function filesOf(db: DbOrTx, lessonId: number) {
 
 /**
  * A lesson for the lesson editor: its settings, its text in English (the source) and in `locale`,
- * its files and the revision history of that language, newest first.
+ * its files, the revision history of that language, newest first, and the actor's own unsaved draft
+ * (editors only).
  */
-export async function lessonForEditing(db: DbOrTx, slug: string, lessonKey: string, locale: AppLocale, editorId: string) {
+export async function lessonForEditing(db: DbOrTx, actor: Actor, slug: string, lessonKey: string, locale: AppLocale): Promise<Result<LessonForEditing>> {
+	if (!actor || !mayAuthor(actor)) return forbidden();
+	const found = await loadLesson(db, slug, lessonKey, locale, actor.id);
+	return found ? done(found) : notFound();
+}
+
+async function loadLesson(db: DbOrTx, slug: string, lessonKey: string, locale: AppLocale, editorId: string) {
 	const row = await lessonRow(db, slug, lessonKey);
 	if (!row) return undefined;
 	const l = row.lesson;
@@ -130,7 +137,7 @@ export async function discardLessonDraft(db: DbOrTx, actor: Actor, slug: string,
 		.where(and(eq(lessonTextDraft.lessonId, row.lesson.id), eq(lessonTextDraft.locale, locale), eq(lessonTextDraft.editorId, actor!.id)));
 	return done(null);
 }
-export type LessonForEditing = NonNullable<Awaited<ReturnType<typeof lessonForEditing>>>;
+export type LessonForEditing = NonNullable<Awaited<ReturnType<typeof loadLesson>>>;
 
 /** The first problem of a lesson text, checked with the same rules as the content files. */
 async function checkLessonText(

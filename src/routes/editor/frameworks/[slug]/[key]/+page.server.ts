@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppLocale, type AppLocale } from '#lib/i18n/locales.ts';
@@ -9,7 +9,7 @@ import { editNodeTranslation, nodeForEditing } from '#lib/server/frameworks/edit
 import { nodeWordingForm } from '#lib/server/frameworks/forms.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { respond } from '#lib/server/http/respond.ts';
+import { respond, valueOf } from '#lib/server/http/respond.ts';
 
 function localeOf(url: URL): AppLocale {
 	const wanted = url.searchParams.get('locale');
@@ -19,8 +19,7 @@ function localeOf(url: URL): AppLocale {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireCan(locals, 'content:edit');
 	const locale = localeOf(url);
-	const node = await nodeForEditing(db(), params.slug, params.key, locale);
-	if (!node) error(404, m.framework_not_found());
+	const node = valueOf(await nodeForEditing(db(), actorOf(locals), params.slug, params.key, locale));
 	return {
 		slug: params.slug,
 		locale,

@@ -1,10 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '#lib/paraglide/messages.js';
 import { db } from '#lib/server/platform/app.ts';
 import { revisionView } from '#lib/server/content/revisions.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
 import { formatBytes } from '#lib/server/learn/authoring/index.ts';
 import { ALLOWED_TYPES, deleteLessonFile, uploadLessonFile } from '#lib/server/learn/authoring/index.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
@@ -15,10 +14,9 @@ import { mediaUrl } from '#lib/server/learn/catalogue/index.ts';
 import { editedLocale, formDataOf, invalid, perform, refused, textValues } from '../../../respond.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const session = requireCan(locals, 'content:edit');
+	requireCan(locals, 'content:edit');
 	const locale = editedLocale(url, 'en');
-	const lesson = await lessonForEditing(db(), params.course, params.lesson, locale, session.user.id);
-	if (!lesson) error(404, m.author_error_not_found());
+	const lesson = valueOf(await lessonForEditing(db(), actorOf(locals), params.course, params.lesson, locale));
 	const { revisions, files, ...rest } = lesson;
 	return {
 		locale,
