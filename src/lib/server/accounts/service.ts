@@ -10,6 +10,8 @@ import { ACCOUNT_MAILS } from './mail.ts';
 import { exceeded, hit, LIMITS, reset } from '../ratelimit/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { checkCurrentPassword } from './reauth.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
 import { createSession, endAllSessions } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -228,20 +230,29 @@ export async function resetPassword(db: DbOrTx, token: string, password: string,
 /** Changes the password (the current one is required) and ends the user's other sessions. */
 export async function changePassword(
 	db: DbOrTx,
-	userId: string,
+	actor: Actor,
 	current: string,
 	password: string,
 	ctx: { ip: string; sessionId: string }
-): Promise<'ok' | 'wrong_password' | 'rate_limited'> {
+): Promise<Result> {
+	if (!actor || !can(actor, 'account:edit', { userId: actor.id })) return problem('forbidden');
+	const userId = actor.id;
 	const checked = await checkCurrentPassword(db, userId, current);
-	if (checked !== 'ok') return checked;
+	if (checked !== 'ok') return reauthProblem(checked, 'current');
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
 		await tx.update(user).set({ passwordHash, updatedAt: sql`now()` }).where(eq(user.id, userId));
 		await endAllSessions(tx, userId, ctx.sessionId);
 		await audit(tx, { event: 'password_changed', actorId: userId, subjectId: userId, ip: ctx.ip });
 	});
-	return 'ok';
+	return ok();
+}
+
+/** A failed re-check of the current password: the message next to the current password, or the limit next to `limitField`. */
+function reauthProblem(reason: 'wrong_password' | 'rate_limited', limitField: string) {
+	return reason === 'wrong_password'
+		? problem('invalid', { field: 'current', key: 'wrong_current_password' })
+		: problem('rate_limited', { field: limitField, key: 'error_rate_limited' });
 }
 
 /**
@@ -250,23 +261,25 @@ export async function changePassword(
  */
 export async function requestEmailChange(
 	db: DbOrTx,
-	userId: string,
+	actor: Actor,
 	newEmail: string,
 	current: string,
 	ctx: RequestContext
-): Promise<'ok' | 'wrong_password' | 'rate_limited'> {
+): Promise<Result> {
+	if (!actor || !can(actor, 'account:edit', { userId: actor.id })) return problem('forbidden');
+	const userId = actor.id;
 	const checked = await checkCurrentPassword(db, userId, current);
-	if (checked !== 'ok') return checked;
+	if (checked !== 'ok') return reauthProblem(checked, 'form');
 	const [found] = await db.select().from(user).where(eq(user.id, userId));
-	if (!found) return 'wrong_password';
-	if (!(await hit(db, LIMITS.mailPerAddress, newEmail))) return 'rate_limited';
+	if (!found) return reauthProblem('wrong_password', 'form');
+	if (!(await hit(db, LIMITS.mailPerAddress, newEmail))) return reauthProblem('rate_limited', 'form');
 	const [taken] = await db.select({ id: user.id }).from(user).where(eq(user.email, newEmail));
-	if (taken) return 'ok';
+	if (taken) return ok();
 	await db.transaction(async (tx) => {
 		await mailLink(tx, found, 'change_email', ctx, newEmail, newEmail);
 		await audit(tx, { event: 'email_change_requested', actorId: userId, subjectId: userId, ip: ctx.ip });
 	});
-	return 'ok';
+	return ok();
 }
 
 /** Completes a change of address from the link sent to the new address. */

@@ -2,6 +2,9 @@ import { and, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import { config } from '../config/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { session, user } from '../db/schema/accounts.ts';
+import { audit } from '../audit/index.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export type SessionUser = {
@@ -106,8 +109,9 @@ export async function endAllSessions(db: DbOrTx, userId: string, exceptSessionId
 }
 
 /** A user's own sessions, newest first, for the devices page. */
-export async function listSessions(db: DbOrTx, userId: string) {
-	return db
+export async function listSessions(db: DbOrTx, actor: Actor): Promise<Result<SessionListing[]>> {
+	if (!actor || !can(actor, 'account:view', { userId: actor.id })) return problem('forbidden');
+	const rows = await db
 		.select({
 			id: session.id,
 			device: session.device,
@@ -116,17 +120,23 @@ export async function listSessions(db: DbOrTx, userId: string) {
 			expiresAt: session.expiresAt
 		})
 		.from(session)
-		.where(and(eq(session.userId, userId), gt(session.expiresAt, sql`now()`)))
+		.where(and(eq(session.userId, actor.id), gt(session.expiresAt, sql`now()`)))
 		.orderBy(desc(session.lastSeenAt));
+	return ok(rows);
 }
 
-/** Ends one of the user's own sessions by id; false if it is not theirs. */
-export async function revokeSession(db: DbOrTx, userId: string, sessionId: string): Promise<boolean> {
+export type SessionListing = { id: string; device: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+
+/** Ends one of the actor's own sessions by id (audited); not_found if it is not theirs. */
+export async function revokeSession(db: DbOrTx, actor: Actor, sessionId: string, ctx: { ip: string }): Promise<Result> {
+	if (!actor || !can(actor, 'account:edit', { userId: actor.id })) return problem('forbidden');
 	const deleted = await db
 		.delete(session)
-		.where(and(eq(session.id, sessionId), eq(session.userId, userId)))
+		.where(and(eq(session.id, sessionId), eq(session.userId, actor.id)))
 		.returning({ id: session.id });
-	return deleted.length > 0;
+	if (!deleted.length) return problem('not_found', { field: 'form', key: 'error_invalid' });
+	await audit(db, { event: 'session_revoked', actorId: actor.id, subjectId: actor.id, ip: ctx.ip });
+	return ok();
 }
 
 /**

@@ -6,14 +6,14 @@ import { parseForm } from '#lib/server/forms/index.ts';
 import { changePassword, requestEmailChange } from '#lib/server/accounts/service.ts';
 import { listSessions, revokeSession } from '#lib/server/accounts/sessions.ts';
 import { confirmTotp, disableTotp, startTotpSetup } from '#lib/server/accounts/totp.ts';
-import { audit } from '#lib/server/audit/index.ts';
-import { requestContext } from '#lib/server/http/context.ts';
+import { actorOf, requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
+import { respond, valueOf } from '#lib/server/http/respond.ts';
 import { setSessionCookie } from '#lib/server/http/session-cookie.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const session = requireSession(locals);
-	const sessions = await listSessions(db(), session.user.id);
+	const sessions = valueOf(await listSessions(db(), actorOf(locals)));
 	return {
 		totpEnabled: session.user.totpEnabled,
 		sessions: sessions.map((s) => ({ ...s, current: s.id === session.id }))
@@ -25,29 +25,24 @@ export const actions: Actions = {
 		const session = requireSession(event.locals);
 		const parsed = parseForm(changePasswordForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { section: 'password', errors: parsed.errors });
-		const result = await changePassword(db(), session.user.id, parsed.data.current, parsed.data.password, {
+		const result = await changePassword(db(), actorOf(event.locals), parsed.data.current, parsed.data.password, {
 			ip: requestContext(event).ip,
 			sessionId: session.id
 		});
-		if (result === 'wrong_password') return fail(400, { section: 'password', errors: { current: 'wrong_current_password' } });
-		if (result === 'rate_limited') return fail(429, { section: 'password', errors: { current: 'error_rate_limited' } });
-		return { section: 'password', done: 'change_password_done' };
+		return respond(result, { frame: { section: 'password' } }, () => ({ section: 'password', done: 'change_password_done' }));
 	},
 	email: async (event) => {
-		const session = requireSession(event.locals);
+		requireSession(event.locals);
 		const parsed = parseForm(changeEmailForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { section: 'email', errors: parsed.errors, values: parsed.values });
-		const result = await requestEmailChange(db(), session.user.id, parsed.data.email, parsed.data.current, requestContext(event));
-		if (result === 'wrong_password') return fail(400, { section: 'email', errors: { current: 'wrong_current_password' }, values: { email: parsed.data.email } });
-		if (result === 'rate_limited') return fail(429, { section: 'email', errors: { form: 'error_rate_limited' }, values: { email: parsed.data.email } });
-		return { section: 'email', done: 'change_email_sent' };
+		const result = await requestEmailChange(db(), actorOf(event.locals), parsed.data.email, parsed.data.current, requestContext(event));
+		return respond(result, { frame: { section: 'email', values: { email: parsed.data.email } } }, () => ({ section: 'email', done: 'change_email_sent' }));
 	},
 	revoke: async (event) => {
-		const session = requireSession(event.locals);
+		requireSession(event.locals);
 		const id = String((await event.request.formData()).get('session') ?? '');
-		if (!(await revokeSession(db(), session.user.id, id))) return fail(404, { section: 'devices', errors: { form: 'error_invalid' } });
-		await audit(db(), { event: 'session_revoked', actorId: session.user.id, subjectId: session.user.id, ip: requestContext(event).ip });
-		return { section: 'devices', done: 'devices_ended' };
+		const result = await revokeSession(db(), actorOf(event.locals), id, { ip: requestContext(event).ip });
+		return respond(result, { frame: { section: 'devices' } }, () => ({ section: 'devices', done: 'devices_ended' }));
 	},
 	totpStart: async (event) => {
 		const session = requireSession(event.locals);
