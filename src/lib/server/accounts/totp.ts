@@ -7,6 +7,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { recoveryCode, user } from '../db/schema/accounts.ts';
 import { hit, LIMITS, reset } from '../ratelimit/index.ts';
 import { checkCurrentPassword, type Reauthentication } from './reauth.ts';
+import { needsResealing, openTotpSecret, sealTotpSecret } from './totp-secret.ts';
 import { markSecondFactor } from './sessions.ts';
 import { hashToken } from './tokens.ts';
 
@@ -30,10 +31,10 @@ export async function startTotpSetup(
 		.from(user)
 		.where(eq(user.id, userId));
 	if (!found || found.enabled) throw new Error('two-step sign-in is already on');
-	let secret = options.reuse ? found.pending : null;
+	let secret = options.reuse && found.pending ? openTotpSecret(found.pending, userId) : null;
 	if (!secret) {
 		secret = new OTPAuth.Secret({ size: 20 }).base32;
-		await db.update(user).set({ totpSecret: secret }).where(eq(user.id, userId));
+		await db.update(user).set({ totpSecret: sealTotpSecret(secret, userId) }).where(eq(user.id, userId));
 	}
 	const uri = totpFor(secret, found.email).toString();
 	const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
@@ -75,7 +76,7 @@ export async function confirmTotp(
 	ctx: { ip: string; sessionId: string }
 ): Promise<{ codes: string[]; session: { token: string; expiresAt: Date } | null } | null> {
 	const [found] = await db.select({ secret: user.totpSecret }).from(user).where(eq(user.id, userId));
-	const step = found?.secret ? matchingStep(found.secret, code) : null;
+	const step = found?.secret ? matchingStep(openTotpSecret(found.secret, userId), code) : null;
 	if (step === null) return null;
 	const codes = Array.from({ length: 10 }, () => {
 		const raw = randomBytes(5).toString('hex');
@@ -101,8 +102,11 @@ export async function verifySecondFactor(
 ): Promise<{ ok: true; session: { token: string; expiresAt: Date } } | 'wrong' | 'rate_limited'> {
 	if (!(await hit(db, LIMITS.signInPerAccount, ctx.email))) return 'rate_limited';
 	const [found] = await db.select({ secret: user.totpSecret }).from(user).where(eq(user.id, userId));
-	const step = found?.secret ? matchingStep(found.secret, code) : null;
+	const secret = found?.secret ? openTotpSecret(found.secret, userId) : null;
+	const step = secret ? matchingStep(secret, code) : null;
 	let ok = step !== null && (await claimStep(db, userId, step));
+	// Key rotation: a secret in clear or under an older key is sealed with the first key now.
+	if (ok && secret && needsResealing(found!.secret!)) await db.update(user).set({ totpSecret: sealTotpSecret(secret, userId) }).where(eq(user.id, userId));
 	if (!ok) {
 		const used = await db
 			.update(recoveryCode)

@@ -24,6 +24,12 @@ const proxyHops = z
 	.transform((value) => (value === 'true' || value === 'yes' ? 1 : value === 'false' || value === 'no' ? 0 : Number(value)))
 	.refine((hops) => hops <= 10, proxyHopsMessage);
 
+const totpKeysMessage = 'must be one or more comma-separated base64 keys of 32 bytes (make one with: openssl rand -base64 32)';
+const totpKeys = z
+	.string()
+	.transform((value) => value.split(',').map((part) => Buffer.from(part.trim(), 'base64')))
+	.refine((keys) => keys.every((key) => key.length === 32), totpKeysMessage);
+
 function wholeNumber(min: number, max: number) {
 	return z
 		.string()
@@ -61,7 +67,9 @@ const schema = z.object({
 	// Sign-ups allowed per IP address per hour: raise it where many people share one address
 	// (a training room behind one NAT, the browser tests).
 	SIGNUP_LIMIT_PER_HOUR: wholeNumber(1, 10000).default(5),
-	SHUTDOWN_TIMEOUT: wholeNumber(1, 60).default(8)
+	SHUTDOWN_TIMEOUT: wholeNumber(1, 60).default(8),
+	// Keys that seal TOTP secrets at rest (accounts/totp-secret.ts): the first seals, all open.
+	TOTP_KEYS: totpKeys.optional()
 });
 
 export type Config = {
@@ -85,6 +93,7 @@ export type Config = {
 	sessionAbsoluteDays: number;
 	auditRetentionDays: number;
 	signUpLimitPerHour: number;
+	totpKeys: Buffer[];
 };
 
 /** Reads and validates every setting; throws a StartupError naming the first bad variable. */
@@ -127,7 +136,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		sessionIdleHours: c.SESSION_IDLE_HOURS,
 		sessionAbsoluteDays: c.SESSION_ABSOLUTE_DAYS,
 		auditRetentionDays: c.AUDIT_RETENTION_DAYS,
-		signUpLimitPerHour: c.SIGNUP_LIMIT_PER_HOUR
+		signUpLimitPerHour: c.SIGNUP_LIMIT_PER_HOUR,
+		totpKeys: c.TOTP_KEYS ?? []
 	};
 }
 
@@ -143,6 +153,7 @@ export function redactDatabaseUrl(value: string): string {
 }
 
 function redact(name: string, value: string): string {
+	if (name === 'TOTP_KEYS') return '***';
 	return name === 'DATABASE_URL' || name === 'SMTP_URL' ? redactDatabaseUrl(value) : value;
 }
 
