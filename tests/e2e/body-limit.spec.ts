@@ -22,6 +22,7 @@ function post(base: string, path: string, total: number, declared: boolean): Pro
 			}
 		});
 		req.on('response', (res) => {
+			// The server answers 413 while the body is still going out, then closes the connection.
 			let body = '';
 			res.setEncoding('utf8');
 			res.on('data', (c: string) => (body += c));

@@ -23,6 +23,7 @@ const LESSON_TITLE = (parse(frontMatter) as { title: string }).title;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('an editor changes a lesson’s Czech title with a preview first; learners see it at once', async ({ browser }) => {
+	test.slow(); // eight pages and six accessibility scans
 	const editor = await adminPage(browser);
 	const main = editor.getByRole('main');
 	await editor.goto('/en/editor');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 // Request body limits, enforced on the bytes as they arrive (a chunked body declares no length,
 // a declared length can lie), per request. adapter-node has one global BODY_SIZE_LIMIT, which must
@@ -46,18 +47,37 @@ export function limitRequestBody(req: IncomingMessage, res: ServerResponse, limi
 		if (seen <= limit && !(Number.isFinite(declared) && declared > limit)) return emit.call(this, name, ...args);
 		over = true;
 		tooLarge().add(id);
-		// Nobody is reading any more (the answer has gone, Node is draining the rest): drop the connection.
-		if (res.writableEnded) {
-			this.destroy();
-			return false;
-		}
+		lingerThenClose(this.socket, res.writableEnded);
+		if (res.writableEnded) return false; // answered already; Node is draining the rest
 		if (!res.headersSent) res.setHeader('connection', 'close');
 		if (this.listenerCount('error') > 0) emit.call(this, 'error', new BodyTooLargeError(limit));
-		else this.pause();
 		return false;
 	} as IncomingMessage['emit'];
 	res.once('close', () => tooLarge().delete(id));
 }
+
+/** How long a refused request's connection stays open, unread, for its client to read the 413. */
+const LINGER_MS = 1000;
+
+/**
+ * Stops reading the connection and closes it a moment after the answer has gone. Closing a socket
+ * with unread bytes resets it, and a reset throws away an answer the client has not read yet (the
+ * client is busy sending): RFC 9112 §9.6, "lingering close". Paused, the client's sends stall while
+ * it reads the 413; Node's own close after a `connection: close` answer becomes a half-close first.
+ */
+function lingerThenClose(socket: Socket, answered: boolean): void {
+	if (socket.destroyed || lingering.has(socket)) return;
+	lingering.add(socket);
+	socket.pause();
+	const closeIn = (ms: number) => setTimeout(() => socket.destroy(), ms).unref();
+	if (answered || !socket.writable) return void closeIn(LINGER_MS);
+	socket.destroySoon = function (this: Socket) {
+		this.end();
+		closeIn(LINGER_MS);
+	};
+	closeIn(30_000); // an answer that never comes does not keep the connection
+}
+const lingering = new WeakSet<Socket>();
 
 /** True when the request's body was cut off at its limit (the hook then answers 413). */
 export function bodyWasTooLarge(headers: Headers): boolean {
