@@ -2,8 +2,11 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Browser tests drive the production build in the system Chromium (no browser download).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const BASE_URL = 'http://localhost:3123';
-export const PROXIED_URL = 'http://localhost:3124';
+// E2E_PORT moves the whole suite's ports (it uses E2E_PORT … E2E_PORT + 9), so two checkouts can
+// run their browser tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3123);
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+export const PROXIED_URL = `http://localhost:${E2E_PORT + 1}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -31,7 +34,7 @@ export default defineConfig({
 			command:
 				'rm -rf .e2e-data .e2e-data-proxy .e2e-data-admin-totp.txt .e2e-data-admin.lock .e2e-data-admin-state.json && node scripts/content-import.ts > /dev/null && cp -r .e2e-data .e2e-data-proxy && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
-			env: { PORT: '3123', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '20' },
+			env: { PORT: String(E2E_PORT), DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '20' },
 			reuseExistingServer: false,
 			timeout: 180_000,
 			stdout: 'pipe'
@@ -40,7 +43,7 @@ export default defineConfig({
 			// The same build as it runs behind a TLS-terminating reverse proxy, on the copy made above.
 			command: 'node scripts/start.ts',
 			url: `${PROXIED_URL}/readyz`,
-			env: { PORT: '3124', DATA_DIR: '.e2e-data-proxy', TRUST_PROXY: 'true', LOG_LEVEL: 'warn' },
+			env: { PORT: String(E2E_PORT + 1), DATA_DIR: '.e2e-data-proxy', TRUST_PROXY: 'true', LOG_LEVEL: 'warn' },
 			reuseExistingServer: false,
 			timeout: 180_000,
 			stdout: 'pipe'

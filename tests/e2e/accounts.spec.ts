@@ -1,3 +1,4 @@
+import { BASE_URL } from '../../playwright.config.ts';
 import fs from 'node:fs';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
 import { ADMIN, adminPage, ensureAdmin, latestMail, signIn } from './helpers.ts';
@@ -209,7 +210,7 @@ test('deleting the account signs the person out for good, and the address can re
 test('repeated wrong passwords are limited with a 429 that does not reveal whether the account exists', async ({ request }) => {
 	const post = (email: string) =>
 		request.post('/en/signin?/signin', {
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: 'http://localhost:3123' },
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: BASE_URL },
 			data: `email=${encodeURIComponent(email)}&password=wrong-password-guess`
 		});
 	// Earlier tests may have used up some of the newcomer's attempts: count until the limit bites.

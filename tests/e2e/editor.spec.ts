@@ -1,3 +1,4 @@
+import { BASE_URL } from '../../playwright.config.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
 import { adminPage } from './helpers.ts';
 
@@ -44,7 +45,7 @@ test('an editor sees what is translated, changes a node’s wording, and the cha
 test('people without the editor role find no editor workspace', async ({ request }) => {
 	expect((await request.get('/en/editor')).status()).toBe(403);
 	const post = await request.post('/en/editor/frameworks/national-quality-framework/ethics?/save&locale=cs', {
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3123' },
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL },
 		data: 'title=Hacked&body='
 	});
 	expect(post.status()).toBe(403);

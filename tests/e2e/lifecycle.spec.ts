@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { E2E_PORT } from '../../playwright.config.ts';
 
 // The operator's view: start, refuse a second process, stop within 10 s, restart on the same data.
 // These run the same `node scripts/start.ts` that `npm start` runs, against the tested build.
@@ -35,16 +36,16 @@ test.afterEach(() => {
 test('start, refuse a second process, stop on SIGTERM within 10 s, restart on the same data', async () => {
 	test.setTimeout(120_000);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'praxis-life-'));
-	const first = start({ PORT: '3130', DATA_DIR: dataDir });
+	const first = start({ PORT: String(E2E_PORT + 7), DATA_DIR: dataDir });
 	await waitForListening(first);
-	expect(first.output()).toContain('Praxis is listening on http://localhost:3130');
+	expect(first.output()).toContain(`Praxis is listening on http://localhost:${E2E_PORT + 7}`);
 	expect(first.output()).toContain(`Data: ${dataDir} (embedded PGlite)`);
-	const terms = await (await fetch('http://localhost:3130/en/glossary')).text();
+	const terms = await (await fetch(`http://localhost:${E2E_PORT + 7}/en/glossary`)).text();
 	const count = terms.match(/<dt[ >]/g)?.length ?? 0;
 	expect(count).toBeGreaterThanOrEqual(25);
 
 	// A second process on the same folder leaves at once, with one clear line.
-	const second = start({ PORT: '3131', DATA_DIR: dataDir });
+	const second = start({ PORT: String(E2E_PORT + 8), DATA_DIR: dataDir });
 	expect(await second.exited).toBe(1);
 	expect(second.output().trim()).toMatch(/^praxis: The data folder .* is in use by another Praxis process \(pid \d+\)/);
 	expect(second.output()).not.toContain('    at ');
@@ -56,9 +57,9 @@ test('start, refuse a second process, stop on SIGTERM within 10 s, restart on th
 	expect(fs.existsSync(path.join(dataDir, 'praxis.lock'))).toBe(false);
 
 	// Every committed row is there after a restart.
-	const again = start({ PORT: '3132', DATA_DIR: dataDir });
+	const again = start({ PORT: String(E2E_PORT + 9), DATA_DIR: dataDir });
 	await waitForListening(again);
-	const after = await (await fetch('http://localhost:3132/en/glossary')).text();
+	const after = await (await fetch(`http://localhost:${E2E_PORT + 9}/en/glossary`)).text();
 	expect(after.match(/<dt[ >]/g)?.length).toBe(count);
 	again.child.kill('SIGINT');
 	expect(await again.exited).toBe(0);

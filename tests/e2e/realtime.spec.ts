@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { hashPassword } from '../../src/lib/server/accounts/passwords.ts';
+import { E2E_PORT } from '../../playwright.config.ts';
 import { COURSE, courseLessons } from './course.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
 import { signIn } from './helpers.ts';
@@ -12,7 +13,7 @@ import { signIn } from './helpers.ts';
 // PGlite) and skips only when PostgreSQL does not answer.
 
 const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PORTS = [3125, 3126] as const;
+const PORTS = [E2E_PORT + 2, E2E_PORT + 3] as const;
 const [A, B] = PORTS.map((port) => `http://localhost:${port}`) as [string, string];
 const en = messages('en');
 const FACILITATOR = { name: 'Freya Facilitator', email: 'freya@praxis.test', password: 'a long facilitator phrase' };
