@@ -20,7 +20,8 @@ import {
 	verifyEmail
 } from '../../src/lib/server/accounts/service.ts';
 import { validateSession } from '../../src/lib/server/accounts/sessions.ts';
-import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
+import { createOrganisation, organisationsOnlyOwnedBy } from '../../src/lib/server/organisations/service.ts';
+import { member } from '../helpers/actors.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 const ctx = { ip: '203.0.113.9', origin: 'http://localhost:3000', device: 'Firefox · Linux', locale: 'en' as const };
@@ -201,8 +202,10 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 	});
 
 	it('deleting the account removes personal data, keeps the security log without IP addresses', async () => {
-		expect(await deleteAccount(database.db, userId, 'wrong password')).toEqual({ ok: false, error: 'wrong_password' });
-		expect(await deleteAccount(database.db, userId, person.password)).toEqual({ ok: true });
+		expect(await deleteAccount(database.db, null, person.password)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(await deleteAccount(database.db, member(userId), 'wrong password')).toMatchObject({ ok: false, problem: { field: 'current', key: 'wrong_current_password' } });
+		expect(await database.db.select().from(userTable)).toHaveLength(1);
+		expect(await deleteAccount(database.db, member(userId), person.password)).toEqual({ ok: true, value: null });
 		expect(await database.db.select().from(userTable)).toEqual([]);
 		expect(await database.db.select().from(mailOutbox)).toEqual([]);
 		const events = await database.db.select().from(auditEvent);
@@ -221,8 +224,9 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 		);
 		if (!created.ok) throw new Error('organisation not created');
 		const { id } = created.value;
-		const result = await deleteAccount(database.db, userId, person.password);
-		expect(result).toEqual({ ok: false, error: 'sole_owner', organisations: [{ id, name: 'Karrieresenteret' }] });
+		const result = await deleteAccount(database.db, member(userId), person.password);
+		expect(result).toMatchObject({ ok: false, problem: { kind: 'conflict', key: 'delete_sole_owner' } });
+		expect(await organisationsOnlyOwnedBy(database.db, userId)).toEqual([{ id, name: 'Karrieresenteret' }]);
 		expect(await database.db.select().from(userTable)).toHaveLength(1);
 	});
 

@@ -214,7 +214,9 @@ describe.each(testDatabases())('learning on $name', ({ open }) => {
 		const think = await lessonRef('think');
 		await saveReflection(database.db, as(learner.userId), learner, think, 'reflect', 'Mine alone.', 'Prompt', 'Reflect');
 		await submitCase(database.db, as(learner.userId), learner, think, 'case', { choice: ['b'] }, 'A case');
-		const exported = (await exportMyData(database.db, learner.userId, '127.0.0.1')) as { learning: Awaited<ReturnType<typeof exportLearningData>> };
+		const exportedResult = await exportMyData(database.db, as(learner.userId), '127.0.0.1');
+		if (!exportedResult.ok) throw new Error('export refused');
+		const exported = exportedResult.value as { learning: Awaited<ReturnType<typeof exportLearningData>> };
 		expect(exported.learning.enrolments).toMatchObject([{ course: 'basics' }]);
 		expect(exported.learning.journal).toMatchObject([{ body: 'Mine alone.', lesson: 'think' }]);
 		expect(exported.learning.answers).toMatchObject([{ lesson: 'think', activity: 'case', answer: { choice: ['b'] } }]);

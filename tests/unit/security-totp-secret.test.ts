@@ -10,6 +10,7 @@ import { openTotpSecret, sealTotpSecret } from '../../src/lib/server/accounts/to
 import { signIn, signUp } from '../../src/lib/server/accounts/service.ts';
 import { validateSession } from '../../src/lib/server/accounts/sessions.ts';
 import { startTotpSetup, verifySecondFactor } from '../../src/lib/server/accounts/totp.ts';
+import { member as owner } from '../helpers/actors.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 // config() is read once, at first use (after this line): secrets in this file are sealed.
@@ -49,7 +50,9 @@ describe.each(testDatabases())('TOTP secrets at rest on $name', ({ open }) => {
 	it('are stored sealed, and one sealed under the old key is sealed again at the next sign-in', async () => {
 		await signUp(database.db, person, ctx);
 		const [row] = await database.db.update(userTable).set({ emailVerifiedAt: sql`now()` }).returning();
-		const { secret } = await startTotpSetup(database.db, row!.id);
+		const setup = await startTotpSetup(database.db, owner(row!.id));
+		if (!setup.ok) throw new Error('setup refused');
+		const { secret } = setup.value;
 		const stored = async () => (await database.db.select().from(userTable).where(eq(userTable.id, row!.id)))[0]!.totpSecret!;
 		expect(await stored()).toMatch(/^enc1:/);
 		expect(await stored()).not.toContain(secret);

@@ -9,7 +9,7 @@ import { sendMail } from '../mail/index.ts';
 import { ACCOUNT_MAILS } from './mail.ts';
 import { exceeded, hit, LIMITS, reset } from '../ratelimit/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { checkCurrentPassword } from './reauth.ts';
+import { checkCurrentPassword, reauthProblem } from './reauth.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { createSession, endAllSessions } from './sessions.ts';
@@ -246,13 +246,6 @@ export async function changePassword(
 		await audit(tx, { event: 'password_changed', actorId: userId, subjectId: userId, ip: ctx.ip });
 	});
 	return ok();
-}
-
-/** A failed re-check of the current password: the message next to the current password, or the limit next to `limitField`. */
-function reauthProblem(reason: 'wrong_password' | 'rate_limited', limitField: string) {
-	return reason === 'wrong_password'
-		? problem('invalid', { field: 'current', key: 'wrong_current_password' })
-		: problem('rate_limited', { field: limitField, key: 'error_rate_limited' });
 }
 
 /**

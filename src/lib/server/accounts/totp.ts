@@ -6,7 +6,9 @@ import { audit } from '../audit/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { recoveryCode, user } from '../db/schema/accounts.ts';
 import { hit, LIMITS, reset } from '../ratelimit/index.ts';
-import { checkCurrentPassword, type Reauthentication } from './reauth.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
+import { checkCurrentPassword, reauthProblem } from './reauth.ts';
 import { needsResealing, openTotpSecret, sealTotpSecret } from './totp-secret.ts';
 import { markSecondFactor } from './sessions.ts';
 import { hashToken } from './tokens.ts';
@@ -17,20 +19,27 @@ function totpFor(secret: string, label: string): OTPAuth.TOTP {
 	return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
 }
 
+/** The signed-in person changing their own two-step sign-in, or null when the actor may not. */
+function ownAccount(actor: Actor): string | null {
+	return actor && can(actor, 'account:edit', { userId: actor.id }) ? actor.id : null;
+}
+
+export type TotpSetup = { secret: string; uri: string; qrSvg: string };
+
 /**
  * Starts setting up an authenticator: a secret, its URI and a QR code as SVG. With `reuse`, the
  * secret already being set up is shown again (after a mistyped code the scanned app stays valid).
+ * Refused (`invalid`, next to the form) when two-step sign-in is already on.
  */
-export async function startTotpSetup(
-	db: DbOrTx,
-	userId: string,
-	options: { reuse?: boolean } = {}
-): Promise<{ secret: string; uri: string; qrSvg: string }> {
+export async function startTotpSetup(db: DbOrTx, actor: Actor, options: { reuse?: boolean } = {}): Promise<Result<TotpSetup>> {
+	const userId = ownAccount(actor);
+	if (!userId) return problem('forbidden');
 	const [found] = await db
 		.select({ email: user.email, enabled: user.totpEnabledAt, pending: user.totpSecret })
 		.from(user)
 		.where(eq(user.id, userId));
-	if (!found || found.enabled) throw new Error('two-step sign-in is already on');
+	if (!found) return problem('forbidden');
+	if (found.enabled) return problem('invalid', { field: 'form', key: 'error_invalid' });
 	let secret = options.reuse && found.pending ? openTotpSecret(found.pending, userId) : null;
 	if (!secret) {
 		secret = new OTPAuth.Secret({ size: 20 }).base32;
@@ -38,7 +47,7 @@ export async function startTotpSetup(
 	}
 	const uri = totpFor(secret, found.email).toString();
 	const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-	return { secret, uri, qrSvg };
+	return ok({ secret, uri, qrSvg });
 }
 
 const PERIOD_MS = 30_000;
@@ -67,17 +76,21 @@ async function claimStep(db: DbOrTx, userId: string, step: number): Promise<bool
 
 /**
  * Turns two-step sign-in on once the person proves their app works, marks this session as
- * verified, and returns ten recovery codes (shown once, stored hashed).
+ * verified, and returns ten recovery codes (shown once, stored hashed). A wrong code is refused
+ * next to `code`.
  */
 export async function confirmTotp(
 	db: DbOrTx,
-	userId: string,
+	actor: Actor,
 	code: string,
 	ctx: { ip: string; sessionId: string }
-): Promise<{ codes: string[]; session: { token: string; expiresAt: Date } | null } | null> {
-	const [found] = await db.select({ secret: user.totpSecret }).from(user).where(eq(user.id, userId));
+): Promise<Result<{ codes: string[]; session: { token: string; expiresAt: Date } | null }>> {
+	const userId = ownAccount(actor);
+	if (!userId) return problem('forbidden');
+	const [found] = await db.select({ secret: user.totpSecret, enabled: user.totpEnabledAt }).from(user).where(eq(user.id, userId));
+	if (found?.enabled) return problem('invalid', { field: 'form', key: 'error_invalid' });
 	const step = found?.secret ? matchingStep(openTotpSecret(found.secret, userId), code) : null;
-	if (step === null) return null;
+	if (step === null) return problem('invalid', { field: 'code', key: 'totp_wrong' });
 	const codes = Array.from({ length: 10 }, () => {
 		const raw = randomBytes(5).toString('hex');
 		return `${raw.slice(0, 5)}-${raw.slice(5)}`;
@@ -90,7 +103,7 @@ export async function confirmTotp(
 		await audit(tx, { event: 'totp_enabled', actorId: userId, subjectId: userId, ip: ctx.ip });
 		return rotated;
 	});
-	return { codes, session };
+	return ok({ codes, session });
 }
 
 /** Checks a sign-in's second step: a code from the app, or an unused recovery code (used up). */
@@ -125,13 +138,15 @@ export async function verifySecondFactor(
 }
 
 /** Turns two-step sign-in off (the current password is required) and forgets the secret and recovery codes. */
-export async function disableTotp(db: DbOrTx, userId: string, current: string, ip: string): Promise<Reauthentication> {
+export async function disableTotp(db: DbOrTx, actor: Actor, current: string, ip: string): Promise<Result> {
+	const userId = ownAccount(actor);
+	if (!userId) return problem('forbidden');
 	const checked = await checkCurrentPassword(db, userId, current);
-	if (checked !== 'ok') return checked;
+	if (checked !== 'ok') return reauthProblem(checked, 'current');
 	await db.transaction(async (tx) => {
 		await tx.update(user).set({ totpSecret: null, totpEnabledAt: null, updatedAt: sql`now()` }).where(eq(user.id, userId));
 		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
 		await audit(tx, { event: 'totp_disabled', actorId: userId, subjectId: userId, ip });
 	});
-	return 'ok';
+	return ok();
 }

@@ -34,11 +34,6 @@ function statusOf(kind: ProblemKind, options: RespondOptions): number {
 	return options.status?.[kind] ?? STATUS[kind];
 }
 
-/** The HTTP status of a problem, for endpoints that answer with their own body. */
-export function httpStatus(problem: Problem): number {
-	return STATUS[problem.kind];
-}
-
 /** Throws the error page for a problem that is about the thing itself. */
 function errorPage(problem: Problem, options: RespondOptions): never {
 	if (!problem.key && (problem.kind === 'forbidden' || problem.kind === 'not_found')) error(404, m.error_not_found_title());

@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { checkCurrentPassword } from '../accounts/reauth.ts';
+import { checkCurrentPassword, reauthProblem } from '../accounts/reauth.ts';
 import { audit } from '../audit/index.ts';
 import { CAPABILITIES } from '../capabilities.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { organisationsOnlyOwnedBy } from '../organisations/service.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
 
 /** Version of the export format; the README documents every field. */
 export const EXPORT_FORMAT = 'praxis-personal-data/1';
@@ -15,13 +17,15 @@ const PARTS = CAPABILITIES.flatMap((c) => c.personalData ?? []);
  * Everything the platform holds about a person, as one JSON document (GDPR Art. 15 and 20):
  * one part per capability contribution (account, profile, organisations, sessions, …).
  */
-export async function exportMyData(db: DbOrTx, userId: string, ip: string) {
+export async function exportMyData(db: DbOrTx, actor: Actor, ip: string): Promise<Result<Record<string, unknown>>> {
+	if (!actor || !can(actor, 'account:view', { userId: actor.id })) return problem('forbidden');
+	const userId = actor.id;
 	const [account] = await db.select({ id: user.id }).from(user).where(eq(user.id, userId));
-	if (!account) return undefined;
+	if (!account) return problem('forbidden');
 	const document: Record<string, unknown> = { format: EXPORT_FORMAT, exportedAt: new Date().toISOString() };
 	for (const part of PARTS) document[part.key] = await part.export(db, userId);
 	await audit(db, { event: 'data_exported', actorId: userId, subjectId: userId, ip });
-	return document;
+	return ok(document);
 }
 
 /**
@@ -37,28 +41,25 @@ async function addressesOf(db: DbOrTx, userId: string, current: string): Promise
 	return [...new Set([current, ...rows.map((r) => r.address)].map((a) => a.toLowerCase()))];
 }
 
-export type DeleteResult =
-	| { ok: true }
-	| { ok: false; error: 'wrong_password' | 'rate_limited' }
-	| { ok: false; error: 'sole_owner'; organisations: { id: string; name: string }[] };
-
 /**
  * Deletes an account at once, with everything each capability holds about the person: what is
- * not removed by the user row's ON DELETE CASCADE is erased by the capability's `erase`.
+ * not removed by the user row's ON DELETE CASCADE is erased by the capability's `erase`. The
+ * current password is required; the only owner of an organisation hands it over first (a
+ * `conflict`: the page lists those organisations, see `organisationsOnlyOwnedBy`).
  */
-export async function deleteAccount(db: DbOrTx, userId: string, password: string): Promise<DeleteResult> {
+export async function deleteAccount(db: DbOrTx, actor: Actor, password: string): Promise<Result> {
+	if (!actor || !can(actor, 'account:edit', { userId: actor.id })) return problem('forbidden');
+	const userId = actor.id;
 	const checked = await checkCurrentPassword(db, userId, password);
-	if (checked !== 'ok') return { ok: false, error: checked };
+	if (checked !== 'ok') return reauthProblem(checked, 'current');
 	const [found] = await db.select().from(user).where(eq(user.id, userId));
-	if (!found) return { ok: false, error: 'wrong_password' };
-	// An organisation always has an owner: its only owner hands it over first.
-	const owned = await organisationsOnlyOwnedBy(db, userId);
-	if (owned.length) return { ok: false, error: 'sole_owner', organisations: owned };
+	if (!found) return problem('forbidden');
+	if ((await organisationsOnlyOwnedBy(db, userId)).length) return problem('conflict', { field: 'form', key: 'delete_sole_owner' });
 	await db.transaction(async (tx) => {
 		const person = { id: userId, addresses: await addressesOf(tx, userId, found.email) };
 		for (const part of PARTS) await part.erase?.(tx, person);
 		await tx.delete(user).where(eq(user.id, userId));
 		await audit(tx, { event: 'account_deleted', subjectId: userId });
 	});
-	return { ok: true };
+	return ok();
 }

@@ -45,29 +45,31 @@ export const actions: Actions = {
 		return respond(result, { frame: { section: 'devices' } }, () => ({ section: 'devices', done: 'devices_ended' }));
 	},
 	totpStart: async (event) => {
-		const session = requireSession(event.locals);
-		if (session.user.totpEnabled) return fail(400, { section: 'totp', errors: { form: 'error_invalid' } });
-		const setup = await startTotpSetup(db(), session.user.id);
-		return { section: 'totp', setup: { secret: setup.secret, qrSvg: setup.qrSvg } };
+		requireSession(event.locals);
+		const result = await startTotpSetup(db(), actorOf(event.locals));
+		return respond(result, { frame: { section: 'totp' } }, (setup) => ({ section: 'totp', setup: { secret: setup.secret, qrSvg: setup.qrSvg } }));
 	},
 	totpConfirm: async (event) => {
 		const session = requireSession(event.locals);
+		const actor = actorOf(event.locals);
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 32);
-		const confirmed = await confirmTotp(db(), session.user.id, code, { ip: requestContext(event).ip, sessionId: session.id });
-		if (!confirmed) {
-			const setup = await startTotpSetup(db(), session.user.id, { reuse: true });
-			return fail(400, { section: 'totp', errors: { code: 'totp_wrong' }, setup: { secret: setup.secret, qrSvg: setup.qrSvg } });
+		const confirmed = await confirmTotp(db(), actor, code, { ip: requestContext(event).ip, sessionId: session.id });
+		if (!confirmed.ok && confirmed.problem.field === 'code') {
+			// A mistyped code: the same secret again, so the app already scanned stays valid.
+			const setup = await startTotpSetup(db(), actor, { reuse: true });
+			const again = setup.ok ? { secret: setup.value.secret, qrSvg: setup.value.qrSvg } : undefined;
+			return respond(confirmed, { frame: { section: 'totp', setup: again } }, () => null);
 		}
-		if (confirmed.session) setSessionCookie(event.cookies, event.url.protocol === 'https:', confirmed.session.token, confirmed.session.expiresAt);
-		return { section: 'totp', recoveryCodes: confirmed.codes };
+		return respond(confirmed, { frame: { section: 'totp' } }, ({ codes, session: rotated }) => {
+			if (rotated) setSessionCookie(event.cookies, event.url.protocol === 'https:', rotated.token, rotated.expiresAt);
+			return { section: 'totp', recoveryCodes: codes };
+		});
 	},
 	totpDisable: async (event) => {
-		const session = requireSession(event.locals);
+		requireSession(event.locals);
 		const parsed = parseForm(passwordOnlyForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { section: 'totp', errors: parsed.errors });
-		const result = await disableTotp(db(), session.user.id, parsed.data.current, requestContext(event).ip);
-		if (result === 'wrong_password') return fail(400, { section: 'totp', errors: { current: 'wrong_current_password' } });
-		if (result === 'rate_limited') return fail(429, { section: 'totp', errors: { current: 'error_rate_limited' } });
-		return { section: 'totp' };
+		const result = await disableTotp(db(), actorOf(event.locals), parsed.data.current, requestContext(event).ip);
+		return respond(result, { frame: { section: 'totp' } }, () => ({ section: 'totp' }));
 	}
 };

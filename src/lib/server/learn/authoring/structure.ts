@@ -5,7 +5,7 @@ import { course, courseModule, courseModuleTranslation, courseTranslation, lesso
 import type { Actor } from '../../policies/index.ts';
 import { unknownCompetenceArea } from './courses.ts';
 import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse } from './common.ts';
-import type { Result } from '../../result/index.ts';
+import { ok, type Result } from '../../result/index.ts';
 import type { AboutInput, ModuleSettingsInput, NewLessonInput, NewModuleInput } from './forms.ts';
 
 // The order and the publication of a course's modules and lessons, and their settings.
@@ -199,9 +199,10 @@ async function moduleRow(db: DbOrTx, slug: string, moduleKey: string) {
 }
 
 /** A module's settings, its texts in English and in `locale`, and its lessons in order. */
-export async function moduleForEditing(db: DbOrTx, slug: string, moduleKey: string, locale: AppLocale) {
+export async function moduleForEditing(db: DbOrTx, actor: Actor, slug: string, moduleKey: string, locale: AppLocale) {
+	if (!mayAuthor(actor)) return forbidden();
 	const m = await moduleRow(db, slug, moduleKey);
-	if (!m) return undefined;
+	if (!m) return notFound();
 	const translations = await db.select().from(courseModuleTranslation).where(eq(courseModuleTranslation.moduleId, m.id));
 	const source = translations.find((t) => t.locale === BASE_LOCALE);
 	const target = translations.find((t) => t.locale === locale);
@@ -211,7 +212,7 @@ export async function moduleForEditing(db: DbOrTx, slug: string, moduleKey: stri
 		.leftJoin(lessonTranslation, and(eq(lessonTranslation.lessonId, lesson.id), eq(lessonTranslation.locale, BASE_LOCALE)))
 		.where(eq(lesson.moduleId, m.id))
 		.orderBy(asc(lesson.position), asc(lesson.id));
-	return {
+	return ok({
 		id: m.id,
 		key: m.key,
 		courseSlug: slug,
@@ -227,7 +228,7 @@ export async function moduleForEditing(db: DbOrTx, slug: string, moduleKey: stri
 		target,
 		outdated: !!source && !!target && target.updatedAt < source.updatedAt,
 		lessons: lessons.map((l) => ({ ...l, title: l.title ?? l.key }))
-	};
+	});
 }
 
 /** A module's publication, pathway, level, hours, references and competence areas. */

@@ -1,10 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/platform/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
 import { competenceAreaOptions } from '#lib/server/learn/authoring/index.ts';
 import { aboutForm, moduleSettingsForm, newLessonForm } from '#lib/server/learn/authoring/index.ts';
 import { addLesson, moduleForEditing, saveModuleTranslation, updateModuleSettings } from '#lib/server/learn/authoring/index.ts';
@@ -13,8 +13,7 @@ import { editedLocale, perform } from '../../../respond.ts';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireCan(locals, 'content:edit');
 	const locale = editedLocale(url, 'en');
-	const module = await moduleForEditing(db(), params.course, params.module, locale);
-	if (!module) error(404, m.author_error_not_found());
+	const module = valueOf(await moduleForEditing(db(), actorOf(locals), params.course, params.module, locale));
 	return { locale, module, areas: await competenceAreaOptions(db()) };
 };
 

@@ -5,7 +5,7 @@ import { db } from '#lib/server/platform/app.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan } from '#lib/server/http/guards.ts';
-import { httpStatus } from '#lib/server/http/respond.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
 import { lessonDraftForm } from '#lib/server/learn/authoring/index.ts';
 import { saveLessonDraft } from '#lib/server/learn/authoring/index.ts';
 import { editedLocale } from '../../../../respond.ts';
@@ -15,7 +15,6 @@ export const POST: RequestHandler = async ({ locals, params, request, url }) => 
 	requireCan(locals, 'content:edit');
 	const parsed = parseForm(lessonDraftForm, await request.formData());
 	if (!parsed.ok) error(400, m.error_invalid());
-	const outcome = await saveLessonDraft(db(), actorOf(locals), params.course, params.lesson, editedLocale(url, 'en'), parsed.data);
-	if (!outcome.ok) error(httpStatus(outcome.problem), m.error_invalid());
+	valueOf(await saveLessonDraft(db(), actorOf(locals), params.course, params.lesson, editedLocale(url, 'en'), parsed.data));
 	return new Response(null, { status: 204 });
 };
