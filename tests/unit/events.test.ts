@@ -153,9 +153,11 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 		const [refused] = await database.db.select().from(mailOutbox);
 		expect(refused!.error).toMatch(/busy/i);
 		expect(refused!.sentAt).toBeNull();
-		await until(() => inbox.length === 1);
+		// The sink has the mail before the dispatcher records the success on the row: wait for both.
+		await until(async () => inbox.length === 1 && (await database.db.select().from(mailOutbox))[0]?.sentAt != null);
 		const [sent] = await database.db.select().from(mailOutbox);
 		expect(sent).toMatchObject({ error: null });
+		expect(inbox).toHaveLength(1);
 		expect((await eventRows(database))[0]).toMatchObject({ status: 'done', attempts: 2 });
 	});
 
