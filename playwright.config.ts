@@ -7,6 +7,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3123);
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
 export const PROXIED_URL = `http://localhost:${E2E_PORT + 1}`;
+// The suite's mail server (tests/e2e/mail-sink.ts): SMTP on E2E_PORT + 4, what arrived over HTTP on + 5.
+const MAIL_SMTP_PORT = E2E_PORT + 4;
+export const MAIL_SINK_URL = `http://localhost:${E2E_PORT + 5}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -26,6 +29,12 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: [
 		{
+			command: `node tests/e2e/mail-sink.ts ${MAIL_SMTP_PORT} ${E2E_PORT + 5}`,
+			url: `${MAIL_SINK_URL}/health`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
 			// A fresh embedded database for every run: migrations and content import are part of the
 			// test. The content is imported once, as an operator would, and the folder copied for the
 			// proxied server below (Playwright starts the servers one after the other), which saves
@@ -34,7 +43,15 @@ export default defineConfig({
 			command:
 				'rm -rf .e2e-data .e2e-data-proxy .e2e-data-admin-totp.txt .e2e-data-admin.lock .e2e-data-admin-state.json && node scripts/content-import.ts > /dev/null && cp -r .e2e-data .e2e-data-proxy && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
-			env: { PORT: String(E2E_PORT), DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '20' },
+			env: {
+				PORT: String(E2E_PORT),
+				DATA_DIR: '.e2e-data',
+				LOG_LEVEL: 'warn',
+				SIGNUP_LIMIT_PER_HOUR: '20',
+				// Mail really leaves, by SMTP, to the suite's mail server; links point at this server.
+				SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+				PUBLIC_ORIGIN: BASE_URL
+			},
 			reuseExistingServer: false,
 			timeout: 180_000,
 			stdout: 'pipe'

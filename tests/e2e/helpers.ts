@@ -1,7 +1,9 @@
 import * as OTPAuth from 'otpauth';
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { MAIL_SINK_URL } from '../../playwright.config.ts';
 import { expect, expectAccessible, messages, type Locale } from './fixtures.ts';
+import type { ReceivedMail } from './mail-sink.ts';
 
 // Journeys that more than one spec needs. The first administrator exists once per run (created by
 // the web server command in playwright.config.ts); whichever spec needs them first sets them up,
@@ -132,14 +134,24 @@ export async function adminPage(browser: Browser): Promise<Page> {
 	return page;
 }
 
-/** The newest mail to `to` in the admin outbox: its subject and the link in it. */
-export async function latestMail(admin: Page, to: string): Promise<{ subject: string; link: string }> {
-	await admin.goto('/en/admin/outbox');
-	await expectAccessible(admin);
-	const item = admin.locator('.mails li').filter({ hasText: to }).first();
-	const subject = (await item.locator('.subject').textContent()) ?? '';
-	const text = (await item.locator('pre').textContent()) ?? '';
-	return { subject, link: text.match(/https?:\/\/\S+/)![0] };
+/**
+ * The newest mail to `to` that the suite's mail server (tests/e2e/mail-sink.ts) received at or
+ * after `since` (a Date.now() taken before the action that sends it): its subject and its link.
+ * Mail leaves through the event dispatcher after commit, so this waits for it.
+ */
+export async function latestMail(to: string, since = 0): Promise<{ subject: string; link: string; text: string }> {
+	let found: ReceivedMail | undefined;
+	await expect
+		.poll(
+			async () => {
+				const mails = (await (await fetch(`${MAIL_SINK_URL}/mails?to=${encodeURIComponent(to)}`)).json()) as ReceivedMail[];
+				found = mails.find((mail) => Date.parse(mail.receivedAt) >= since);
+				return found !== undefined;
+			},
+			{ message: `a mail to ${to}`, timeout: 15_000 }
+		)
+		.toBe(true);
+	return { subject: found!.subject, text: found!.text, link: found!.text.match(/https?:\/\/\S+/)![0] };
 }
 
 export type Person = { name: string; email: string; password: string; locale: Locale };
@@ -148,7 +160,7 @@ export type Person = { name: string; email: string; password: string; locale: Lo
  * Signs a person up through the form and confirms their address with the link from the outbox.
  * Sign-up is limited to 5 per address of origin and hour, across the whole run: use sparingly.
  */
-export async function signUpAndVerify(page: Page, admin: Page, person: Person): Promise<void> {
+export async function signUpAndVerify(page: Page, person: Person): Promise<void> {
 	const m = messages(person.locale);
 	await page.goto(`/${person.locale}/signup`);
 	await page.getByLabel(m.field_display_name!, { exact: true }).fill(person.name);
@@ -157,10 +169,11 @@ export async function signUpAndVerify(page: Page, admin: Page, person: Person): 
 	await page.getByLabel(m.field_locale!, { exact: true }).selectOption(person.locale);
 	await page.getByLabel(m.field_country!, { exact: true }).selectOption('other');
 	await page.getByLabel(m.field_sector!, { exact: true }).selectOption('school');
+	const since = Date.now();
 	await page.getByRole('button', { name: m.signup_submit, exact: true }).click();
 	await expect(page.getByRole('heading', { name: m.signup_sent_title })).toBeVisible();
 
-	const mail = await latestMail(admin, person.email);
+	const mail = await latestMail(person.email, since);
 	expect(mail.subject).toBe(m.mail_verify_subject);
 	await page.goto(mail.link);
 	await page.getByRole('button', { name: m.verify_submit, exact: true }).click();

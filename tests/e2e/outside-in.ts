@@ -166,11 +166,11 @@ async function redirected(page: Page, address: string, body: Record<string, stri
 export async function setUpFixtures(browser: Browser, person: Person, other?: Person): Promise<Fixtures> {
 	const admin = await signedInAdmin(browser);
 	const member = await (await browser.newContext()).newPage();
-	await signUpAndVerify(member, admin, person);
+	await signUpAndVerify(member, person);
 	let otherId = '00000000-0000-4000-8000-000000000000';
 	if (other) {
 		const page = await (await browser.newContext()).newPage();
-		await signUpAndVerify(page, admin, other);
+		await signUpAndVerify(page, other);
 		await page.context().close();
 		otherId = await userIdOf(admin, other.email);
 	}

@@ -94,7 +94,7 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
 		const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, person.email));
 		// In the language the person chose, not the one of the page.
 		expect(mail!.subject).toBe(JSON.parse(fs.readFileSync('messages/nb.json', 'utf8')).mail_verify_subject);
-		const token = linkIn(mail!.text);
+		const token = linkIn(mail!.link!);
 		expect(await verifyEmail(database.db, token, ctx.ip)).toBe(true);
 		expect(await verifyEmail(database.db, token, ctx.ip)).toBe(false);
 
@@ -124,12 +124,12 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
 	it('a password reset ends every session and the link works once', async () => {
 		await signUp(database.db, person, ctx);
 		const [verify] = await database.db.select().from(mailOutbox);
-		await verifyEmail(database.db, linkIn(verify!.text), ctx.ip);
+		await verifyEmail(database.db, linkIn(verify!.link!), ctx.ip);
 		const first = await signIn(database.db, person.email, person.password, ctx);
 		expect(first.ok).toBe(true);
 		await requestPasswordReset(database.db, person.email, ctx);
 		const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, person.email));
-		const token = linkIn(mails.at(-1)!.text);
+		const token = linkIn(mails.at(-1)!.link!);
 		expect(await resetPassword(database.db, token, 'another long passphrase', ctx.ip)).toBe(true);
 		expect(await resetPassword(database.db, token, 'yet another passphrase', ctx.ip)).toBe(false);
 		if (first.ok) expect(await validateSession(database.db, first.token)).toBeNull();
@@ -149,7 +149,7 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
 	it('limits failed sign-ins per IP address, but not successful ones', async () => {
 		await signUp(database.db, person, ctx);
 		const [verify] = await database.db.select().from(mailOutbox);
-		await verifyEmail(database.db, linkIn(verify!.text), ctx.ip);
+		await verifyEmail(database.db, linkIn(verify!.link!), ctx.ip);
 		for (let i = 0; i < 8; i++) expect((await signIn(database.db, person.email, person.password, ctx)).ok).toBe(true);
 		for (let i = 0; i < LIMITS.signInFailuresPerIp.max; i++) {
 			expect(await signIn(database.db, `guess${i}@example.org`, 'wrong password!', ctx)).toEqual({ ok: false, error: 'invalid' });
@@ -166,7 +166,7 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 		database = await open();
 		await signUp(database.db, person, ctx);
 		const [verify] = await database.db.select().from(mailOutbox);
-		await verifyEmail(database.db, linkIn(verify!.text), ctx.ip);
+		await verifyEmail(database.db, linkIn(verify!.link!), ctx.ip);
 		const [row] = await database.db.select().from(userTable);
 		userId = row!.id;
 	});
@@ -179,7 +179,7 @@ describe.each(testDatabases())('account changes on $name', ({ open }) => {
 		expect(await requestEmailChange(database.db, null, 'new@example.org', person.password, ctx)).toEqual({ ok: false, problem: { kind: 'forbidden' } });
 		expect(await requestEmailChange(database.db, owner(userId), 'new@example.org', person.password, ctx)).toEqual({ ok: true, value: null });
 		const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'new@example.org'));
-		const token = mail!.text.match(/\/confirm-email\/([\w-]+)/)![1]!;
+		const token = mail!.link!.match(/\/confirm-email\/([\w-]+)/)![1]!;
 		expect(await confirmEmailChange(database.db, token, ctx.ip)).toBe(true);
 		expect(await confirmEmailChange(database.db, token, ctx.ip)).toBe(false);
 		expect((await signIn(database.db, 'new@example.org', person.password, ctx)).ok).toBe(true);

@@ -153,8 +153,9 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 		const [refused] = await database.db.select().from(mailOutbox);
 		expect(refused!.error).toMatch(/busy/i);
 		expect(refused!.sentAt).toBeNull();
-		// The sink has the mail before the dispatcher records the success on the row: wait for both.
-		await until(async () => inbox.length === 1 && (await database.db.select().from(mailOutbox))[0]?.sentAt != null);
+		// The sink has the mail before the dispatcher records the success on the outbox row and then
+		// on the event: wait for all three.
+		await until(async () => inbox.length === 1 && (await eventRows(database))[0]?.status === 'done');
 		const [sent] = await database.db.select().from(mailOutbox);
 		expect(sent).toMatchObject({ error: null });
 		expect(inbox).toHaveLength(1);

@@ -62,7 +62,7 @@ describe.each(testDatabases())('organisations on $name', ({ open }) => {
 	/** The token in the newest invitation mail to `to`. */
 	async function tokenMailedTo(to: string): Promise<string> {
 		const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, to)).orderBy(desc(mailOutbox.id)).limit(1);
-		return mail!.text.match(/\/invitations\/([\w-]+)/)![1]!;
+		return mail!.link!.match(/\/invitations\/([\w-]+)/)![1]!;
 	}
 
 	/** An organisation owned by `owner` with `joiner` in it as `role`, through a real invitation. */
@@ -109,10 +109,10 @@ describe.each(testDatabases())('organisations on $name', ({ open }) => {
 		const subject = (locale: string) => message(locale, 'mail_invitation_subject').replace('{inviter}', 'Ada').replace('{organisation}', org.name);
 		expect(toJana!.subject).toBe(subject('cs'));
 		expect(toJana!.text).toContain(message('cs', 'org_role_leader'));
-		expect(toJana!.text).toContain('http://localhost:3000/cs/invitations/');
+		expect(toJana!.link).toContain('http://localhost:3000/cs/invitations/');
 		const [toNewcomer] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'newcomer@example.org'));
 		expect(toNewcomer!.subject).toBe(subject('nb'));
-		expect(toNewcomer!.text).toContain('http://localhost:3000/nb/invitations/');
+		expect(toNewcomer!.link).toContain('http://localhost:3000/nb/invitations/');
 
 		// The token is in the mail only; the database keeps its hash.
 		const token = await tokenMailedTo('newcomer@example.org');

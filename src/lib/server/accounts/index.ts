@@ -25,6 +25,7 @@ export const ACCOUNT_AUDIT_EVENTS = [
 	'account_disabled',
 	'account_enabled',
 	'data_exported',
+	'mail_link_revealed',
 	'account_deleted',
 	'admin_created'
 ] as const;

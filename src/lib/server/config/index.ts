@@ -64,6 +64,10 @@ const schema = z.object({
 	SESSION_IDLE_HOURS: wholeNumber(1, 24 * 90).default(24 * 7),
 	SESSION_ABSOLUTE_DAYS: wholeNumber(1, 365).default(30),
 	AUDIT_RETENTION_DAYS: wholeNumber(30, 3650).default(365),
+	// How long an undelivered mail keeps its link (without SMTP: the time an operator has to read
+	// it with `npm run outbox`), and how long outbox rows are kept at all.
+	MAIL_LINK_HOURS: wholeNumber(1, 24 * 14).default(48),
+	MAIL_RETENTION_DAYS: wholeNumber(1, 3650).default(30),
 	// Sign-ups allowed per IP address per hour: raise it where many people share one address
 	// (a training room behind one NAT, the browser tests).
 	SIGNUP_LIMIT_PER_HOUR: wholeNumber(1, 10000).default(5),
@@ -92,6 +96,8 @@ export type Config = {
 	sessionIdleHours: number;
 	sessionAbsoluteDays: number;
 	auditRetentionDays: number;
+	mailLinkHours: number;
+	mailRetentionDays: number;
 	signUpLimitPerHour: number;
 	totpKeys: Buffer[];
 };
@@ -136,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		sessionIdleHours: c.SESSION_IDLE_HOURS,
 		sessionAbsoluteDays: c.SESSION_ABSOLUTE_DAYS,
 		auditRetentionDays: c.AUDIT_RETENTION_DAYS,
+		mailLinkHours: c.MAIL_LINK_HOURS,
+		mailRetentionDays: c.MAIL_RETENTION_DAYS,
 		signUpLimitPerHour: c.SIGNUP_LIMIT_PER_HOUR,
 		totpKeys: c.TOTP_KEYS ?? []
 	};

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { m } from '../../paraglide/messages.js';
 import type { MailText } from '../capability.ts';
@@ -7,6 +7,7 @@ import { config, publicOrigin } from '../config/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/platform.ts';
 import { emit } from '../events/index.ts';
+import { audit } from '../audit/index.ts';
 import { logger } from '../log/index.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
@@ -31,16 +32,30 @@ function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Subject, plain text and simple HTML of a mail: the capability's words in the platform's layout. */
-export function renderMail(mail: Mail): { subject: string; text: string; html: string } {
+/**
+ * Where a stored mail's link goes. Links carry tokens that are credentials (a reset link signs its
+ * holder in), so the stored text and HTML hold this slot and the link is kept apart (`link`),
+ * only until the mail is delivered (see `deliverMail`, `purgeOutbox`); nobody reads it in the
+ * admin outbox.
+ */
+export const MAIL_LINK_SLOT = '{{praxis:link}}';
+
+/** Subject, plain text and simple HTML of a mail: the capability's words in the platform's layout, the link slot where the link goes. */
+export function renderMail(mail: Pick<Mail, 'locale' | 'words'>): { subject: string; text: string; html: string } {
 	const { subject, body, action } = mail.words;
 	const footer = mail.words.footer ?? m.mail_footer({}, { locale: mail.locale });
-	const text = `${body}\n\n${action}:\n${mail.link}\n\n${footer}\n`;
+	const text = `${body}\n\n${action}:\n${MAIL_LINK_SLOT}\n\n${footer}\n`;
 	const html = `<!doctype html><html lang="${mail.locale}"><body style="font-family:sans-serif;line-height:1.5">
 <p>${escapeHtml(body)}</p>
-<p><a href="${escapeHtml(mail.link)}">${escapeHtml(action)}</a></p>
+<p><a href="${MAIL_LINK_SLOT}">${escapeHtml(action)}</a></p>
 <p style="color:#555">${escapeHtml(footer)}</p></body></html>`;
 	return { subject, text, html };
+}
+
+/** A stored mail's text or HTML with its link put in (`escape` for HTML), or `hidden` where the link was removed. */
+export function withLink(stored: string, link: string | null, hidden: string, escape = false): string {
+	const shown = link ?? hidden;
+	return stored.replaceAll(MAIL_LINK_SLOT, escape ? escapeHtml(shown) : shown);
 }
 
 /**
@@ -68,7 +83,7 @@ export async function sendMail(db: DbOrTx, given: Mail): Promise<void> {
 	const rendered = renderMail(mail);
 	const [row] = await db
 		.insert(mailOutbox)
-		.values({ toAddress: mail.to, userId: mail.userId ?? null, senderId: mail.senderId ?? null, ...rendered })
+		.values({ toAddress: mail.to, userId: mail.userId ?? null, senderId: mail.senderId ?? null, ...rendered, link: mail.link })
 		.returning({ id: mailOutbox.id });
 	await emit(db, { type: MAIL_SEND, payload: { mailId: row!.id, kind: mail.kind } });
 	const c = config();
@@ -100,8 +115,8 @@ export async function deliverMail(db: DbOrTx, mailId: number, via: Transporter |
 			from: config().mailFrom,
 			to: mail.toAddress,
 			subject: mail.subject,
-			text: mail.text,
-			html: mail.html,
+			text: withLink(mail.text, mail.link, ''),
+			html: withLink(mail.html, mail.link, '', true),
 			messageId: `<outbox-${mail.id}-${mail.createdAt.getTime()}@praxis>`
 		});
 	} catch (error) {
@@ -110,11 +125,81 @@ export async function deliverMail(db: DbOrTx, mailId: number, via: Transporter |
 		await db.update(mailOutbox).set({ error: message }).where(eq(mailOutbox.id, mailId));
 		throw error;
 	}
-	await db.update(mailOutbox).set({ sentAt: sql`now()`, error: null }).where(eq(mailOutbox.id, mailId));
+	// Delivered: the stored copy loses its link (and with it the token).
+	await db.update(mailOutbox).set({ sentAt: sql`now()`, error: null, link: null }).where(eq(mailOutbox.id, mailId));
 }
 
-/** The newest mails, for the admin outbox (admins only). */
-export async function listOutbox(db: DbOrTx, actor: Actor, limit = 100): Promise<Result<(typeof mailOutbox.$inferSelect)[]>> {
+/**
+ * Housekeeping: undelivered mails lose their link after `linkHours` (their tokens have mostly
+ * expired by then anyway) and every mail is deleted after `retentionDays`.
+ */
+export async function purgeOutbox(db: DbOrTx, keep: { linkHours: number; retentionDays: number }): Promise<void> {
+	await db
+		.update(mailOutbox)
+		.set({ link: null })
+		.where(and(isNotNull(mailOutbox.link), lt(mailOutbox.createdAt, sql`now() - make_interval(hours => ${keep.linkHours})`)));
+	await db.delete(mailOutbox).where(lt(mailOutbox.createdAt, sql`now() - make_interval(days => ${keep.retentionDays})`));
+}
+
+export type OutboxMail = Omit<typeof mailOutbox.$inferSelect, 'link' | 'html'> & { hasLink: boolean };
+
+/**
+ * The newest mails, for the admin outbox (admins only): the text without its link (the token in
+ * it is the recipient's credential), and whether the link is still kept for delivery.
+ */
+export async function listOutbox(db: DbOrTx, actor: Actor, limit = 100): Promise<Result<OutboxMail[]>> {
 	if (!can(actor, 'admin:outbox')) return problem('forbidden');
-	return ok(await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit));
+	const rows = await db
+		.select({
+			id: mailOutbox.id,
+			toAddress: mailOutbox.toAddress,
+			userId: mailOutbox.userId,
+			senderId: mailOutbox.senderId,
+			subject: mailOutbox.subject,
+			text: mailOutbox.text,
+			createdAt: mailOutbox.createdAt,
+			sentAt: mailOutbox.sentAt,
+			error: mailOutbox.error,
+			hasLink: sql<boolean>`${mailOutbox.link} is not null`
+		})
+		.from(mailOutbox)
+		.orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+		.limit(limit);
+	return ok(rows);
+}
+
+/** Whether mail leaves the platform (SMTP_URL is set); without it the outbox is where mail waits. */
+export function mailIsDelivered(): boolean {
+	return smtpTransport() !== undefined;
+}
+
+/**
+ * Without SMTP the administrator is the postman: an undelivered mail's link is shown to them once
+ * (audit-logged), to pass on, and no longer stored. With SMTP nobody is shown a link.
+ */
+export async function revealOutboxLink(db: DbOrTx, actor: Actor, mailId: number, ip: string): Promise<Result<{ to: string; link: string }>> {
+	if (!actor || !can(actor, 'admin:outbox') || mailIsDelivered()) return problem('forbidden');
+	const taken = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({ to: mailOutbox.toAddress, link: mailOutbox.link })
+			.from(mailOutbox)
+			.where(and(eq(mailOutbox.id, mailId), isNotNull(mailOutbox.link), isNull(mailOutbox.sentAt)))
+			.for('update');
+		if (!row?.link) return undefined;
+		await tx.update(mailOutbox).set({ link: null }).where(eq(mailOutbox.id, mailId));
+		await audit(tx, { event: 'mail_link_revealed', actorId: actor.id, ip, detail: { mailId } });
+		return { to: row.to, link: row.link };
+	});
+	return taken ? ok(taken) : problem('not_found', { field: 'form', key: 'admin_outbox_link_gone' });
+}
+
+/** The newest mails with their links, for the operator's `npm run outbox` (a shell on the server, not the web). */
+export async function outboxWithLinks(db: DbOrTx, limit: number, to?: string) {
+	const rows = await db
+		.select()
+		.from(mailOutbox)
+		.where(to ? eq(mailOutbox.toAddress, to.toLowerCase()) : undefined)
+		.orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+		.limit(limit);
+	return rows.map((r) => ({ id: r.id, to: r.toAddress, subject: r.subject, createdAt: r.createdAt, sentAt: r.sentAt, text: withLink(r.text, r.link, '') }));
 }

@@ -5,6 +5,7 @@ import { importAllContent, summariseImport } from './content.ts';
 import { logger } from '../log/index.ts';
 import { purgeSessions } from '../accounts/sessions.ts';
 import { purgeAuditEvents } from '../audit/index.ts';
+import { purgeOutbox } from '../mail/index.ts';
 import { purgeRateLimits } from '../ratelimit/index.ts';
 import { purgeEvents, startEvents, type Events } from './events/index.ts';
 import { closeAll as closeAllStreams } from '../realtime/index.ts';
@@ -13,12 +14,17 @@ let database: Database | undefined;
 let housekeeping: NodeJS.Timeout | undefined;
 let events: Events | undefined;
 
-/** Deletes what has outlived its purpose: expired sessions, old rate-limit windows, old audit events. */
+/**
+ * Deletes what has outlived its purpose: expired sessions, old rate-limit windows, old audit
+ * events, finished events, links of undelivered mails and old mails.
+ */
 export async function purgeExpired(handle: DbOrTx): Promise<void> {
+	const c = config();
 	await purgeSessions(handle);
 	await purgeRateLimits(handle);
-	await purgeAuditEvents(handle, config().auditRetentionDays);
+	await purgeAuditEvents(handle, c.auditRetentionDays);
 	await purgeEvents(handle);
+	await purgeOutbox(handle, { linkHours: c.mailLinkHours, retentionDays: c.mailRetentionDays });
 }
 
 /** Opens the configured database, applies migrations and imports the shipped content. */
@@ -41,7 +47,7 @@ export async function startApp(): Promise<Database> {
 	await purgeExpired(opened.db);
 	housekeeping = setInterval(() => {
 		purgeExpired(opened.db).catch((error: Error) => logger.warn({ event: 'purge_failed', err: error.message }, 'purge failed'));
-	}, 6 * 3_600_000);
+	}, 3_600_000);
 	housekeeping.unref();
 	logger.info({ event: 'database_ready', driver: opened.driver, location: opened.location }, 'database ready');
 	return opened;

@@ -13,8 +13,11 @@ export const mailOutbox = pgTable(
 		userId: uuid('user_id').references(() => user.id, { onDelete: 'cascade' }),
 		senderId: uuid('sender_id').references(() => user.id, { onDelete: 'cascade' }),
 		subject: text('subject').notNull(),
+		// The text and HTML hold MAIL_LINK_SLOT where the link goes; the link (its token is a
+		// credential) is kept apart, only until the mail is delivered or MAIL_LINK_HOURS have passed.
 		text: text('text').notNull(),
 		html: text('html').notNull(),
+		link: text('link'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		error: text('error')
