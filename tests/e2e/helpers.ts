@@ -2,7 +2,7 @@ import * as OTPAuth from 'otpauth';
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { MAIL_SINK_URL } from '../../playwright.config.ts';
-import { expect, expectAccessible, messages, type Locale } from './fixtures.ts';
+import { expect, expectAccessible, messages, test, type Locale } from './fixtures.ts';
 import type { ReceivedMail } from './mail-sink.ts';
 
 // Journeys that more than one spec needs. The first administrator exists once per run (created by
@@ -103,6 +103,9 @@ export async function ensureAdmin(browser: Browser): Promise<string> {
 	const link = operatorLink();
 	const known = storedSecret(link);
 	if (known) return known;
+	// Setting the admin up (or waiting for the worker that does) is a journey of its own, on top of
+	// the test that needed it first.
+	test.info().setTimeout(test.info().timeout + 60_000);
 	if (takeLock(link)) {
 		const context = await browser.newContext();
 		try {
