@@ -187,8 +187,13 @@ async function signedInBefore(db: DbOrTx, userId: string, ip: string): Promise<b
 
 /** Mails a one-hour reset link if the address has an account; the answer never says whether it has. */
 export async function requestPasswordReset(db: DbOrTx, email: string, ctx: RequestContext): Promise<'ok' | 'rate_limited'> {
-	if (!(await hit(db, LIMITS.mailPerIp, ctx.ip)) || !(await hit(db, LIMITS.mailPerAddress, email))) return 'rate_limited';
+	if (!(await hit(db, LIMITS.mailPerIp, ctx.ip))) return 'rate_limited';
+	const addressOk = await hit(db, LIMITS.mailPerAddress, email);
 	const [found] = await db.select().from(user).where(eq(user.email, email));
+	// Someone asking from elsewhere must not block the owner's reset: from an address the account
+	// has signed in from before, the request passes while the address's limit is used up (the
+	// per-IP limit above still applies there).
+	if (!addressOk && !(found && (await signedInBefore(db, found.id, ctx.ip)))) return 'rate_limited';
 	if (found && !found.disabledAt) {
 		await db.transaction(async (tx) => {
 			await mailLink(tx, found, 'reset_password', ctx);
