@@ -87,7 +87,7 @@ const authentication: Handle = async ({ event, resolve }) => {
 		if (!current) {
 			clearSessionCookie(event.cookies, https);
 		} else {
-			setSessionCookie(event.cookies, https, token, current.expiresAt);
+			if (!current.keep) setSessionCookie(event.cookies, https, current.renewed ?? token, current.expiresAt);
 			if (current.user.totpEnabled && !current.secondFactorVerified) {
 				event.locals.pendingSecondFactor = current;
 			} else {

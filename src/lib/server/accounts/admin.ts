@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { can, ROLES, type Actor, type Role } from '../policies/index.ts';
 import { ok, problem, type Failure, type Result } from '../result/index.ts';
-import { endAllSessions } from './sessions.ts';
+import { endAllSessions, rotateSessions } from './sessions.ts';
 
 /** Accounts matching a search in email or name, for the admin area (at most 50). */
 export async function searchUsers(db: DbOrTx, actor: Actor, query: string) {
@@ -48,13 +48,19 @@ export async function changeRole(db: DbOrTx, actor: Actor, userId: string, role:
 	const refused = mayManage(actor, userId);
 	if (refused) return refused;
 	const adminId = actor!.id;
-	const updated = await db
-		.update(user)
-		.set({ role, updatedAt: sql`now()` })
-		.where(and(eq(user.id, userId), ne(user.role, role)))
-		.returning({ id: user.id });
-	if (updated.length) await audit(db, { event: 'role_changed', actorId: adminId, subjectId: userId, ip, detail: { role } });
-	return ok({ changed: updated.length > 0 });
+	const changed = await db.transaction(async (tx) => {
+		const updated = await tx
+			.update(user)
+			.set({ role, updatedAt: sql`now()` })
+			.where(and(eq(user.id, userId), ne(user.role, role)))
+			.returning({ id: user.id });
+		if (!updated.length) return false;
+		// A token seen before the change (fixated, or read by someone) is worth nothing after it.
+		await rotateSessions(tx, userId);
+		await audit(tx, { event: 'role_changed', actorId: adminId, subjectId: userId, ip, detail: { role } });
+		return true;
+	});
+	return ok({ changed });
 }
 
 /** Disables (and signs out everywhere) or re-enables an account. Not one's own. */

@@ -45,18 +45,29 @@ export async function createSession(
 	return { token, expiresAt: idle };
 }
 
+/** How long a rotated-away token still opens its session (requests that were already on their way). */
+const ROTATION_GRACE_MS = 60_000;
+
+/**
+ * What the request's cookie should become: `renewed`, a new token (the session was rotated); `keep`,
+ * leave the cookie alone (an old token in its grace minute: another response carries the new one);
+ * otherwise the same token with the new expiry.
+ */
+export type ValidatedSession = CurrentSession & { expiresAt: Date; renewed?: string; keep?: boolean };
+
 /**
  * The session and user behind a cookie token, or null if it is unknown, expired or the account
- * is disabled. Slides the idle expiry forward (never past the absolute lifetime).
+ * is disabled. Slides the idle expiry forward (never past the absolute lifetime), and gives the
+ * session a new token when its user's privileges changed.
  */
-export async function validateSession(
-	db: DbOrTx,
-	token: string
-): Promise<(CurrentSession & { expiresAt: Date }) | null> {
-	const id = hashToken(token);
+export async function validateSession(db: DbOrTx, token: string): Promise<ValidatedSession | null> {
+	const given = hashToken(token);
 	const [row] = await db
 		.select({
 			id: session.id,
+			previousId: session.previousId,
+			rotatedAt: session.rotatedAt,
+			rotate: session.rotate,
 			expiresAt: session.expiresAt,
 			absoluteExpiresAt: session.absoluteExpiresAt,
 			lastSeenAt: session.lastSeenAt,
@@ -72,8 +83,26 @@ export async function validateSession(
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
-		.where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`)));
+		.where(and(or(eq(session.id, given), eq(session.previousId, given)), gt(session.expiresAt, sql`now()`)))
+		.limit(1);
 	if (!row || row.disabledAt) return null;
+	const viaPrevious = row.id !== given;
+	if (viaPrevious && (!row.rotatedAt || Date.now() - row.rotatedAt.getTime() > ROTATION_GRACE_MS)) return null;
+	let id = row.id;
+	let renewed: string | undefined;
+	if (row.rotate && !viaPrevious) {
+		const next = newToken();
+		// One request wins the rotation; one that lost the race carries on with the old token's grace.
+		const [rotated] = await db
+			.update(session)
+			.set({ id: next.id, previousId: id, rotatedAt: sql`now()`, rotate: false })
+			.where(and(eq(session.id, id), eq(session.rotate, true)))
+			.returning({ id: session.id });
+		if (rotated) {
+			id = next.id;
+			renewed = next.token;
+		}
+	}
 	let expiresAt = row.expiresAt;
 	if (Date.now() - row.lastSeenAt.getTime() > EXTEND_AFTER_MS) {
 		const c = config();
@@ -81,8 +110,10 @@ export async function validateSession(
 		await db.update(session).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(session.id, id));
 	}
 	return {
-		id: row.id,
+		id,
 		expiresAt,
+		...(renewed ? { renewed } : {}),
+		...(viaPrevious ? { keep: true } : {}),
 		secondFactorVerified: row.secondFactorVerified,
 		user: {
 			id: row.userId,
@@ -96,9 +127,10 @@ export async function validateSession(
 	};
 }
 
-/** Ends one session by its cookie token. */
+/** Ends one session by its cookie token (or the token it had just before a rotation). */
 export async function endSession(db: DbOrTx, token: string): Promise<void> {
-	await db.delete(session).where(eq(session.id, hashToken(token)));
+	const id = hashToken(token);
+	await db.delete(session).where(or(eq(session.id, id), eq(session.previousId, id)));
 }
 
 /** Ends every session of a user, optionally keeping the current one. */
@@ -151,6 +183,11 @@ export async function markSecondFactor(db: DbOrTx, sessionId: string): Promise<{
 		.where(eq(session.id, sessionId))
 		.returning({ expiresAt: session.expiresAt });
 	return row ? { token, expiresAt: row.expiresAt } : null;
+}
+
+/** Gives every session of a user a new token at its next request: their privileges changed. */
+export async function rotateSessions(db: DbOrTx, userId: string): Promise<void> {
+	await db.update(session).set({ rotate: true }).where(eq(session.userId, userId));
 }
 
 /** Deletes expired sessions. */

@@ -48,9 +48,15 @@ export const session = pgTable(
 		absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
 		// "Firefox on Linux": enough to recognise a device, nothing more.
 		device: text('device').notNull().default(''),
-		secondFactorVerified: boolean('second_factor_verified').notNull().default(false)
+		secondFactorVerified: boolean('second_factor_verified').notNull().default(false),
+		// Set when the user's privileges change (a new role): the next request gets a new token. The
+		// previous token still opens the session for a minute after (requests already on their way),
+		// but is never renewed.
+		rotate: boolean('rotate').notNull().default(false),
+		previousId: text('previous_id'),
+		rotatedAt: timestamp('rotated_at', { withTimezone: true })
 	},
-	(t) => [index('session_user_idx').on(t.userId), index('session_expires_idx').on(t.expiresAt)]
+	(t) => [index('session_user_idx').on(t.userId), index('session_expires_idx').on(t.expiresAt), index('session_previous_idx').on(t.previousId)]
 );
 
 /** Single-use links sent by email (verify address, reset password, set first password). Hash only. */
