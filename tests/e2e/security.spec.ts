@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { BASE_URL, PROXIED_URL } from '../../playwright.config.ts';
+import { COURSE, courseLessons } from './course.ts';
+import { adminPage } from './helpers.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -40,4 +42,30 @@ test('pages carry a nonce-based content security policy and no HSTS on plain htt
 	expect(csp).not.toContain('unsafe-inline');
 	expect(response.headers()['x-content-type-options']).toBe('nosniff');
 	expect(response.headers()['strict-transport-security']).toBeUndefined();
+});
+
+test('a session cookie is HttpOnly and SameSite=Lax, and pages seen signed in are not cached by shared caches', async ({ browser }) => {
+	const admin = await adminPage(browser);
+	const cookie = (await admin.context().cookies()).find((c) => c.name === 'praxis_session');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+	const signedIn = await admin.request.get(`${BASE_URL}/en/account`);
+	expect(signedIn.status()).toBe(200);
+	expect(signedIn.headers()['cache-control']).toBe('private, no-store');
+	const visitor = await browser.newContext();
+	const publicPage = await visitor.request.get(`${BASE_URL}/en/glossary`);
+	expect(publicPage.headers()['cache-control'] ?? '').not.toContain('private');
+	await visitor.close();
+});
+
+test('lesson media is served with its own type, nosniff and a sandboxing policy; a method an endpoint lacks is a 405', async ({ request }) => {
+	const lesson = courseLessons().find((l) => l.structure.media)!;
+	const html = await (await request.get(`${BASE_URL}/en/learn/${COURSE.slug}/${lesson.module}/${lesson.key}`)).text();
+	const media = html.match(/\/media\/[0-9a-f]{64}\/[^"'\s?]+/)![0];
+	const response = await request.get(`${BASE_URL}${media}`);
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toMatch(/^(audio|video|image|text\/vtt)/);
+	expect(response.headers()['x-content-type-options']).toBe('nosniff');
+	expect(response.headers()['content-security-policy']).toContain('sandbox');
+	expect((await request.delete(`${BASE_URL}${media}`, { headers: { origin: BASE_URL } })).status()).toBe(405);
+	expect((await request.put(`${BASE_URL}/readyz`, { headers: { origin: BASE_URL }, data: '' })).status()).toBe(405);
 });
