@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
+import { error } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { overwriteServerAsyncLocalStorage } from '#lib/paraglide/runtime.js';
@@ -28,9 +29,16 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 	const started = performance.now();
-	let response = await resolve(event);
+	const pageLocale = localeOfPath(event.url.pathname) ?? 'en';
+	refuseUnreadableForms(event.request, pageLocale);
+	let response = (await carriesNul(event.request, event.url))
+		? plainPage(pageLocale, 400, m.error_bad_request_title({}, { locale: pageLocale }), m.error_invalid({}, { locale: pageLocale }))
+		: await resolve(event);
 	// scripts/start.ts cut the body off at its route's limit; whatever the route made of the broken read, this is the answer.
-	if (bodyWasTooLarge(event.request.headers)) response = tooLargeBody(localeOfPath(event.url.pathname) ?? 'en');
+	if (bodyWasTooLarge(event.request.headers)) {
+		response = plainPage(pageLocale, 413, m.error_body_too_large_title({}, { locale: pageLocale }), m.error_body_too_large_text({}, { locale: pageLocale }));
+		response.headers.set('connection', 'close');
+	}
 	response.headers.set('x-request-id', event.locals.requestId);
 	securityHeaders(response.headers, event.url.protocol === 'https:');
 	const path = event.url.pathname;
@@ -49,15 +57,37 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The 413 page: translated, with the security headers (added above) and a CSP of its own. */
-function tooLargeBody(locale: AppLocale): Response {
-	const title = m.error_body_too_large_title({}, { locale });
-	const text = m.error_body_too_large_text({}, { locale });
+/**
+ * A NUL character (%00) in the address or in a form's fields: no text anywhere in Praxis holds
+ * one (PostgreSQL's text cannot), so it is refused here, once, instead of in every route.
+ */
+async function carriesNul(request: Request, url: URL): Promise<boolean> {
+	if (/%00/i.test(url.pathname + url.search)) return true;
+	if (!request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) return false;
+	return /%00/i.test(await request.clone().text().catch(() => ''));
+}
+
+/**
+ * A body that is not a form (JSON, XML, plain text, multipart without its end) fails every route's
+ * `request.formData()`: that failure is the sender's (400, translated), not the server's (500).
+ * A body cut off at its size limit keeps its own error (answered 413 above).
+ */
+function refuseUnreadableForms(request: Request, locale: AppLocale): void {
+	const read = request.formData.bind(request);
+	request.formData = async () => {
+		try {
+			return await read();
+		} catch (cause) {
+			if (bodyWasTooLarge(request.headers)) throw cause;
+			error(400, m.error_invalid({}, { locale }));
+		}
+	};
+}
+
+/** A page of its own for refusals made before the app (400, 413): translated, with the security headers (added above) and a CSP of its own. */
+function plainPage(locale: AppLocale, status: number, title: string, text: string): Response {
 	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
-	return new Response(html, {
-		status: 413,
-		headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'", connection: 'close' }
-	});
+	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" } });
 }
 
 // Paraglide's message functions read the request's locale from this store.

@@ -62,6 +62,7 @@ test.describe('malformed ids', () => {
 		['SQL', "'; drop table users; --"],
 		['5,000 characters', 'x'.repeat(5000)],
 		['36 hyphens', '-'.repeat(36)],
+		['NUL byte', 'a\u0000b'],
 		['empty', '']
 	];
 	// Actions that read no id from the form: with any body they may succeed (or refuse for their own reasons).
@@ -137,5 +138,41 @@ test.describe('malformed ids', () => {
 			}
 		}
 		expect({ address, form }).toEqual({ address: [], form: [] });
+	});
+
+	test('every route answers impossible query values and foreign or broken bodies with a 4xx, never a 500', async ({ request }) => {
+		test.setTimeout(480_000);
+		// Values a page might parse: NUL, a year past 9999, an impossible date, negative numbers.
+		const QUERY = ['version=%00', 'since=99999-01-01', 'until=2026-13-45', 'q=%00', 'page=-1', 'event=%00', 'locale=%00'].join('&');
+		const BODIES: [string, string, string][] = [
+			['JSON', 'application/json', '{"email": ["not", "a", "form"]'],
+			['XML', 'application/xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'],
+			['broken multipart', 'multipart/form-data; boundary=praxis', '--praxis\r\nContent-Disposition: form-data; name="email"\r\n\r\nno end boundary'],
+			['text', 'text/plain', 'email=a@b.c']
+		];
+		const failures: string[] = [];
+		const options = { maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 };
+		for (const route of ROUTES.filter((r) => !NOT_SENT.has(keyOf(r)))) {
+			const client = requestFor(route, request);
+			if (route.method === 'GET') {
+				const extra = [query(route), QUERY].filter(Boolean).join('&');
+				const response = await client.fetch(addressOf(route, params(route), extra), { method: 'GET', headers: { accept: 'text/html' }, ...options });
+				if (response.status() >= 500) failures.push(`${keyOf(route)} ?${QUERY} → ${response.status()}`);
+				continue;
+			}
+			for (const [kind, type, body] of BODIES) {
+				const response = await client.fetch(addressOf(route, params(route), query(route)), {
+					method: route.method,
+					headers: { ...FORM_HEADERS, 'content-type': type },
+					data: body,
+					...options
+				});
+				const status = response.status();
+				// A body that is not a form is refused; routes that read nothing from the body may go ahead.
+				const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
+				if (!wanted) failures.push(`${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`);
+			}
+		}
+		expect(failures).toEqual([]);
 	});
 });
