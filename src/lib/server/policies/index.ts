@@ -1,5 +1,6 @@
 import { accountRules, roleWaitsForSecondFactor } from './accounts.ts';
 import type { Actor } from './allow.ts';
+import { competenceRules } from './competence.ts';
 import { learnRules } from './learn.ts';
 import { organisationRules } from './organisations.ts';
 
@@ -21,8 +22,9 @@ export {
 	type OrganisationRole
 } from './organisations.ts';
 export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
+export { TEAM_MINIMUM, type PersonOwned, type SharedAssessment, type ShareTarget, type TeamOverview } from './competence.ts';
 
-const RULES = { ...accountRules, ...organisationRules, ...learnRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...competenceRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

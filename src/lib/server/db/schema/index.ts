@@ -5,3 +5,5 @@ export * from './organisations.ts';
 export * from './frameworks.ts';
 export * from './search.ts';
 export * from './learn.ts';
+export * from './competence.ts';
+export * from './cpd.ts';

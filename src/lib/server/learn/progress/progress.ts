@@ -8,6 +8,10 @@ import { issueCertificate } from './certificates.ts';
 import type { LessonRef } from '../catalogue/index.ts';
 import { learnerProgressed } from './live.ts';
 import { recordLearningEvent, type XapiObject } from './xapi.ts';
+import { emit } from '../../events/index.ts';
+
+/** Emitted once when a learner completes a module: `{ userId, moduleId }`. */
+export const MODULE_COMPLETED = 'learn.module_completed';
 
 export type { LessonRef } from '../catalogue/index.ts';
 
@@ -133,6 +137,8 @@ async function completeLesson(db: DbOrTx, learner: Learner, l: LessonRef): Promi
 		.onConflictDoNothing()
 		.returning({ moduleId: moduleCompletion.moduleId });
 	if (!inserted.length) return;
+	// After commit, other capabilities act on it (My CPD adds a draft entry with the module's hours).
+	await emit(db, { type: MODULE_COMPLETED, payload: { userId: learner.userId, moduleId: l.moduleId } });
 	await recordLearningEvent(db, {
 		...learner,
 		verb: 'completed',

@@ -1,0 +1,46 @@
+import { date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { user } from './accounts.ts';
+import { courseModule } from './learn.ts';
+
+const stamp = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * One entry of a person's CPD log. Hours are kept in quarter hours (`quarters`), so 0.25 steps are
+ * exact. An entry made by completing a Learn module remembers the module (one entry per module and
+ * person: completing it again never counts twice) and stays a draft until its owner confirms it.
+ */
+export const cpdEntry = pgTable(
+	'cpd_entry',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		type: text('type').notNull(),
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on'),
+		quarters: integer('quarters').notNull(),
+		provider: text('provider').notNull().default(''),
+		competenceAreas: jsonb('competence_areas').$type<string[]>().notNull().default([]),
+		reflection: text('reflection').notNull().default(''),
+		status: text('status').notNull().default('confirmed'),
+		sourceModuleId: integer('source_module_id').references(() => courseModule.id, { onDelete: 'set null' }),
+		createdAt: stamp('created_at').notNull().defaultNow(),
+		updatedAt: stamp('updated_at').notNull().defaultNow()
+	},
+	(t) => [
+		index('cpd_entry_user_idx').on(t.userId, t.startsOn),
+		uniqueIndex('cpd_entry_module_idx').on(t.userId, t.sourceModuleId)
+	]
+);
+
+/** A person's CPD settings: the yearly target and the month their CPD year starts. */
+export const cpdSettings = pgTable('cpd_settings', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	targetQuarters: integer('target_quarters').notNull().default(100),
+	yearStartMonth: smallint('year_start_month').notNull().default(1),
+	updatedAt: stamp('updated_at').notNull().defaultNow()
+});
