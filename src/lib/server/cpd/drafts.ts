@@ -17,7 +17,7 @@ export async function draftFromModule(db: DbOrTx, event: DomainEvent): Promise<v
 	if (!isUuid(userId) || !Number.isSafeInteger(moduleId)) return;
 	const [m] = await queryRows<{ title: string; course_title: string; hours: number; areas: string[]; completed_at: string | Date }>(
 		db,
-		sql`select coalesce(mt.title, mtb.title, m.key) as title, coalesce(ct.title, ctb.title, c.slug) as course_title, m.hours, m.competence_areas as areas, mc.completed_at
+		sql`select coalesce(mt.title, mtb.title, m.key) as title, coalesce(ct.title, ctb.title, c.slug) as course_title, m.hours, m.competence_areas as areas, mc.created_at as completed_at
 		from module_completion mc
 		join app_user u on u.id = mc.user_id
 		join course_module m on m.id = mc.module_id
