@@ -14,3 +14,4 @@ export const cpd: Capability = {
 	personalData: CPD_DATA,
 	events: { [MODULE_COMPLETED]: draftFromModule }
 };
+export * from './forms.ts';

@@ -1,0 +1,44 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { db } from '#lib/server/platform/app.ts';
+import { currentStandardsVersion, loadStandards } from '#lib/server/competence/index.ts';
+import { CSV_MAX_BYTES, importCsv, settingsForm, updateSettings, yearView } from '#lib/server/cpd/index.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireSession } from '#lib/server/http/guards.ts';
+import { respond, valueOf } from '#lib/server/http/respond.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireSession(locals);
+	const asked = url.searchParams.get('year');
+	const year = asked && /^\d{4}$/.test(asked) ? Number(asked) : null;
+	const view = valueOf(await yearView(db(), actorOf(locals), year));
+	const version = await currentStandardsVersion(db());
+	const standards = version ? await loadStandards(db(), version, getLocale()) : undefined;
+	return { view, areas: (standards?.areas ?? []).map((a) => ({ key: a.key, code: a.code, title: a.title })) };
+};
+
+export const actions: Actions = {
+	settings: async ({ locals, request }) => {
+		requireSession(locals);
+		const parsed = parseForm(settingsForm, await request.formData());
+		if (!parsed.ok) return fail(400, { section: 'settings', errors: parsed.errors });
+		const result = await updateSettings(db(), actorOf(locals), parsed.data);
+		return respond(result, { frame: { section: 'settings' } }, () => ({ section: 'settings', done: 'cpd_settings_saved' }));
+	},
+	import: async ({ locals, request }) => {
+		requireSession(locals);
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { section: 'import', errors: { file: 'cpd_error_no_file' }, rows: [] });
+		if (file.size > CSV_MAX_BYTES) return fail(413, { section: 'import', errors: { file: 'cpd_error_file_large' }, rows: [] });
+		const result = await importCsv(db(), actorOf(locals), await file.text());
+		if (!result.ok) {
+			const rows = 'rows' in result ? result.rows : [];
+			const status = result.problem.kind === 'too_large' ? 413 : result.problem.kind === 'forbidden' ? 403 : 400;
+			return fail(status, { section: 'import', errors: { file: result.problem.key ?? 'error_invalid' }, rows });
+		}
+		return { section: 'import', done: 'cpd_imported', added: result.value.added };
+	}
+};
