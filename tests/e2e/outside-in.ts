@@ -95,6 +95,29 @@ export const MEMBER = new Set([
 	'GET /learn/records',
 	'GET /organisations',
 	'POST /organisations?/create',
+	// My competence and My CPD: each person's own, private (someone else's id is a 404).
+	'GET /competence',
+	'POST /competence?/start',
+	'GET /competence/[id]',
+	'POST /competence/[id]?/delete',
+	'GET /competence/[id]/[area]',
+	'POST /competence/[id]/[area]?/save',
+	'GET /competence/[id]/results',
+	'POST /competence/[id]/results?/share',
+	'POST /competence/[id]/results?/revoke',
+	'GET /competence/compare',
+	// A share or a team that is not the member's: 404, like one that does not exist.
+	'GET /competence/shared/[id]',
+	'GET /cpd',
+	'POST /cpd?/settings',
+	'POST /cpd?/import',
+	'GET /cpd/new',
+	'POST /cpd/new',
+	'GET /cpd/[id]',
+	'POST /cpd/[id]?/save',
+	'POST /cpd/[id]?/delete',
+	'GET /cpd/export',
+	'GET /cpd/report',
 	// The second step of signing in: a signed-in member is sent on to their account.
 	'GET /signin/code',
 	'POST /signin/code',
@@ -110,7 +133,7 @@ export const isPublic = (route: Route) => PUBLIC.has(keyOf(route));
 export const isMember = (route: Route) => MEMBER.has(keyOf(route));
 
 /** Route parameters whose values are ids or slugs: a malformed one names nothing (a 4xx). */
-export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name']);
+export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'area']);
 
 /** The form field names a route's page uses, plus the id fields actions read. */
 export function fieldsOf(route: Route): string[] {
@@ -201,7 +224,11 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/organisations/[id]': { id: organisationId },
 		'/learn/cohorts/[id]': { id: cohortId },
 		// Someone else's profile, which they did not make visible.
-		'/people/[id]': { id: otherId }
+		'/people/[id]': { id: otherId },
+		// An assessment and a CPD entry that are nobody's (the member's own would be allowed anyway).
+		'/competence/[id]': { id: '00000000-0000-4000-8000-00000000c0de', area: 'area-1' },
+		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
+		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
 	};
 	const params = (route: Route) => {
 		const values: Record<string, string> = {};

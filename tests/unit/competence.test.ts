@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assessmentResults, compareAssessments, getAssessment, learningForAreas, listAssessments, loadStandards, currentStandardsVersion, revokeShare, saveArea, shareAssessment, startAssessment, teamOverview, viewSharedAssessment } from '../../src/lib/server/competence/index.ts';
+import { teamPage, assessmentResults, compareAssessments, getAssessment, learningForAreas, listAssessments, loadStandards, currentStandardsVersion, revokeShare, saveArea, shareAssessment, startAssessment, teamOverview, viewSharedAssessment } from '../../src/lib/server/competence/index.ts';
 import { createEntry, exportCsv, importCsv, updateEntry, updateSettings, yearView, getEntry, deleteEntry } from '../../src/lib/server/cpd/index.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
@@ -140,7 +140,7 @@ describe.each(testDatabases())('my competence and my CPD on $name', ({ open }) =
 		expect(await getAssessment(db, bo, id, 'en')).toMatchObject(notFound);
 		expect(await assessmentResults(db, bo, id, 'en')).toMatchObject(notFound);
 		expect(await saveArea(db, bo, id, { areaKey: 'area-1', answers: {}, note: '', done: false }, 'en')).toMatchObject(notFound);
-		expect(await compareAssessments(db, bo, id, id.replace(/.$/, '0'), 'en')).toMatchObject(notFound);
+		expect(await compareAssessments(db, bo, id, '00000000-0000-4000-8000-000000000000', 'en')).toMatchObject(notFound);
 		expect(await getAssessment(db, bo, 'not-a-uuid', 'en')).toMatchObject(notFound);
 		expect(await getAssessment(db, null, id, 'en')).toMatchObject(notFound);
 	});
@@ -277,11 +277,17 @@ describe.each(testDatabases())('my competence and my CPD on $name', ({ open }) =
 		expect(team.areas[1]).toEqual({ key: 'area-2', title: expect.any(String), median: 2, min: 1, max: 4, count: 5 });
 		expect(JSON.stringify(team)).not.toContain('private note');
 		expect(await teamOverview(db, ada!.actor, orgId, 'en')).toMatchObject({ ok: false });
+		// The leader's page: who shares (by their choice) and the overview; a plain member gets nothing.
+		const leaderPage = value(await teamPage(db, leader, orgId, 'en'));
+		expect(leaderPage.shares.map((s) => s.name).sort()).toEqual(['Ada', 'Bo', 'Cy', 'Di', 'Ed']);
+		expect(leaderPage.team?.members).toBe(5);
+		expect(await teamPage(db, ada!.actor, orgId, 'en')).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
 
 		// Revoked: the leader sees nothing of it, the team falls back to four, and both acts are in the audit log.
 		value(await revokeShare(db, ada!.actor, share.id, { ip: null }));
 		expect(await viewSharedAssessment(db, leader, share.id, 'en')).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
 		expect(await teamOverview(db, leader, orgId, 'en')).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		expect(value(await teamPage(db, leader, orgId, 'en'))).toMatchObject({ team: null });
 		expect(await revokeShare(db, bo!.actor, share.id, { ip: null })).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
 		const audits = await db.select({ event: auditEvent.event }).from(auditEvent).where(eq(auditEvent.actorId, ada!.actor!.id));
 		expect(audits.map((a) => a.event).sort()).toEqual(['competence_share_revoked', 'competence_shared']);

@@ -14,6 +14,8 @@ import { createCohort, inviteToCohort } from '../../src/lib/server/learn/cohorts
 import { enrol, saveReflection } from '../../src/lib/server/learn/progress/index.ts';
 import { acceptInvitation, createOrganisation, invite, transferOwnership } from '../../src/lib/server/organisations/service.ts';
 import { deleteAccount, exportMyData } from '../../src/lib/server/platform/personal-data.ts';
+import { saveArea, shareAssessment, startAssessment } from '../../src/lib/server/competence/index.ts';
+import { createEntry, updateSettings } from '../../src/lib/server/cpd/index.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
@@ -40,6 +42,9 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		contentDir = writeTestCourse();
+		// The competence standards, for a self-assessment.
+		fs.mkdirSync(`${contentDir}/frameworks`, { recursive: true });
+		fs.copyFileSync('content/frameworks/competence-standards.yaml', `${contentDir}/frameworks/competence-standards.yaml`);
 		await importAllContent(database.db, contentDir);
 	});
 	afterEach(async () => {
@@ -88,12 +93,19 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		const cohort = value(await createCohort(db, facilitator, { courseId: outline.id, name: 'Våren', startsOn: null, endsOn: null }));
 		value(await inviteToCohort(db, facilitator, { id: cohort.id, name: 'Våren', courseTitle: outline.title, facilitatorId: olaug }, ['dan@example.org'], { origin: ctx.origin, locale: 'en' }));
 
+		// She assesses herself (a note naming herself), shares it with Bo's centre, and keeps a CPD log.
+		const assessment = value(await startAssessment(db, as(olaug), { fromLast: false }));
+		value(await saveArea(db, as(olaug), assessment.id, { areaKey: 'area-1', answers: { 'area-1-knowledge-1': '3' }, note: 'Olaug Testesen, supervision log', done: false }, 'en'));
+		value(await shareAssessment(db, as(olaug), assessment.id, centre.id, ctx));
+		value(await createEntry(db, as(olaug), { title: 'Olaug Testesen at the CDI conference', type: 'conference', startsOn: '2026-04-01', endsOn: null, hours: 6, provider: 'CDI', competenceAreas: ['area-1'], reflection: 'What I learnt.' }));
+		value(await updateSettings(db, as(olaug), { targetHours: 30, yearStartMonth: 9 }));
+
 		const needles = ['olaug@example.org', 'olaug.new@example.org', 'Olaug Testesen', olaug];
 		// Her export has what the platform holds, the old address's mails included.
 		const exported = value(await exportMyData(db, facilitator, ctx.ip)) as { mails: { to: string }[] };
 		expect(new Set(exported.mails.map((m) => m.to))).toEqual(new Set(['olaug@example.org', 'olaug.new@example.org', 'bo@example.org', 'dan@example.org']));
 		const before = await findTraces(db, needles, KEPT_BY_DESIGN);
-		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry']));
+		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry', 'competence_assessment', 'competence_area_state', 'competence_share', 'cpd_entry', 'cpd_settings']));
 
 		expect(await deleteAccount(db, facilitator, PASSWORD)).toEqual({ ok: true, value: null });
 		expect(await findTraces(db, needles, KEPT_BY_DESIGN)).toEqual([]);

@@ -7,6 +7,7 @@ import { audit } from '../audit/index.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
 import { competenceAssessment, competenceShare } from '../db/schema/competence.ts';
 import { membership, organisation } from '../db/schema/organisations.ts';
+import { user } from '../db/schema/accounts.ts';
 import { isUuid } from '../forms/index.ts';
 import { can, isOrganisationRole, type Actor, type OrganisationRole } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
@@ -130,4 +131,27 @@ export async function teamOverview(db: DbOrTx, actor: Actor, organisationId: str
 			: { key: a.key, title: a.title, median: 0, min: 0, max: 0, count: 0 };
 	});
 	return ok({ members: latest.length, areas });
+}
+
+export type SharedWithTeam = { id: string; name: string; sharedAt: Date };
+
+/**
+ * What a leader of an organisation sees of its members' self-assessments: the standing shares (who
+ * chose to share, and when) and the team overview when at least TEAM_MINIMUM members share one.
+ * Someone who does not lead the organisation is 'not_found'.
+ */
+export async function teamPage(db: DbOrTx, actor: Actor, organisationId: string, locale: AppLocale): Promise<Result<{ name: string; shares: SharedWithTeam[]; team: { members: number; areas: TeamArea[] } | null }>> {
+	if (!actor) return problem('not_found');
+	const role = await roleIn(db, actor.id, organisationId);
+	if (role !== 'owner' && role !== 'leader') return problem('not_found');
+	const [org] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, organisationId));
+	const shares = await db
+		.select({ id: competenceShare.id, name: user.displayName, sharedAt: competenceShare.sharedAt })
+		.from(competenceShare)
+		.innerJoin(user, eq(user.id, competenceShare.userId))
+		.innerJoin(membership, and(eq(membership.userId, competenceShare.userId), eq(membership.organisationId, competenceShare.organisationId)))
+		.where(and(eq(competenceShare.organisationId, organisationId), isNull(competenceShare.revokedAt)))
+		.orderBy(user.displayName, desc(competenceShare.sharedAt));
+	const team = await teamOverview(db, actor, organisationId, locale);
+	return ok({ name: org!.name, shares, team: team.ok ? team.value : null });
 }
