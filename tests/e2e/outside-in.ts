@@ -22,6 +22,8 @@ export const PUBLIC = new Set([
 	'GET /account-deleted',
 	'GET /certificates',
 	'GET /certificates/[code]',
+	// A blank sheet of one area of the (public) competence standards, for a team discussion.
+	'GET /competence/sheet/[area]',
 	'GET /confirm-email/[token]',
 	'POST /confirm-email/[token]',
 	'GET /forgot-password',
@@ -217,7 +219,8 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		token: 'not-a-real-token',
 		code: 'NOT-A-CODE',
 		sha: 'a'.repeat(64),
-		name: 'file.png'
+		name: 'file.png',
+		area: 'area-1'
 	};
 	const byRoute: Record<string, Record<string, string>> = {
 		'/glossary/[slug]': { slug: 'career-buttons' },
