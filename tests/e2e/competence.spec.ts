@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { BASE_URL } from '../../playwright.config.ts';
 import { courseLessons, quizAnswers } from './course.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { signIn, signUpAndVerify, type Person } from './helpers.ts';
 
 // The loop of issue 10: sign up → assess two areas → see a gap → open the suggested lesson →
 // complete its module → confirm the CPD draft entry with a reflection → the year view shows the
@@ -17,10 +17,9 @@ const area = (key: string) => standards.nodes.find((n) => n.key === key)!;
 const scale = Object.fromEntries(standards.nodes.find((n) => n.key === 'scale')!.children!.map((o) => [o.key, o.translations.en.title]));
 const person: Person = { name: 'Mira Mentor', email: 'mira.competence@praxis.test', password: 'a long competence passphrase', locale: 'en' };
 
-test('assess, see a gap, learn, log the CPD hours and see the change', async ({ browser, page }) => {
+test('assess, see a gap, learn, log the CPD hours and see the change', async ({ page }) => {
 	test.setTimeout(240_000);
-	const admin = await adminPage(browser);
-	await signUpAndVerify(page, admin, person);
+	await signUpAndVerify(page, person);
 	await signIn(page, person.email, person.password);
 
 	// The account hub leads to My competence.

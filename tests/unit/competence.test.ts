@@ -299,7 +299,7 @@ describe.each(testDatabases())('my competence and my CPD on $name', ({ open }) =
 		const { id } = value(await startAssessment(db, ada, { fromLast: false }));
 		value(await saveArea(db, ada, id, { areaKey: 'area-1', answers: { [AREA1[0]!]: '3' }, note: 'My note', done: false }, 'en'));
 		value(await createEntry(db, ada, { title: 'Conference', type: 'conference', startsOn: '2026-04-01', endsOn: null, hours: 7, provider: '', competenceAreas: [], reflection: 'Met peers.' }));
-		const exported = (await exportMyData(db, adaId, '203.0.113.9')) as { competence: { assessments: { areas: { note: string }[]; answers: { value: number }[] }[] }; cpd: { entries: { title: string; hours: number }[] } };
+		const exported = value(await exportMyData(db, ada, '203.0.113.9')) as unknown as { competence: { assessments: { areas: { note: string }[]; answers: { value: number }[] }[] }; cpd: { entries: { title: string; hours: number }[] } };
 		expect(exported.competence.assessments[0]!.areas[0]!.note).toBe('My note');
 		expect(exported.competence.assessments[0]!.answers[0]!.value).toBe(3);
 		expect(exported.cpd.entries).toMatchObject([{ title: 'Conference', hours: 7 }]);
