@@ -2,6 +2,7 @@ import { accountRules, roleWaitsForSecondFactor } from './accounts.ts';
 import type { Actor } from './allow.ts';
 import { learnRules } from './learn.ts';
 import { organisationRules } from './organisations.ts';
+import { qualityRules } from './quality.ts';
 
 // The one place that decides what an actor may do: one table of rules, one rule file per
 // capability. Every service asks it on its first lines and routes ask it only through
@@ -21,8 +22,9 @@ export {
 	type OrganisationRole
 } from './organisations.ts';
 export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
+export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
 
-const RULES = { ...accountRules, ...organisationRules, ...learnRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...qualityRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;
