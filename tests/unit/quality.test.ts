@@ -4,7 +4,6 @@
 // are the policy tests: a member sees only their own answers, a link reaches only its round,
 // another organisation's leader gets nothing, and bad input saves nothing.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +32,7 @@ import {
 	type AreaAnswers
 } from '../../src/lib/server/quality/service.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
+import { writeTestCourse } from '../helpers/course.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
@@ -53,7 +53,8 @@ const answers = (indicators: string[], v: number | string | ((key: string) => st
 
 let contentDir: string;
 beforeAll(() => {
-	contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quality-content-'));
+	// A small course (for actions linked to a lesson) and the two assessment frameworks.
+	contentDir = writeTestCourse();
 	fs.mkdirSync(path.join(contentDir, 'frameworks'));
 	for (const file of [`${FRAMEWORK}.yaml`, 'quality-model.yaml']) fs.copyFileSync(path.join('content/frameworks', file), path.join(contentDir, 'frameworks', file));
 });
@@ -109,7 +110,7 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, contentDir, { only: ['frameworks'] });
+		await importAllContent(db, contentDir, { only: ['glossary', 'frameworks', 'courses'] });
 	});
 	afterEach(async () => {
 		await database.close();
@@ -299,17 +300,21 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 				ownerId: members[0]!,
 				deadline: '2001-01-01',
 				notes: '',
-				training: 'foundations/delivering-services/guidance-online'
+				training: 'basics/first/welcome'
 			})
 		);
 		expect(await addAction(db, as(leader), org, { roundId: null, criterionKey: null, goal: 'g', title: 't', ownerId: await person('Outsider'), deadline: null, notes: '', training: null })).toMatchObject({
 			ok: false,
 			problem: { field: 'owner' }
 		});
+		expect(await addAction(db, as(leader), org, { roundId: null, criterionKey: null, goal: 'g', title: 't', ownerId: null, deadline: null, notes: '', training: 'basics/first/nope' })).toMatchObject({
+			ok: false,
+			problem: { field: 'training' }
+		});
 		const plan = value(await organisationQuality(db, as(members[1]!), org, 'en')).actions;
-		expect(plan).toEqual([expect.objectContaining({ id, overdue: true, status: 'planned', courseSlug: 'foundations', lessonRef: 'delivering-services/guidance-online' })]);
-		expect(kind(await updateAction(db, as(members[1]!), id, { status: 'done', notes: '' }))).toBe('forbidden');
-		value(await updateAction(db, as(members[0]!), id, { status: 'done', notes: 'Done in March' }));
+		expect(plan).toEqual([expect.objectContaining({ id, overdue: true, status: 'planned', courseSlug: 'basics', lessonRef: 'first/welcome' })]);
+		expect(kind(await updateAction(db, as(members[1]!), org, id, { status: 'done', notes: '' }))).toBe('forbidden');
+		value(await updateAction(db, as(members[0]!), org, id, { status: 'done', notes: 'Done in March' }));
 		expect(value(await organisationQuality(db, as(leader), org, 'en')).actions[0]).toMatchObject({ status: 'done', overdue: false, notes: 'Done in March' });
 	});
 

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { qualityAction, qualityAnswer, qualityRater, qualityRaterArea, qualityRound } from '../db/schema/quality.ts';
 import { isUuid } from '../forms/index.ts';
 import { assessmentVersions } from '../frameworks/queries.ts';
+import { getCourseOutline, lessonsInOrder, listCourses } from '../learn/catalogue/index.ts';
 import { getOrganisationForMember, listMembers, listMyOrganisations } from '../organisations/service.ts';
 import { can, type Actor, type OrganisationRole } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
@@ -118,6 +119,12 @@ export type OrganisationQuality = {
 	/** For leaders: the set-up of the latest round, for "copy last round". */
 	last: RoundSetup | null;
 	members: { leader: number; practitioner: number };
+	/** The organisation's people, for owners of actions and their names. */
+	people: { userId: string; displayName: string }[];
+	/** The criteria of the latest round's framework, for the plan's priorities. */
+	criteria: { key: string; title: string; code: string | null }[];
+	/** For leaders: courses and lessons an action can link to. */
+	training: { value: string; label: string }[];
 	actions: ActionView[];
 };
 
@@ -132,6 +139,16 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 	for (const m of members.ok ? members.value : []) counts[raterRoleOf(m.role) as 'leader' | 'practitioner']++;
 	let frameworks: OrganisationQuality['frameworks'] = [];
 	let last: RoundSetup | null = null;
+	let training: OrganisationQuality['training'] = [];
+	let criteria: OrganisationQuality['criteria'] = [];
+	const [latestRound] = rounds;
+	if (latestRound) {
+		const [row] = await db.select({ versionId: qualityRound.frameworkVersionId }).from(qualityRound).where(eq(qualityRound.id, latestRound.id));
+		const fw = row ? await assessmentFramework(db, row.versionId, locale) : undefined;
+		criteria = fw ? fw.areas.flatMap((a) => a.criteria.map((c) => ({ key: c.key, title: c.title, code: c.code }))) : [];
+	}
+	const actions = await actionsOf(db, organisationId);
+	if (lead || actions.some((a) => a.courseSlug)) training = await trainingOptions(db, locale);
 	if (lead) {
 		const versions = await assessmentVersions(db, locale);
 		frameworks = (
@@ -159,7 +176,10 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 		frameworks,
 		last,
 		members: counts,
-		actions: await actionsOf(db, organisationId)
+		people: members.ok ? members.value.map((m) => ({ userId: m.userId, displayName: m.displayName })) : [],
+		criteria,
+		training,
+		actions
 	});
 }
 
@@ -369,6 +389,15 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 	});
 }
 
+/** A closed round's printable report: its results and the organisation's plan, for its members. */
+export async function roundReport(db: DbOrTx, actor: Actor, roundId: string, locale: AppLocale): Promise<Result<RoundView & { people: { userId: string; displayName: string }[] }>> {
+	const view = await roundView(db, actor, roundId, locale);
+	if (!view.ok) return view;
+	if (!view.value.results) return notFound();
+	const members = await listMembers(db, actor, view.value.round.organisationId);
+	return ok({ ...view.value, people: members.ok ? members.value.map((m) => ({ userId: m.userId, displayName: m.displayName })) : [] });
+}
+
 // ── Answering ────────────────────────────────────────────────────────────────────────────────
 
 /** Who is answering: a signed-in member, or the holder of an external link. */
@@ -505,6 +534,20 @@ export async function saveArea(db: DbOrTx, who: Answerer, areaKey: string, given
 	});
 }
 
+/** The published courses and their lessons, as `course` and `course/module/lesson` choices. */
+async function trainingOptions(db: DbOrTx, locale: AppLocale): Promise<{ value: string; label: string }[]> {
+	const courses = await listCourses(db, locale);
+	const outlines = await Promise.all(courses.map((c) => getCourseOutline(db, c.slug, locale)));
+	return outlines.flatMap((outline) =>
+		outline
+			? [
+					{ value: outline.slug, label: outline.title },
+					...lessonsInOrder(outline).map((l) => ({ value: `${outline.slug}/${l.moduleKey}/${l.key}`, label: `${outline.title} — ${l.moduleTitle} — ${l.title}` }))
+				]
+			: []
+	);
+}
+
 // ── Development plan ─────────────────────────────────────────────────────────────────────────
 
 export type ActionView = {
@@ -565,6 +608,8 @@ export async function addAction(db: DbOrTx, actor: Actor, organisationId: string
 		const members = await listMembers(db, actor, organisationId);
 		if (!members.ok || !members.value.some((m) => m.userId === input.ownerId)) return problem('invalid', { field: 'owner', key: 'quality_error_owner' });
 	}
+	if (input.training && !(await trainingOptions(db, 'en')).some((t) => t.value === input.training))
+		return problem('invalid', { field: 'training', key: 'error_choose' });
 	const [courseSlug, ...lesson] = input.training ? input.training.split('/') : [];
 	const [row] = await db
 		.insert(qualityAction)
@@ -585,11 +630,11 @@ export async function addAction(db: DbOrTx, actor: Actor, organisationId: string
 }
 
 /** Changes an action's status and notes (leaders, and the action's owner). */
-export async function updateAction(db: DbOrTx, actor: Actor, actionId: string, input: { status: ActionStatus; notes: string }): Promise<Result> {
-	if (!actor || !isUuid(actionId)) return notFound();
+export async function updateAction(db: DbOrTx, actor: Actor, organisationId: string, actionId: string, input: { status: ActionStatus; notes: string }): Promise<Result> {
+	if (!actor || !isUuid(actionId) || !isUuid(organisationId)) return notFound();
 	return db.transaction(async (tx) => {
 		const [action] = await tx.select().from(qualityAction).where(eq(qualityAction.id, actionId)).for('update');
-		if (!action) return notFound();
+		if (!action || action.organisationId !== organisationId) return notFound();
 		const seen = await standing(tx, actor, action.organisationId);
 		if (!seen || !can(actor, 'quality:view', seen)) return notFound();
 		if (!can(actor, 'quality:lead', seen) && action.ownerId !== actor.id) return problem('forbidden', { field: 'status', key: 'quality_error_not_owner' });
