@@ -42,6 +42,9 @@ export const PUBLIC = new Set([
 	'GET /learn/[course]/[module]/[lesson]',
 	'GET /media/[sha]/[name]',
 	'GET /privacy',
+	// An external rater's link: the token is the key, no account (answers 404 for a wrong token).
+	'GET /quality/link/[token]',
+	'POST /quality/link/[token]?/save',
 	'GET /reset-password/[token]',
 	'POST /reset-password/[token]',
 	'GET /search',
@@ -95,6 +98,7 @@ export const MEMBER = new Set([
 	'GET /learn/records',
 	'GET /organisations',
 	'POST /organisations?/create',
+	'GET /quality',
 	// The second step of signing in: a signed-in member is sent on to their account.
 	'GET /signin/code',
 	'POST /signin/code',
@@ -110,7 +114,7 @@ export const isPublic = (route: Route) => PUBLIC.has(keyOf(route));
 export const isMember = (route: Route) => MEMBER.has(keyOf(route));
 
 /** Route parameters whose values are ids or slugs: a malformed one names nothing (a 4xx). */
-export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name']);
+export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'round']);
 
 /** The form field names a route's page uses, plus the id fields actions read. */
 export function fieldsOf(route: Route): string[] {
@@ -184,6 +188,18 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 	const cohort = await redirected(admin, '/en/learn/cohorts?/create', { course: COURSE.slug, name: `Outside-in ${person.name}`, startsOn: '', endsOn: '' });
 	const cohortId = /\/learn\/cohorts\/([0-9a-f-]{36})/.exec(cohort)![1]!;
 
+	// A quality round of the admin's organisation (whose only rater is the admin).
+	await admin.goto(`/en/quality/${organisationId}`);
+	const framework = await admin.locator('#round-framework option', { hasText: 'Guidance service self-assessment' }).getAttribute('value');
+	const round = await redirected(admin, `/en/quality/${organisationId}?/open`, {
+		framework: framework!,
+		title: `Outside-in ${person.name}`,
+		deadline: `${new Date().getUTCFullYear() + 1}-01-31`,
+		roles: 'leader',
+		areas: 'access-for-all'
+	});
+	const roundId = /\/quality\/rounds\/([0-9a-f-]{36})/.exec(round)![1]!;
+
 	const first = courseLessons()[0]!;
 	const byName: Record<string, string> = {
 		course: COURSE.slug,
@@ -200,6 +216,8 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/glossary/[slug]': { slug: 'career-buttons' },
 		'/organisations/[id]': { id: organisationId },
 		'/learn/cohorts/[id]': { id: cohortId },
+		'/quality/[id]': { id: organisationId },
+		'/quality/rounds/[round]': { round: roundId },
 		// Someone else's profile, which they did not make visible.
 		'/people/[id]': { id: otherId }
 	};
