@@ -50,7 +50,9 @@ async function answerArea(page: Page, value: string, evidence = '') {
 	await expect(page.getByText(en.quality_answer_saved!)).toBeVisible();
 }
 
-test('a leader and four members sign up and join one organisation', async ({ browser }) => {
+let organisationUrl = '';
+
+test('a leader signs up and creates an organisation', async ({ browser }) => {
 	admin = await adminPage(browser);
 	leader = await newPerson(browser, LEADER);
 	await leader.goto('/en/organisations');
@@ -59,12 +61,14 @@ test('a leader and four members sign up and join one organisation', async ({ bro
 	await leader.getByLabel(en.field_country!, { exact: true }).selectOption('NO');
 	await leader.getByRole('button', { name: en.org_create_submit, exact: true }).click();
 	await expect(leader.getByRole('heading', { level: 1, name: ORGANISATION })).toBeVisible();
-	const organisationUrl = leader.url();
+	organisationUrl = leader.url();
+});
 
-	// Anna on a phone-sized screen, Bjørn without JavaScript.
-	const options = [{ ...devices['Pixel 7'] }, { javaScriptEnabled: false }, {}, {}];
-	for (const [i, member] of MEMBERS.entries()) {
-		raters.push(await newPerson(browser, member, options[i]));
+// Anna on a phone-sized screen, Bjørn without JavaScript.
+const CONTEXTS = [{ ...devices['Pixel 7'] }, { javaScriptEnabled: false }, {}, {}];
+for (const [i, member] of MEMBERS.entries()) {
+	test(`${member.name} signs up and joins the organisation`, async ({ browser }) => {
+		raters[i] = await newPerson(browser, member, CONTEXTS[i]);
 		await leader.goto(organisationUrl);
 		await leader.getByLabel(en.invite_field_email!, { exact: true }).fill(member.email);
 		await leader.getByRole('button', { name: en.invite_submit, exact: true }).click();
@@ -73,8 +77,8 @@ test('a leader and four members sign up and join one organisation', async ({ bro
 		await raters[i]!.goto(mail.link);
 		await raters[i]!.getByRole('button', { name: en.invite_accept, exact: true }).click();
 		await expect(raters[i]!.getByRole('heading', { level: 1, name: ORGANISATION })).toBeVisible();
-	}
-});
+	});
+}
 
 test('the leader opens a round with an external rater', async () => {
 	await leader.goto('/en');
