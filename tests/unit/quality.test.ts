@@ -321,7 +321,7 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 	it('exports a rater’s answers and keeps them anonymously when the account goes', async () => {
 		const { leader, members, round } = await setUp();
 		value(await saveArea(db, { actor: as(members[0]!), roundId: round }, AREA_1.key, answers(AREA_1.indicators, 3), 'en'));
-		const exported = (await exportMyData(db, members[0]!, '203.0.113.1')) as { quality: { answers: unknown[] } };
+		const exported = value(await exportMyData(db, as(members[0]!), '203.0.113.1')) as { quality: { answers: unknown[] } };
 		expect(exported.quality.answers).toHaveLength(4);
 		// What account deletion does: each part's erase, then the user row (with its cascades).
 		for (const id of [members[0]!, leader]) {
