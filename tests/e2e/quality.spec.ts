@@ -90,8 +90,9 @@ test('the leader opens a round with an external rater', async () => {
 	await expectAccessible(leader);
 
 	// No area chosen and a past deadline: refused next to the fields, nothing opened.
-	await leader.getByLabel(en.quality_field_title!, { exact: true }).fill('Autumn review');
-	await leader.getByLabel(en.quality_field_deadline!, { exact: true }).fill('2001-01-01');
+	const open = leader.locator('form[action="?/open"]');
+	await open.getByLabel(en.quality_field_title!, { exact: true }).fill('Autumn review');
+	await open.getByLabel(en.quality_field_deadline!, { exact: true }).fill('2001-01-01');
 	const refused = leader.waitForResponse((r) => r.request().method() === 'POST');
 	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
 	expect((await refused).status()).toBe(400);
@@ -105,7 +106,7 @@ test('the leader opens a round with an external rater', async () => {
 	await scope.getByRole('checkbox', { name: AREA_2 }).check();
 	// The quality model's seven areas are offered too, marked as still to be written.
 	await expect(leader.getByRole('group', { name: /Quality model/ }).getByRole('checkbox', { name: new RegExp(en.quality_placeholder_badge!) })).toHaveCount(7);
-	await leader.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
+	await open.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
 	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
 	await expect(leader.getByRole('heading', { level: 1, name: 'Autumn review' })).toBeVisible();
 	roundUrl = new URL(leader.url()).pathname;
@@ -241,10 +242,11 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	await leader.getByRole('link', { name: fill(en.quality_back_to_org!, { name: ORGANISATION }) }).click();
 	await leader.getByRole('link', { name: en.quality_copy_last }).click();
 	await expect(leader.getByText(en.quality_copied!)).toBeVisible();
-	await expect(leader.getByLabel(en.quality_field_title!, { exact: true })).toHaveValue('Autumn review');
-	await expect(leader.getByRole('group', { name: /Guidance service self-assessment/ }).getByRole('checkbox', { name: AREA_1 })).toBeChecked();
-	await leader.getByLabel(en.quality_field_title!, { exact: true }).fill('Spring review');
-	await leader.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-12-31`);
+	const open = leader.locator('form[action="?/open"]');
+	await expect(open.getByLabel(en.quality_field_title!, { exact: true })).toHaveValue('Autumn review');
+	await expect(open.getByRole('group', { name: /Guidance service self-assessment/ }).getByRole('checkbox', { name: AREA_1 })).toBeChecked();
+	await open.getByLabel(en.quality_field_title!, { exact: true }).fill('Spring review');
+	await open.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-12-31`);
 	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
 	await expect(leader.getByRole('heading', { level: 1, name: 'Spring review' })).toBeVisible();
 	await expectAccessible(leader);
