@@ -25,7 +25,7 @@ function contentFolder(): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'praxis-bench-quality-'));
 	fs.mkdirSync(path.join(dir, 'frameworks'));
 	const t = (title: string) => `translations:\n  en: { title: "${title}", body: "What could show this: records." }\n`;
-	const indent = (text: string, n: number) => text.replace(/^/gm, ' '.repeat(n));
+	const indent = (text: string, n: number) => text.replace(/^(?=.)/gm, ' '.repeat(n));
 	let nodes = `- key: scale\n  kind: scale\n${indent(t('Scale'), 2)}  children:\n`;
 	for (let v = 1; v <= 4; v++) nodes += indent(`- key: level-${v}\n  kind: level\n  code: "${v}"\n${indent(t(`Level ${v}`), 2)}`, 4);
 	for (let a = 1; a <= AREAS; a++) {

@@ -48,22 +48,27 @@ function ragOf(median: number, scale: ScalePoint[]): Rag {
 }
 
 function figures(
-	indicatorKeys: Set<string>,
+	indicatorKeys: string[],
 	scale: ScalePoint[],
 	raters: Map<string, RaterRole>,
-	answersByRater: Map<string, AnswerRow[]>,
+	valuesByRater: Map<string, Map<string, number>>,
 	previous: Map<string, number | null> | undefined,
 	key: string
 ): Figures {
 	const scores: { role: RaterRole; score: number }[] = [];
 	const distribution = scale.map(() => 0);
-	for (const [raterId, answers] of answersByRater) {
-		const values = answers.filter((a) => indicatorKeys.has(a.indicatorKey) && a.value !== null).map((a) => a.value!);
+	const position = new Map(scale.map((p, i) => [p.value, i]));
+	for (const [raterId, given] of valuesByRater) {
+		const values: number[] = [];
+		for (const k of indicatorKeys) {
+			const v = given.get(k);
+			if (v !== undefined) values.push(v);
+		}
 		if (!values.length) continue;
 		scores.push({ role: raters.get(raterId)!, score: mean(values)! });
 		for (const v of values) {
-			const at = scale.findIndex((p) => p.value === v);
-			if (at >= 0) distribution[at]!++;
+			const at = position.get(v);
+			if (at !== undefined) distribution[at]!++;
 		}
 	}
 	const n = scores.length;
@@ -111,26 +116,34 @@ export function computeResults(
 	previous?: Map<string, number | null>
 ): RoundResults {
 	const raters = new Map(raterRows.map((r) => [r.id, (RATER_ROLES as readonly string[]).includes(r.role) ? (r.role as RaterRole) : 'external']));
-	const answersByRater = new Map<string, AnswerRow[]>();
+	// Each rater's values by indicator ("cannot judge" left out): one pass over the answers.
+	const valuesByRater = new Map<string, Map<string, number>>();
 	for (const a of answers) {
-		if (!raters.has(a.raterId)) continue;
-		const list = answersByRater.get(a.raterId);
-		if (list) list.push(a);
-		else answersByRater.set(a.raterId, [a]);
+		if (!raters.has(a.raterId) || a.value === null) continue;
+		let given = valuesByRater.get(a.raterId);
+		if (!given) valuesByRater.set(a.raterId, (given = new Map()));
+		given.set(a.indicatorKey, a.value);
 	}
-	const respondents = [...answersByRater.values()].filter((list) => list.some((a) => a.value !== null)).length;
+	const respondents = valuesByRater.size;
 	const result: AreaResult[] = areas.map((area) => {
-		const areaKeys = new Set(area.criteria.flatMap((c) => c.indicators.map((i) => i.key)));
+		const areaKeys = area.criteria.flatMap((c) => c.indicators.map((i) => i.key));
 		return {
 			key: area.key,
 			code: area.code,
 			title: area.title,
-			...figures(areaKeys, scale, raters, answersByRater, previous, `area:${area.key}`),
+			...figures(areaKeys, scale, raters, valuesByRater, previous, `area:${area.key}`),
 			criteria: area.criteria.map((c) => ({
 				key: c.key,
 				code: c.code,
 				title: c.title,
-				...figures(new Set(c.indicators.map((i) => i.key)), scale, raters, answersByRater, previous, `criterion:${c.key}`)
+				...figures(
+					c.indicators.map((i) => i.key),
+					scale,
+					raters,
+					valuesByRater,
+					previous,
+					`criterion:${c.key}`
+				)
 			}))
 		};
 	});
