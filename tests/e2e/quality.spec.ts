@@ -121,10 +121,11 @@ test('the leader opens a round with an external rater', async () => {
 	await expectAccessible(leader);
 });
 
-test('four members and the external rater answer area by area; each sees only their own answers', async ({ browser }) => {
-	// Two members at each end of the scale on area 1: the team disagrees there. All agree on area 2.
-	const area1 = ['1', '4', '1', '4'];
-	for (const [i, page] of raters.entries()) {
+// Two members at each end of the scale on area 1: the team disagrees there. All agree on area 2.
+const AREA_1_ANSWERS = ['1', '4', '1', '4'];
+for (const [i, member] of MEMBERS.entries()) {
+	test(`${member.name} answers area by area`, async () => {
+		const page = raters[i]!;
 		await page.goto('/en/quality');
 		await page.getByRole('link', { name: fill(en.quality_home_answer!, { title: 'Autumn review' }) }).click();
 		await expect(page.getByRole('heading', { level: 1, name: `Autumn review: ${AREA_1}` })).toBeVisible();
@@ -138,11 +139,14 @@ test('four members and the external rater answer area by area; each sees only th
 			expect(bad.status()).toBe(400);
 			expect(await bad.text()).toContain(en.quality_error_value);
 		}
-		await answerArea(page, area1[i]!, i === 0 ? 'Visitor statistics 2025' : '');
+		await answerArea(page, AREA_1_ANSWERS[i]!, i === 0 ? 'Visitor statistics 2025' : '');
 		await expect(page.getByRole('heading', { level: 1, name: `Autumn review: ${AREA_2}` })).toBeVisible();
 		await expectAccessible(page);
 		await answerArea(page, '3');
-	}
+	});
+}
+
+test('a member resumes and sees only their own answers; the external rater answers by link', async ({ browser }) => {
 	// Resumable: Anna's first area still holds her answers and evidence.
 	const anna = raters[0]!;
 	await anna.getByRole('navigation', { name: en.quality_areas_nav }).getByRole('link', { name: new RegExp(AREA_1) }).click();
