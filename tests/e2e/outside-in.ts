@@ -44,6 +44,9 @@ export const PUBLIC = new Set([
 	'GET /learn/[course]/[module]/[lesson]',
 	'GET /media/[sha]/[name]',
 	'GET /privacy',
+	// An external rater's link: the token is the key, no account (answers 404 for a wrong token).
+	'GET /quality/link/[token]',
+	'POST /quality/link/[token]?/save',
 	'GET /reset-password/[token]',
 	'POST /reset-password/[token]',
 	'GET /search',
@@ -120,6 +123,7 @@ export const MEMBER = new Set([
 	'POST /cpd/[id]?/delete',
 	'GET /cpd/export',
 	'GET /cpd/report',
+	'GET /quality',
 	// The second step of signing in: a signed-in member is sent on to their account.
 	'GET /signin/code',
 	'POST /signin/code',
@@ -135,7 +139,7 @@ export const isPublic = (route: Route) => PUBLIC.has(keyOf(route));
 export const isMember = (route: Route) => MEMBER.has(keyOf(route));
 
 /** Route parameters whose values are ids or slugs: a malformed one names nothing (a 4xx). */
-export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'area']);
+export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'area', 'round']);
 
 /** The form field names a route's page uses, plus the id fields actions read. */
 export function fieldsOf(route: Route): string[] {
@@ -209,6 +213,18 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 	const cohort = await redirected(admin, '/en/learn/cohorts?/create', { course: COURSE.slug, name: `Outside-in ${person.name}`, startsOn: '', endsOn: '' });
 	const cohortId = /\/learn\/cohorts\/([0-9a-f-]{36})/.exec(cohort)![1]!;
 
+	// A quality round of the admin's organisation (whose only rater is the admin).
+	await admin.goto(`/en/quality/${organisationId}`);
+	const framework = await admin.locator('#round-framework option', { hasText: 'Guidance service self-assessment' }).getAttribute('value');
+	const round = await redirected(admin, `/en/quality/${organisationId}?/open`, {
+		framework: framework!,
+		title: `Outside-in ${person.name}`,
+		deadline: `${new Date().getUTCFullYear() + 1}-01-31`,
+		roles: 'leader',
+		areas: 'access-for-all'
+	});
+	const roundId = /\/quality\/rounds\/([0-9a-f-]{36})/.exec(round)![1]!;
+
 	const first = courseLessons()[0]!;
 	const byName: Record<string, string> = {
 		course: COURSE.slug,
@@ -226,6 +242,8 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/glossary/[slug]': { slug: 'career-buttons' },
 		'/organisations/[id]': { id: organisationId },
 		'/learn/cohorts/[id]': { id: cohortId },
+		'/quality/[id]': { id: organisationId },
+		'/quality/rounds/[round]': { round: roundId },
 		// Someone else's profile, which they did not make visible.
 		'/people/[id]': { id: otherId },
 		// An assessment and a CPD entry that are nobody's (the member's own would be allowed anyway).

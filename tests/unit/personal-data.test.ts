@@ -16,6 +16,7 @@ import { acceptInvitation, createOrganisation, invite, transferOwnership } from 
 import { deleteAccount, exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { saveArea, shareAssessment, startAssessment } from '../../src/lib/server/competence/index.ts';
 import { createEntry, updateSettings } from '../../src/lib/server/cpd/index.ts';
+import { addAction, openRound, organisationQuality, saveArea as saveRatedArea } from '../../src/lib/server/quality/service.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
@@ -45,6 +46,8 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		// The competence standards, for a self-assessment.
 		fs.mkdirSync(`${contentDir}/frameworks`, { recursive: true });
 		fs.copyFileSync('content/frameworks/competence-standards.yaml', `${contentDir}/frameworks/competence-standards.yaml`);
+		// An assessment framework, for a quality round.
+		fs.copyFileSync('content/frameworks/guidance-service-self-assessment.yaml', `${contentDir}/frameworks/guidance-service-self-assessment.yaml`);
 		await importAllContent(database.db, contentDir);
 	});
 	afterEach(async () => {
@@ -78,6 +81,11 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		const centre = value(await createOrganisation(db, as(olaug), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, ctx));
 		value(await invite(db, as(olaug), centre.id, { email: 'bo@example.org', role: 'member' }, ctx));
 		value(await acceptInvitation(db, as(bo), await lastLinkTo('bo@example.org', 'invitations'), ctx));
+		// She opens a quality round, rates in it, and owns an action of the plan.
+		const framework = value(await organisationQuality(db, as(olaug), centre.id, 'en')).frameworks[0]!;
+		const round = value(await openRound(db, as(olaug), centre.id, { framework: framework.versionId, title: 'Autumn', deadline: '2099-01-01', anonymous: true, roles: ['leader', 'member'], areas: [framework.areas[0]!.key] }, 'en'));
+		value(await saveRatedArea(db, { actor: as(olaug), roundId: round.id }, framework.areas[0]!.key, {}, 'en'));
+		value(await addAction(db, as(olaug), centre.id, { roundId: round.id, criterionKey: null, goal: 'Reach more adults', title: 'Outreach', ownerId: olaug, deadline: null, notes: '', training: null }));
 		value(await transferOwnership(db, as(olaug), centre.id, bo, ctx));
 		// Bo invites her old address elsewhere; it is still pending.
 		const other = value(await createOrganisation(db, as(bo), { name: 'Skolen', sector: 'school', country: 'NO', languages: ['nb'], description: '' }, ctx));
@@ -105,7 +113,7 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		const exported = value(await exportMyData(db, facilitator, ctx.ip)) as { mails: { to: string }[] };
 		expect(new Set(exported.mails.map((m) => m.to))).toEqual(new Set(['olaug@example.org', 'olaug.new@example.org', 'bo@example.org', 'dan@example.org']));
 		const before = await findTraces(db, needles, KEPT_BY_DESIGN);
-		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry', 'competence_assessment', 'competence_area_state', 'competence_share', 'cpd_entry', 'cpd_settings']));
+		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry', 'competence_assessment', 'competence_area_state', 'competence_share', 'cpd_entry', 'cpd_settings', 'quality_round', 'quality_rater', 'quality_action']));
 
 		expect(await deleteAccount(db, facilitator, PASSWORD)).toEqual({ ok: true, value: null });
 		expect(await findTraces(db, needles, KEPT_BY_DESIGN)).toEqual([]);

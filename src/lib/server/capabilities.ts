@@ -10,5 +10,6 @@ import { frameworks } from './frameworks/index.ts';
 import { glossary } from './glossary/index.ts';
 import { learn } from './learn/index.ts';
 import { organisations } from './organisations/index.ts';
+import { quality } from './quality/index.ts';
 
-export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, competence, cpd];
+export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, competence, cpd, quality];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BASE_LOCALE, LOCALES } from '../../i18n/locales.ts';
 import { SLUG } from '../forms/index.ts';
 
-export const NODE_KINDS = ['area', 'group', 'item', 'level', 'outcome', 'step', 'theme', 'field', 'option', 'element'] as const;
+export const NODE_KINDS = ['area', 'group', 'item', 'level', 'outcome', 'step', 'theme', 'field', 'option', 'element', 'criterion', 'indicator', 'scale'] as const;
 
 const nodeTranslation = z.strictObject({
 	title: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),

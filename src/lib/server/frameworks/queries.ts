@@ -127,3 +127,37 @@ export function findNode(tree: FrameworkNodeView[], key: string): { node: Framew
 	}
 	return undefined;
 }
+
+/** Published versions that are assessment frameworks (they have indicator nodes), in the reader's language. */
+export async function assessmentVersions(db: DbOrTx, locale: AppLocale): Promise<{ versionId: number; slug: string; version: string; title: string }[]> {
+	const rows = await db
+		.select({
+			versionId: frameworkVersion.id,
+			slug: framework.slug,
+			version: frameworkVersion.version,
+			title: sql<string>`coalesce(${wantedV.title}, ${baseV.title})`
+		})
+		.from(frameworkVersion)
+		.innerJoin(framework, eq(framework.id, frameworkVersion.frameworkId))
+		.leftJoin(wantedV, and(eq(wantedV.versionId, frameworkVersion.id), eq(wantedV.locale, locale)))
+		.leftJoin(baseV, and(eq(baseV.versionId, frameworkVersion.id), eq(baseV.locale, BASE_LOCALE)))
+		.where(
+			and(
+				eq(frameworkVersion.status, 'published'),
+				sql`exists (select 1 from framework_node n where n.version_id = ${frameworkVersion.id} and n.kind = 'indicator')`
+			)
+		)
+		.orderBy(asc(framework.slug), desc(frameworkVersion.createdAt));
+	const collator = new Intl.Collator(locale);
+	return rows.sort((a, b) => collator.compare(a.title, b.title));
+}
+
+/** The framework slug and version label of a version id, or undefined. */
+export async function versionRef(db: DbOrTx, versionId: number): Promise<{ slug: string; version: string } | undefined> {
+	const [row] = await db
+		.select({ slug: framework.slug, version: frameworkVersion.version })
+		.from(frameworkVersion)
+		.innerJoin(framework, eq(framework.id, frameworkVersion.frameworkId))
+		.where(eq(frameworkVersion.id, versionId));
+	return row;
+}

@@ -3,6 +3,7 @@ import type { Actor } from './allow.ts';
 import { competenceRules } from './competence.ts';
 import { learnRules } from './learn.ts';
 import { organisationRules } from './organisations.ts';
+import { qualityRules } from './quality.ts';
 
 // The one place that decides what an actor may do: one table of rules, one rule file per
 // capability. Every service asks it on its first lines and routes ask it only through
@@ -23,8 +24,9 @@ export {
 } from './organisations.ts';
 export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
 export { TEAM_MINIMUM, type PersonOwned, type SharedAssessment, type ShareTarget, type TeamOverview } from './competence.ts';
+export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
 
-const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...competenceRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...competenceRules, ...qualityRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

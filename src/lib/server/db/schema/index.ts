@@ -7,3 +7,4 @@ export * from './search.ts';
 export * from './learn.ts';
 export * from './competence.ts';
 export * from './cpd.ts';
+export * from './quality.ts';
