@@ -12,6 +12,7 @@ import { logger } from '#lib/server/log/index.ts';
 import { localeRedirect, rememberLocale } from '#lib/server/i18n/negotiate.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
 import { bodyWasTooLarge } from '#lib/server/http/body-limit.ts';
+import { compressPage } from '#lib/server/http/compress.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
@@ -46,7 +47,7 @@ const requestContext: Handle = async ({ event, resolve }) => {
 		},
 		'request'
 	);
-	return response;
+	return compressPage(event.request, response);
 };
 
 /** The 413 page: translated, with the security headers (added above) and a CSP of its own. */
