@@ -13,6 +13,7 @@ import { logger } from '#lib/server/log/index.ts';
 import { localeRedirect, rememberLocale } from '#lib/server/i18n/negotiate.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
 import { bodyWasTooLarge } from '#lib/server/http/body-limit.ts';
+import { compressPage } from '#lib/server/http/compress.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
@@ -54,7 +55,7 @@ const requestContext: Handle = async ({ event, resolve }) => {
 		},
 		'request'
 	);
-	return response;
+	return compressPage(event.request, response);
 };
 
 /**

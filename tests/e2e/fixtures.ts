@@ -20,6 +20,34 @@ export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+	await expectReflow(page);
+}
+
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS px wide (1280 px at 400 % zoom) the page scrolls only up and
+ * down. Checked on every page a test checks with axe; the viewport is put back afterwards.
+ */
+export async function expectReflow(page: Page): Promise<void> {
+	const before = page.viewportSize();
+	await page.setViewportSize({ width: 320, height: before?.height ?? 720 });
+	try {
+		const overflow = await page.evaluate(() => {
+			const root = document.documentElement;
+			const sideways = root.scrollWidth - root.clientWidth;
+			// Only when it fails: name the first elements that stick out (a walk over every element is slow).
+			const wide =
+				sideways <= 0
+					? []
+					: [...document.querySelectorAll('body *')]
+							.filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest('.table-wrap, pre, [data-scrolls]'))
+							.slice(0, 3)
+							.map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`);
+			return { sideways, wide };
+		});
+		expect(overflow.sideways, `sideways scrolling at 320 px on ${page.url()} (${overflow.wide.join(', ')})`).toBeLessThanOrEqual(0);
+	} finally {
+		if (before) await page.setViewportSize(before);
+	}
 }
 
 /**

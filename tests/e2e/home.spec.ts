@@ -63,5 +63,5 @@ test('keyboard users can skip to the content and see where the focus is', async 
 	await page.keyboard.press('Enter');
 	await expect(page.locator('main')).toBeFocused();
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('link', { name: m.home_hero_cta })).toBeFocused();
+	await expect(page.getByRole('link', { name: m.ux_home_start_learning })).toBeFocused();
 });

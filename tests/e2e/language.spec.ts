@@ -6,6 +6,8 @@ test('the language switcher keeps you on the same page and is remembered', async
 	const m = messages('en');
 
 	const switcher = page.getByRole('navigation', { name: m.language_switcher_label });
+	// A compact control: the list opens from the current language's code.
+	await page.locator('header details.languages > summary').click();
 	await expect(switcher.getByRole('link', { name: /English/ })).toHaveAttribute('aria-current', 'true');
 	await switcher.getByRole('link', { name: 'Norsk bokmål' }).click();
 
@@ -23,6 +25,9 @@ test('the language switcher keeps you on the same page and is remembered', async
 
 test('the switcher works by keyboard and keeps the query', async ({ page }) => {
 	await page.goto('/en/glossary?q=career');
+	const summary = page.locator('header details.languages > summary');
+	await summary.focus();
+	await page.keyboard.press('Enter');
 	const link = page.getByRole('link', { name: 'Polski' });
 	await link.focus();
 	await page.keyboard.press('Enter');

@@ -36,4 +36,21 @@ describe('language negotiation', () => {
 		expect(localeRedirect(new URL('http://localhost/nb/glossary'), new Headers(), undefined)).toBeUndefined();
 		expect(localeRedirect(new URL('http://localhost/healthz'), new Headers(), undefined)).toBe('unlocalised');
 	});
+
+	it.each([
+		['/EN/learn', '/en/learn'],
+		['/Nb/glossary?q=x', '/nb/glossary?q=x'],
+		['/en-GB/learn', '/en/learn'],
+		['/no/frameworks', '/nb/frameworks'],
+		['/PL', '/pl']
+	])('corrects the mistyped locale of %s to %s', (typed, fixed) => {
+		const response = localeRedirect(new URL(`http://localhost${typed}`), new Headers({ 'accept-language': 'sk' }), undefined) as Response;
+		expect(response.status).toBe(308);
+		expect(response.headers.get('location')).toBe(fixed);
+	});
+
+	it('still puts a prefix before an ordinary path', () => {
+		const response = localeRedirect(new URL('http://localhost/learn'), new Headers(), undefined) as Response;
+		expect(response.headers.get('location')).toBe('/en/learn');
+	});
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
+import { searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 // Search runs over the shipped content, imported into a fresh database.
@@ -39,6 +39,22 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 	] as const)('finds a term in its own language (%s: %s)', async (locale, query, path) => {
 		const { hits } = await search(database.db, locale, query);
 		expect(hits.slice(0, 5).map((h) => h.path)).toContainEqual(expect.stringContaining(path));
+	});
+
+	it.each([
+		['en', 'carrer', 'career'],
+		['en', 'guidence', 'guidance'],
+		['en', 'ethcs', 'ethics']
+	] as const)('suggests a word of the titles for a query that finds nothing (%s: %s → %s)', async (locale, typed, meant) => {
+		expect((await search(database.db, locale, typed)).hits).toEqual([]);
+		const suggestion = await suggestQuery(database.db, locale, typed);
+		expect(suggestion).toBe(meant);
+		expect((await search(database.db, locale, suggestion!)).hits.length).toBeGreaterThan(0);
+	});
+
+	it('suggests nothing for words that are already right or have no neighbour', async () => {
+		expect(await suggestQuery(database.db, 'en', 'career')).toBeNull();
+		expect(await suggestQuery(database.db, 'en', 'zzqxwv')).toBeNull();
 	});
 
 	it('ranks an exact title match first', async () => {

@@ -33,7 +33,8 @@ async function mailLink(
 	purpose: TokenPurpose,
 	ctx: Pick<RequestContext, 'origin'>,
 	to = target.email,
-	newEmail: string | null = null
+	newEmail: string | null = null,
+	next: string | null = null
 ): Promise<string> {
 	const { token, id } = newToken();
 	await db.insert(emailToken).values({
@@ -44,7 +45,8 @@ async function mailLink(
 		expiresAt: new Date(Date.now() + TOKEN_HOURS[purpose] * 3_600_000)
 	});
 	const locale = target.locale as AppLocale;
-	const link = `${ctx.origin}/${locale}/${LINK_PATH[purpose]}/${token}`;
+	// `next`: where the person was going when they signed up (an invitation), kept through the mail.
+	const link = `${ctx.origin}/${locale}/${LINK_PATH[purpose]}/${token}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
 	await sendMail(db, { to, locale, kind: purpose, link, userId: target.id, words: ACCOUNT_MAILS[purpose]({ name: target.displayName }, locale) });
 	return link;
 }
@@ -87,7 +89,7 @@ export type SignUpInput = {
  * Registers an account and mails a verification link. Answers the same whether or not the address
  * already has an account (its owner gets a notice instead), so sign-up does not reveal accounts.
  */
-export async function signUp(db: DbOrTx, input: SignUpInput, ctx: RequestContext): Promise<'ok' | 'rate_limited'> {
+export async function signUp(db: DbOrTx, input: SignUpInput, ctx: RequestContext, next: string | null = null): Promise<'ok' | 'rate_limited'> {
 	if (!(await hit(db, { ...LIMITS.signUpPerIp, max: config().signUpLimitPerHour }, ctx.ip))) return 'rate_limited';
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx): Promise<'ok'> => {
@@ -117,7 +119,7 @@ export async function signUp(db: DbOrTx, input: SignUpInput, ctx: RequestContext
 			})
 			.returning();
 		await audit(tx, { event: 'signup', actorId: created!.id, subjectId: created!.id, ip: ctx.ip });
-		await mailLink(tx, created!, 'verify_email', ctx);
+		await mailLink(tx, created!, 'verify_email', ctx, undefined, null, next);
 		return 'ok';
 	});
 }

@@ -40,6 +40,15 @@ export function localeRedirect(
 	if (UNLOCALISED.test(url.pathname)) return 'unlocalised';
 	const first = url.pathname.split('/')[1];
 	if (isAppLocale(first)) return undefined;
+	// A mistyped prefix (`/EN/learn`, `/en-GB/learn`, `/no/learn`) means that language: fix it
+	// instead of putting a second prefix in front (`/en/EN/learn`, a 404).
+	const typed = typedLocale(first);
+	if (typed) {
+		return new Response(null, {
+			status: 308,
+			headers: { location: `/${typed}${url.pathname.slice(first!.length + 1)}${url.search}`, 'cache-control': 'no-store' }
+		});
+	}
 	const locale = isAppLocale(cookie)
 		? cookie
 		: (localeFromAcceptLanguage(headers.get('accept-language')) ?? BASE_LOCALE);
@@ -51,6 +60,14 @@ export function localeRedirect(
 			'cache-control': 'no-store'
 		}
 	});
+}
+
+/** The locale a first path segment such as `EN`, `nb-NO` or `no` stands for, if any. */
+function typedLocale(segment: string | undefined): AppLocale | undefined {
+	if (!segment || !/^[a-z]{2}(?:[-_][a-z]{2,4})?$/i.test(segment)) return undefined;
+	const primary = segment.toLowerCase().split(/[-_]/)[0];
+	const mapped = primary === 'no' || primary === 'nn' ? 'nb' : primary;
+	return isAppLocale(mapped) ? mapped : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { CAPABILITIES } from '../capabilities.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { indexSearchSource, search, type SearchResult } from '../search/index.ts';
 
-export { searchIndexIsEmpty, type SearchHit, type SearchResult } from '../search/index.ts';
+export { searchIndexIsEmpty, suggestQuery, type SearchHit, type SearchResult } from '../search/index.ts';
 
 const SOURCES = CAPABILITIES.flatMap((c) => c.search ?? []);
 

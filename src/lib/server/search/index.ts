@@ -112,3 +112,34 @@ export async function search(
 	for (const row of countRows) counts[row.type] = Number(row.n);
 	return { hits: rows.map((r) => ({ type: r.type, path: r.path, title: r.title, snippet: parts(r.headline) })), counts };
 }
+
+/**
+ * "Did you mean": for a query that found nothing, each word replaced by the closest word of the
+ * language's titles (trigram similarity over the unaccented vocabulary, so "carrer" → "career",
+ * "laring" → "læring"'s "laering"), or null when no word has a close enough neighbour. Runs only
+ * after an empty search, over titles (a few thousand words), so it needs no index of its own.
+ */
+export async function suggestQuery(db: DbOrTx, locale: AppLocale, query: string): Promise<string | null> {
+	const words = query
+		.replaceAll('\u0000', '')
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}-]+/u)
+		.filter(Boolean)
+		.slice(0, 6);
+	if (!words.length) return null;
+	const rows = await queryRows<{ word: string; best: string | null }>(db, sql`
+		with vocabulary as (
+			select distinct w from search_document d, regexp_split_to_table(lower(d.title), '[[:space:][:punct:]]+') w
+			where d.locale = ${locale} and length(w) > 2
+		), typed as (select unnest(string_to_array(${words.join(' ')}, ' ')) as word)
+		select t.word, (
+			select v.w from vocabulary v
+			where similarity(unaccent_immutable(v.w), unaccent_immutable(t.word)) >= 0.3
+			order by unaccent_immutable(v.w) = unaccent_immutable(t.word) desc, similarity(unaccent_immutable(v.w), unaccent_immutable(t.word)) desc, v.w
+			limit 1
+		) as best
+		from typed t`);
+	const best = new Map(rows.map((r) => [r.word, r.best]));
+	const suggested = words.map((w) => best.get(w) ?? w);
+	return suggested.some((w, i) => w !== words[i]) ? suggested.join(' ') : null;
+}

@@ -7,6 +7,7 @@ import { getProfile, updateProfile } from '#lib/server/accounts/profile.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { respond, valueOf } from '#lib/server/http/respond.ts';
+import { backWithFlash } from '#lib/server/http/flash.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireSession(locals);
@@ -18,6 +19,6 @@ export const actions: Actions = {
 		requireSession(event.locals);
 		const parsed = parseForm(profileForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		return respond(await updateProfile(db(), actorOf(event.locals), parsed.data), {}, () => ({ saved: true }));
+		return respond(await updateProfile(db(), actorOf(event.locals), parsed.data), {}, () => backWithFlash(event, { saved: true }));
 	}
 };

@@ -11,6 +11,7 @@ import { listCourses } from '#lib/server/learn/catalogue/index.ts';
 import { publishedOutline } from '../pages.ts';
 import { cohortIdForm, createCohortForm, joinCohortForm } from '#lib/server/learn/cohorts/index.ts';
 import { createCohort, joinByCode, leaveCohort, listMyCohorts } from '#lib/server/learn/cohorts/index.ts';
+import { backWithFlash } from '#lib/server/http/flash.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireSession(locals);
@@ -36,17 +37,19 @@ export const actions: Actions = {
 		const result = await createCohort(db(), actorOf(locals), { courseId: course.id, name: parsed.data.name, startsOn: parsed.data.startsOn, endsOn: parsed.data.endsOn });
 		return respond(result, { frame: { section: 'create' } }, ({ id }) => redirect(303, localizeHref(`/learn/cohorts/${id}`)));
 	},
-	join: async ({ locals, request, url, getClientAddress }) => {
+	join: async (event) => {
+		const { locals, request, url, getClientAddress } = event;
 		requireSession(locals);
 		const parsed = parseForm(joinCohortForm, await request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors, { section: 'join', values: parsed.values });
 		const result = await joinByCode(db(), actorOf(locals), { origin: url.origin, ip: getClientAddress() }, parsed.data.code);
-		return respond(result, { frame: { section: 'join', values: { code: parsed.data.code } } }, () => ({ section: 'join', done: 'cohort_joined' }));
+		return respond(result, { frame: { section: 'join', values: { code: parsed.data.code } } }, () => backWithFlash(event, { section: 'join', done: 'cohort_joined' }));
 	},
-	leave: async ({ locals, request }) => {
+	leave: async (event) => {
+		const { locals, request } = event;
 		requireSession(locals);
 		const parsed = parseForm(cohortIdForm, await request.formData());
 		const result = await leaveCohort(db(), actorOf(locals), parsed.ok ? parsed.data.cohortId : '');
-		return respond(result, { frame: { section: 'leave' } }, () => ({ section: 'leave', done: 'cohort_left' }));
+		return respond(result, { frame: { section: 'leave' } }, () => backWithFlash(event, { section: 'leave', done: 'cohort_left' }));
 	}
 };

@@ -7,6 +7,7 @@ import { actorOf, requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
 import { invitationForm, inviteForm, memberForm } from '#lib/server/organisations/forms.ts';
+import { backWithFlash } from '#lib/server/http/flash.ts';
 import {
 	getOrganisationForMember,
 	invite,
@@ -50,28 +51,28 @@ export const actions: Actions = {
 		}
 		const { email, role } = parsed.data;
 		const result = await invite(db(), actor, event.params.id, { email, role }, requestContext(event));
-		return respond(result, { frame: { section: 'invite', values: { email, role } } }, () => ({ section: 'invite', done: 'invite_sent', email }));
+		return respond(result, { frame: { section: 'invite', values: { email, role } } }, () => backWithFlash(event, { section: 'invite', done: 'invite_sent', email }, '#invite-heading'));
 	},
 	revoke: async (event) => {
 		requireSession(event.locals);
 		const parsed = parseForm(invitationForm, await event.request.formData());
 		const id = parsed.ok ? parsed.data.invitation : '';
 		const result = await revokeInvitation(db(), actorOf(event.locals), event.params.id, id, requestContext(event));
-		return respond(result, { frame: { section: 'invitations' } }, () => ({ section: 'invitations', done: 'invite_revoked' }));
+		return respond(result, { frame: { section: 'invitations' } }, () => backWithFlash(event, { section: 'invitations', done: 'invite_revoked' }));
 	},
 	remove: async (event) => {
 		requireSession(event.locals);
 		const chosen = await chosenMember(event, 'members');
 		if ('failure' in chosen) return chosen.failure;
 		const result = await removeMember(db(), actorOf(event.locals), event.params.id, chosen.userId, requestContext(event));
-		return respond(result, { frame: { section: 'members' } }, () => ({ section: 'members', done: 'org_removed' }));
+		return respond(result, { frame: { section: 'members' } }, () => backWithFlash(event, { section: 'members', done: 'org_removed' }));
 	},
 	transfer: async (event) => {
 		requireSession(event.locals);
 		const chosen = await chosenMember(event, 'transfer');
 		if ('failure' in chosen) return chosen.failure;
 		const result = await transferOwnership(db(), actorOf(event.locals), event.params.id, chosen.userId, requestContext(event));
-		return respond(result, { frame: { section: 'transfer' } }, () => ({ section: 'transfer', done: 'org_transferred' }));
+		return respond(result, { frame: { section: 'transfer' } }, () => backWithFlash(event, { section: 'transfer', done: 'org_transferred' }));
 	},
 	leave: async (event) => {
 		requireSession(event.locals);

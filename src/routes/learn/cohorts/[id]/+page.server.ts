@@ -8,6 +8,7 @@ import { invalidForm, valueOf } from '#lib/server/http/respond.ts';
 import { getCourseOutlineById, lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
 import { inviteCohortForm } from '#lib/server/learn/cohorts/index.ts';
 import { cohortProgress, getFacilitatedCohort, inviteToCohort } from '#lib/server/learn/cohorts/index.ts';
+import { backWithFlash } from '#lib/server/http/flash.ts';
 
 // Only the facilitator sees this page; anyone else gets the 404 of a cohort that does not exist
 // (the services answer a bare 'not_found').
@@ -39,7 +40,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ locals, params, request, url }) => {
+	invite: async (event) => {
+		const { locals, params, request, url } = event;
 		const { actor, cohort } = await facilitatedOr404(locals, params.id);
 		const parsed = parseForm(inviteCohortForm, await request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors, { values: parsed.values });
@@ -48,6 +50,6 @@ export const actions: Actions = {
 		const result = valueOf(
 			await inviteToCohort(db(), actor, { ...cohort, courseTitle: outline?.title ?? '' }, parsed.data.emails, { origin: url.origin, locale })
 		);
-		return { sent: result.sent.length, limited: result.limited };
+		backWithFlash(event, { sent: result.sent.length, limited: result.limited.join(', ') }, '#join-heading');
 	}
 };

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '#lib/server/platform/app.ts';
 import { actorOf } from '#lib/server/http/context.ts';
@@ -42,6 +42,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		journal: Object.fromEntries(
 			[...(mine?.journal ?? new Map())].map(([key, j]) => [key, { body: j.body, draft: j.draft, saved: !!j.submittedAt, id: j.id }])
 		),
+		// Set by the redirect after a successful post (post/redirect/get): which activity was just sent.
+		done: url.searchParams.get('done'),
 		previous: link(order[index - 1]),
 		next: link(order[index + 1])
 	};
@@ -77,6 +79,14 @@ async function context(event: RequestEvent) {
 	return { actor: actorOf(event.locals), ctx: { origin: event.url.origin }, lesson };
 }
 
+/**
+ * Post/redirect/get: after a successful post the browser is sent to the lesson again, so the address
+ * bar holds a page (not `?/quiz`) and a reload sends nothing twice; the page shows the stored result.
+ */
+function backToLesson(event: RequestEvent, key: string, anchor: 'result' | 'title'): never {
+	redirect(303, `${event.url.pathname}?done=${encodeURIComponent(key)}#${key}-${anchor}`);
+}
+
 /** Submits a quiz attempt or a case choice: both are options chosen in a form. */
 async function choose(event: RequestEvent, kind: 'quiz' | 'case') {
 	const { actor, ctx, lesson } = await context(event);
@@ -85,9 +95,11 @@ async function choose(event: RequestEvent, kind: 'quiz' | 'case') {
 	if (!parsed.ok) return fail(400, { activity: '', error: 'error_invalid' });
 	const key = parsed.data.activity;
 	const title = lesson.activities.find((a) => a.key === key)?.title ?? key;
-	const args = [db(), actor, ctx, lesson.ref, key, answersOf(form), title] as const;
+	const answers = answersOf(form);
+	const args = [db(), actor, ctx, lesson.ref, key, answers, title] as const;
 	const result: Result<unknown> = kind === 'quiz' ? await submitQuiz(...args) : await submitCase(...args);
-	return respond(result, { single: true, frame: { activity: key } }, () => ({ activity: key, submitted: kind }));
+	// A refused attempt comes back with the answers just chosen, not the stored ones.
+	return respond(result, { single: true, frame: { activity: key, answers } }, () => backToLesson(event, key, kind === 'quiz' ? 'result' : 'title'));
 }
 
 export const actions: Actions = {
@@ -103,6 +115,6 @@ export const actions: Actions = {
 		const activity = lesson.activities.find((a) => a.key === key);
 		const prompt = activity?.kind === 'reflection' ? activity.prompt : '';
 		const result = await saveReflection(db(), actor, ctx, lesson.ref, key, body, prompt, activity?.title ?? key);
-		return respond(result, { single: true, frame: { activity: key, text: body } }, () => ({ activity: key, submitted: 'reflection' }));
+		return respond(result, { single: true, frame: { activity: key, text: body } }, () => backToLesson(event, key, 'title'));
 	}
 };

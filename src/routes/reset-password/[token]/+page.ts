@@ -1,2 +1,0 @@
-// The password strength meter runs in the browser.
-export const csr = true;
