@@ -4,9 +4,10 @@
 // one line here (see src/lib/server/README.md).
 import type { Capability } from './capability.ts';
 import { accounts } from './accounts/index.ts';
+import { cards } from './cards/index.ts';
 import { frameworks } from './frameworks/index.ts';
 import { glossary } from './glossary/index.ts';
 import { learn } from './learn/index.ts';
 import { organisations } from './organisations/index.ts';
 
-export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn];
+export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards];

@@ -1,5 +1,6 @@
 import { accountRules, roleWaitsForSecondFactor } from './accounts.ts';
 import type { Actor } from './allow.ts';
+import { cardRules } from './cards.ts';
 import { learnRules } from './learn.ts';
 import { organisationRules } from './organisations.ts';
 
@@ -20,9 +21,10 @@ export {
 	type OrganisationAsSeen,
 	type OrganisationRole
 } from './organisations.ts';
+export type { ReflectionOwned } from './cards.ts';
 export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
 
-const RULES = { ...accountRules, ...organisationRules, ...learnRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

@@ -5,3 +5,4 @@ export * from './organisations.ts';
 export * from './frameworks.ts';
 export * from './search.ts';
 export * from './learn.ts';
+export * from './cards.ts';
