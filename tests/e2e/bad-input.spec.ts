@@ -84,7 +84,10 @@ test.describe('malformed ids', () => {
 		'POST /editor/courses/[course]/lessons/[lesson]?/preview',
 		'POST /editor/courses/[course]/lessons/[lesson]/draft',
 		'POST /editor/frameworks/[slug]/[key]?/preview',
-		'POST /editor/frameworks/[slug]/[key]?/save'
+		'POST /editor/frameworks/[slug]/[key]?/save',
+		// A reflection's eight steps are free text; other fields are ignored (the card is in the address).
+		'POST /cards/[slug]/reflect',
+		'POST /cards/[slug]/reflect/draft'
 	]);
 	// Would end the session the rest of the test uses; they read nothing from the form.
 	const NOT_SENT = new Set(['POST /signout', 'POST /signout/everywhere']);

@@ -19,6 +19,10 @@ export const ROUTES: Route[] = discoverRoutes();
 export const PUBLIC = new Set([
 	'GET /',
 	'GET /accessibility',
+	'GET /cards',
+	'GET /cards/[slug]',
+	'GET /cards/print',
+	'GET /cards/random',
 	'GET /account-deleted',
 	'GET /certificates',
 	'GET /certificates/[code]',
@@ -81,6 +85,11 @@ export const MEMBER = new Set([
 	'POST /account/security?/totpConfirm',
 	'POST /account/security?/totpDisable',
 	'POST /account/security?/totpStart',
+	'GET /cards/[slug]/reflect',
+	'POST /cards/[slug]/reflect',
+	'POST /cards/[slug]/reflect/draft',
+	'GET /cards/reflections',
+	'POST /cards/reflections?/delete',
 	'POST /invitations/[token]?/accept',
 	'POST /invitations/[token]?/decline',
 	'POST /learn/[course]?/enrol',
@@ -240,6 +249,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 	};
 	const byRoute: Record<string, Record<string, string>> = {
 		'/glossary/[slug]': { slug: 'career-buttons' },
+		'/cards/[slug]': { slug: 'parent-asks-what-was-said' },
 		'/organisations/[id]': { id: organisationId },
 		'/learn/cohorts/[id]': { id: cohortId },
 		'/quality/[id]': { id: organisationId },

@@ -6,10 +6,11 @@ import type { Capability } from './capability.ts';
 import { accounts } from './accounts/index.ts';
 import { competence } from './competence/index.ts';
 import { cpd } from './cpd/index.ts';
+import { cards } from './cards/index.ts';
 import { frameworks } from './frameworks/index.ts';
 import { glossary } from './glossary/index.ts';
 import { learn } from './learn/index.ts';
 import { organisations } from './organisations/index.ts';
 import { quality } from './quality/index.ts';
 
-export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, competence, cpd, quality];
+export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards, competence, cpd, quality];

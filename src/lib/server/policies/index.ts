@@ -1,5 +1,6 @@
 import { accountRules, roleWaitsForSecondFactor } from './accounts.ts';
 import type { Actor } from './allow.ts';
+import { cardRules } from './cards.ts';
 import { competenceRules } from './competence.ts';
 import { learnRules } from './learn.ts';
 import { organisationRules } from './organisations.ts';
@@ -22,11 +23,12 @@ export {
 	type OrganisationAsSeen,
 	type OrganisationRole
 } from './organisations.ts';
+export type { ReflectionOwned } from './cards.ts';
 export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
 export { TEAM_MINIMUM, type PersonOwned, type SharedAssessment, type ShareTarget, type TeamOverview } from './competence.ts';
 export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
 
-const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...competenceRules, ...qualityRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

@@ -8,3 +8,4 @@ export * from './learn.ts';
 export * from './competence.ts';
 export * from './cpd.ts';
 export * from './quality.ts';
+export * from './cards.ts';
