@@ -12,9 +12,10 @@ import { importAllContent, summariseImport } from '../src/lib/server/platform/co
 import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../src/lib/server/glossary/import.ts';
 import { readCourses, readModule } from '../src/lib/server/learn/content/files.ts';
-import { draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
+import { diagramProblems, draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
 import { readTermbase, termbaseProblems } from '../src/lib/server/content/termbase.ts';
 import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
+import { LOCALES } from '../src/lib/i18n/locales.ts';
 
 const c = config();
 const modules = process.argv.slice(2);
@@ -47,7 +48,8 @@ try {
 
 /**
  * The checks beyond the importer's rules: answer keys against the feedback, guessable quizzes,
- * module hours against lesson minutes, one term per concept (content/termbase.yaml).
+ * module hours against lesson minutes, diagrams (text alternatives in every language, used in
+ * lessons, placed on framework nodes that exist), one term per concept (content/termbase.yaml).
  */
 function qualityChecks(contentDir: string): void {
 	const courses = readCourses(contentDir);
@@ -64,6 +66,10 @@ function qualityChecks(contentDir: string): void {
 	const unlinked = fs.readdirSync(path.join(contentDir, 'glossary')).filter((n) => n.endsWith('.yaml')).map((n) => path.basename(n, '.yaml')).filter((k) => !linked.has(k));
 	console.log(`glossary: ${unlinked.length ? `${unlinked.length} terms no lesson links` : 'every term is linked from a lesson'}`);
 	for (const k of unlinked) problems.push({ file: `glossary/${k}.yaml`, field: '', reason: 'no lesson links to this term (link it where a lesson uses it)' });
+	const diagrams = diagramProblems(courses, frameworkNodes(contentDir));
+	const used = [...diagrams.lessons.values()].filter((w) => w.length).length;
+	console.log(`diagrams: ${diagrams.lessons.size} with a title, description and text equivalent in ${LOCALES.length} languages; ${used} used in lessons, ${diagrams.placements} placements on framework pages`);
+	problems.push(...diagrams.problems);
 	const termbase = readTermbase(contentDir);
 	const terms = termbaseProblems(termbase, { contentDir, messagesDir: path.join(import.meta.dirname, '..', 'messages') });
 	console.log(`termbase: ${termbase.concepts.length} concepts, ${terms.length} rejected variants in use`);
@@ -73,6 +79,24 @@ function qualityChecks(contentDir: string): void {
 		console.error(`praxis: ${problems.length} content problems`);
 		process.exitCode = 1;
 	}
+}
+
+/** `slug/key` of every framework node, and `slug/` for the top of each framework's page. */
+function frameworkNodes(contentDir: string): Set<string> {
+	const keys = new Set<string>();
+	const dir = path.join(contentDir, 'frameworks');
+	for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+		const slug = path.basename(name, '.yaml');
+		keys.add(`${slug}/`);
+		const walk = (nodes: NodeFile[] = []) => {
+			for (const n of nodes) {
+				keys.add(`${slug}/${n.key}`);
+				walk(n.children);
+			}
+		};
+		walk((parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { nodes: NodeFile[] }).nodes);
+	}
+	return keys;
 }
 
 type NodeFile = { key: string; kind: string; draft?: boolean; children?: NodeFile[] };

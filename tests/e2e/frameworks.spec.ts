@@ -66,3 +66,32 @@ test('an unknown framework or node is a translated 404', async ({ page }) => {
 	const { slug } = shipped[0]!;
 	expect((await page.goto(`/pl/frameworks/${slug}/no-such-node`))?.status()).toBe(404);
 });
+
+test('framework pages draw their diagrams: a named picture, the diagram in words, accessible in light and dark', async ({ page }) => {
+	test.slow(); // four axe scans of long pages
+	const pl = messages('pl');
+	await page.goto('/pl/frameworks/career-learning-in-context');
+	const circle = page.getByRole('img', { name: pl.diagram_buttons_title, exact: true });
+	await expect(circle).toBeVisible();
+	await expect(circle).toHaveAccessibleDescription(pl.diagram_buttons_desc!);
+	// The labels inside the picture are in the reader's language.
+	await expect(circle.locator('text').filter({ hasText: pl.diagram_buttons_1! })).toHaveCount(1);
+	await expect(page.getByRole('img', { name: pl.diagram_dots_title, exact: true })).toBeVisible();
+	const words = page.locator('#diagram-career-buttons details');
+	await words.getByText(pl.diagram_in_words!).click();
+	for (const key of ['diagram_buttons_1', 'diagram_buttons_2', 'diagram_buttons_3', 'diagram_buttons_4', 'diagram_buttons_5'])
+		await expect(words.getByRole('listitem').filter({ hasText: pl[key]! })).toBeVisible();
+	await expectAccessible(page);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expectAccessible(page);
+	// Dark mode reaches inside the picture: its text takes the page's light text colour.
+	expect(await circle.locator('.dg-text').first().evaluate((e) => getComputedStyle(e).fill)).toBe('rgb(232, 237, 243)');
+
+	const en = messages('en');
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('/en/frameworks/ethical-guidelines/reflection-model');
+	await expect(page.getByRole('img', { name: en.diagram_reflection_title, exact: true })).toBeVisible();
+	await page.goto('/en/frameworks/quality-model');
+	await expect(page.getByRole('img', { name: en.diagram_qm_title, exact: true })).toBeVisible();
+	// (the fixture scans this last page with axe)
+});

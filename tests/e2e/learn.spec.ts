@@ -147,6 +147,19 @@ test('a newcomer enrols, learns, resumes, completes the course and the certifica
 	const url = page.url();
 	const code = (await page.locator('main code').textContent())!;
 
+	// A lesson that draws diagrams: each a named picture with the diagram in words, accessible in light and dark.
+	const drawn = lessons.find((l) => l.key === 'ethical-dilemmas-in-context')!;
+	await page.goto(`/en${drawn.path}`);
+	await expect(page.getByRole('img', { name: en.diagram_practice_title, exact: true })).toBeVisible();
+	const model = page.getByRole('img', { name: en.diagram_reflection_title, exact: true });
+	await expect(model).toHaveAccessibleDescription(en.diagram_reflection_desc!);
+	await page.locator('#diagram-reflection-model details summary').click();
+	await expect(page.locator('#diagram-reflection-model ol li')).toHaveCount(8);
+	await expectAccessible(page);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expectAccessible(page);
+	await page.emulateMedia({ colorScheme: 'light' });
+
 	const stranger = await (await browser.newContext()).newPage();
 	await stranger.goto(url);
 	await expect(stranger.getByText(en.cert_verified!)).toBeVisible();

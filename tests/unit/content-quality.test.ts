@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { findRejected, readTermbase, termbaseProblems, variantPattern, type Termbase } from '../../src/lib/server/content/termbase.ts';
 import { readCourses, type CourseSource } from '../../src/lib/server/learn/content/files.ts';
 import { stableShuffle } from '../../src/lib/server/learn/content/option-order.ts';
-import { draftCitationProblems, hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
+import { DIAGRAM_KEYS, diagramFigure } from '../../src/lib/diagrams/index.ts';
+import { drawDiagram, wrap } from '../../src/lib/diagrams/svg.ts';
+import { lessonRenderContext } from '../../src/lib/server/learn/catalogue/index.ts';
+import { parseLessonTranslation } from '../../src/lib/server/learn/content/files.ts';
+import { renderMarkdown } from '../../src/lib/server/learn/content/markdown.ts';
+import { diagramProblems, draftCitationProblems, hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
 
 const CONTENT = path.resolve('content');
 const MESSAGES = path.resolve('messages');
@@ -141,5 +147,66 @@ describe('termbase', () => {
 		]);
 		fs.rmSync(dir, { recursive: true });
 		expect(termbaseProblems(readTermbase(CONTENT), { contentDir: CONTENT, messagesDir: MESSAGES })).toEqual([]);
+	});
+});
+
+describe('diagrams', () => {
+	const frameworkNodes = (): Set<string> => {
+		const keys = new Set<string>();
+		for (const name of fs.readdirSync(path.join(CONTENT, 'frameworks')).filter((n) => n.endsWith('.yaml'))) {
+			const slug = path.basename(name, '.yaml');
+			keys.add(`${slug}/`);
+			type Node = { key: string; children?: Node[] };
+			const walk = (nodes: Node[] = []): void => nodes.forEach((n) => (keys.add(`${slug}/${n.key}`), walk(n.children)));
+			walk((parse(fs.readFileSync(path.join(CONTENT, 'frameworks', name), 'utf8')) as { nodes: Node[] }).nodes);
+		}
+		return keys;
+	};
+
+	it('draws an SVG named and described for assistive technology, its texts escaped and wrapped', () => {
+		const svg = drawDiagram({ kind: 'ring', centre: 'Me & <you>', items: ['a', 'b', 'c'] }, 'd1', 'Title "x"', 'What it shows');
+		expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="d1-title" aria-describedby="d1-desc"/);
+		expect(svg).toContain('<title id="d1-title">Title &quot;x&quot;</title><desc id="d1-desc">What it shows</desc>');
+		expect(svg).toContain('Me &amp; &lt;you&gt;');
+		expect(svg).not.toContain('<you>');
+		expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+	});
+
+	it('renders `::: diagram <key>` in a lesson as a figure in the reader\'s language, with the diagram in words', () => {
+		const ctx = { ...lessonRenderContext('pl'), fileUrl: () => null };
+		const html = renderMarkdown('Text.\n\n::: diagram career-buttons\n:::\n\n::: diagram career-buttons\n:::', ctx);
+		expect(html).toContain('<figure class="diagram" id="diagram-career-buttons">');
+		expect(html).toContain('id="diagram-career-buttons-2"');
+		expect(html).toContain('<title id="diagram-career-buttons-title">Okrąg przycisków kariery</title>');
+		expect(html).toMatch(/<details class="diagram-words"><summary>Schemat w słowach<\/summary><p>Sytuacja osoby, często przejście<\/p><ul><li>Ja – kontekst<\/li>/);
+		expect(renderMarkdown('::: diagram no-such\n:::', ctx)).toContain('class="missing-image"');
+	});
+
+	it('refuses a lesson that names a diagram that does not exist', () => {
+		const t = parseLessonTranslation('x/en.md', '---\ntitle: "T"\n---\n::: diagram career-buttons\n:::\n\n::: diagram nope\n:::\n');
+		expect(t.refs.diagrams).toEqual([
+			{ key: 'career-buttons', line: 1 },
+			{ key: 'nope', line: 4 }
+		]);
+	});
+
+	it('holds for the shipped diagrams: text alternatives in every language, each used in a lesson in every language, placed on real framework nodes', () => {
+		const report = diagramProblems(readCourses(CONTENT), frameworkNodes());
+		expect(report.problems).toEqual([]);
+		expect(DIAGRAM_KEYS.length).toBeGreaterThanOrEqual(8);
+		for (const key of DIAGRAM_KEYS) expect(report.lessons.get(key)?.length, key).toBeGreaterThan(0);
+		expect(report.placements).toBeGreaterThanOrEqual(6);
+		for (const key of DIAGRAM_KEYS) expect(diagramFigure(key, 'nb')).not.toEqual(diagramFigure(key, 'en'));
+	});
+
+	it('finds a lesson translation that leaves out a diagram, and a placement on a node that does not exist', () => {
+		const courses = readCourses(CONTENT);
+		const lesson = courses[0]!.modules.flatMap((m) => m.lessons).find((l) => l.translations.en!.refs.diagrams.length)!;
+		lesson.translations.cs!.refs.diagrams = [];
+		const nodes = frameworkNodes();
+		nodes.delete('ethical-guidelines/reflection-model');
+		const reasons = diagramProblems(courses, nodes).problems.map((p) => p.reason);
+		expect(reasons.some((r) => /this cs text does not/.test(r))).toBe(true);
+		expect(reasons).toContain('is placed on ethical-guidelines/reflection-model, which is not a framework node');
 	});
 });

@@ -11,6 +11,7 @@ import type { Result } from '../../result/index.ts';
 import { narrationFiles } from '../content/index.ts';
 import { markdownRefs } from '../content/index.ts';
 import { extensionOf, MEDIA_TYPES, type MediaExtension } from '../content/index.ts';
+import { isDiagramKey } from '../../../diagrams/index.ts';
 
 /** The allowed file types with their limits, for help texts and messages: "png (2 MB), …". */
 export const ALLOWED_TYPES = (Object.entries(MEDIA_TYPES) as [MediaExtension, (typeof MEDIA_TYPES)[MediaExtension]][])
@@ -268,6 +269,8 @@ export function fileProblem(
 		if (!image.alt) return { kind: 'invalid', field: 'body', key: 'author_error_image_alt', params: { src: image.src } };
 		if (!fileNames.includes(image.src)) return { kind: 'invalid', field: 'body', key: 'author_error_image_missing', params: { src: image.src } };
 	}
+	const diagram = markdownRefs(body).diagrams.find((d) => !isDiagramKey(d.key));
+	if (diagram) return { kind: 'invalid', field: 'body', key: 'diagram_error_unknown', params: { key: diagram.key } };
 	if (media !== 'audio' && media !== 'video') return undefined;
 	if (!narration.length) return locale === BASE_LOCALE ? { kind: 'invalid', field: 'narration', key: 'author_error_narration_required' } : undefined;
 	const needed = narrationFiles(media, locale);

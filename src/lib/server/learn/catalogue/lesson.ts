@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { m } from '../../../paraglide/messages.js';
 import { BASE_LOCALE, type AppLocale } from '../../../i18n/locales.ts';
 import { localizeHref } from '../../../i18n/paths.ts';
+import { diagramFigure, isDiagramKey } from '../../../diagrams/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { ActivityStructure, ActivityTexts } from '../content/index.ts';
@@ -108,7 +109,11 @@ const CALLOUTS: Record<CalloutKind, (inputs: object, options: { locale: AppLocal
 
 /** How lesson Markdown is rendered for readers of `locale`: platform links and callout labels in their language. */
 export function lessonRenderContext(locale: AppLocale): Omit<RenderContext, 'fileUrl'> {
-	return { localize: (path) => localizeHref(path, { locale }), calloutLabel: (kind) => CALLOUTS[kind]({}, { locale }) };
+	return {
+		localize: (path) => localizeHref(path, { locale }),
+		calloutLabel: (kind) => CALLOUTS[kind]({}, { locale }),
+		diagram: (key, n) => (isDiagramKey(key) ? diagramFigure(key, locale, n ? `-${n + 1}` : '') : null)
+	};
 }
 
 /** The URL of a lesson's image by its file name (only images: other files are not for `<img>`). */

@@ -19,6 +19,7 @@ import {
 } from './content.ts';
 import { markdownRefs, type MarkdownRefs } from './markdown.ts';
 import { mediaTypeOf } from './media-types.ts';
+import { isDiagramKey } from '../../../diagrams/index.ts';
 
 export type LessonTranslationSource = { file: string; meta: LessonTranslationFile; body: string; refs: MarkdownRefs };
 /** A file that goes with a lesson: generated narration and captions, images. */
@@ -125,6 +126,9 @@ function readLesson(root: string, dir: string, key: string): LessonSource {
 		for (const image of t.refs.images) {
 			if (!image.alt) throw new ContentError(t.file, `line ${image.line}`, `the image "${image.src}" needs alt text`);
 			if (!has(image.src)) throw new ContentError(t.file, `line ${image.line}`, `the image "${image.src}" is not in the lesson folder`);
+		}
+		for (const diagram of t.refs.diagrams) {
+			if (!isDiagramKey(diagram.key)) throw new ContentError(t.file, `line ${diagram.line}`, `there is no diagram "${diagram.key}" (the keys are in src/lib/diagrams/index.ts)`);
 		}
 		if (!structure.media) continue;
 		if (!t.meta.narration.length) {

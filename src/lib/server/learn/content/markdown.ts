@@ -9,6 +9,8 @@ export type MarkdownRefs = {
 	images: { src: string; alt: string; line: number }[];
 	glossary: string[];
 	framework: { slug: string; key: string | null }[];
+	/** `::: diagram <key>` blocks: the platform's diagrams (src/lib/diagrams). */
+	diagrams: { key: string; line: number }[];
 };
 
 export type RenderContext = {
@@ -18,7 +20,11 @@ export type RenderContext = {
 	fileUrl: (name: string) => string | null;
 	/** The callout headings in the reader's language. */
 	calloutLabel: (kind: CalloutKind) => string;
+	/** The figure of a platform diagram in the reader's language (`n` > 0 for a repeat on the page), or null when there is none by that key. */
+	diagram?: (key: string, n: number) => string | null;
 };
+
+const DIAGRAM_BLOCK = /^diagram\s+([a-z0-9-]+)$/;
 
 const contextOf = (env: unknown) => (env as { ctx?: RenderContext } | undefined)?.ctx;
 
@@ -34,6 +40,19 @@ function createMarkdown() {
 			}
 		});
 	}
+	// `::: diagram <key>` … `:::` draws a diagram; what the block contains follows it as text.
+	md.use(container, 'diagram', {
+		validate: (params: string) => DIAGRAM_BLOCK.test(params.trim()),
+		render(tokens: { nesting: number; info: string }[], index: number, _options: unknown, env: { ctx?: RenderContext; diagrams?: Map<string, number> }) {
+			const token = tokens[index]!;
+			if (token.nesting !== 1) return '';
+			const key = DIAGRAM_BLOCK.exec(token.info.trim())![1]!;
+			env.diagrams ??= new Map();
+			const n = env.diagrams.get(key) ?? 0;
+			env.diagrams.set(key, n + 1);
+			return env.ctx?.diagram?.(key, n) ?? `<p class="missing-image">${md.utils.escapeHtml(key)}</p>\n`;
+		}
+	});
 	const defaultLink = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
 	md.renderer.rules.link_open = (tokens, i, options, env, self) => {
 		const token = tokens[i]!;
@@ -76,11 +95,12 @@ export function renderMarkdown(source: string, ctx: RenderContext): string {
 
 /** The images and platform links a Markdown text uses, for the importer to check. */
 export function markdownRefs(source: string): MarkdownRefs {
-	const refs: MarkdownRefs = { images: [], glossary: [], framework: [] };
+	const refs: MarkdownRefs = { images: [], glossary: [], framework: [], diagrams: [] };
 	const walk = (tokens: ReturnType<typeof md.parse>, line: number) => {
 		for (const token of tokens) {
 			const here = token.map ? token.map[0] + 1 : line;
 			if (token.type === 'image') refs.images.push({ src: String(token.attrGet('src') ?? ''), alt: token.content.trim(), line: here });
+			if (token.type === 'container_diagram_open') refs.diagrams.push({ key: DIAGRAM_BLOCK.exec(token.info.trim())![1]!, line: here });
 			if (token.type === 'link_open') {
 				const href = String(token.attrGet('href') ?? '');
 				const glossary = /^glossary:(.*)$/.exec(href);

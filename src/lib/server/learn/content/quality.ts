@@ -1,8 +1,10 @@
 // Checks of a course's teaching quality that the importer's schemas cannot express: a quiz's
 // answer key agrees with the feedback learners read, the correct option is not given away by being
-// the longest, and a module's CPD hours are the time its lessons and stated activities take.
+// the longest, a module's CPD hours are the time its lessons and stated activities take, and every
+// diagram has its text alternative in every language and is used where it is meant to be.
 // `npm run content:check` runs them on the shipped courses (scripts/content-check.ts).
-import { LOCALES, type AppLocale } from '../../../i18n/locales.ts';
+import { BASE_LOCALE, LOCALES, type AppLocale } from '../../../i18n/locales.ts';
+import { DIAGRAM_KEYS, DIAGRAMS, diagramInWords, type DiagramDefinition } from '../../../diagrams/index.ts';
 import type { CourseSource, ModuleSource } from './files.ts';
 
 /**
@@ -140,4 +142,48 @@ export function draftCitationProblems(course: CourseSource, draftItems: Readonly
 							problems.push({ file: t.file, field: `body line ${i + 1}`, reason: `links to the working-draft item ${item} without saying it is a working draft` });
 					}
 	return problems;
+}
+
+/** What the diagram check found: problems, and where each diagram is used. */
+export type DiagramReport = { problems: QualityProblem[]; lessons: Map<string, string[]>; placements: number };
+
+/**
+ * The platform's diagrams (src/lib/diagrams) against the courses and frameworks: every diagram has a
+ * title and a description (its text alternative) in every language, translated rather than copied
+ * from English; every diagram is used in a lesson, and a lesson that draws one in English draws it
+ * in every language it has; every framework placement names a node that exists (`frameworkNodes`:
+ * `slug/key`, and `slug/` for the top of a framework's page).
+ */
+export function diagramProblems(courses: CourseSource[], frameworkNodes: ReadonlySet<string>): DiagramReport {
+	const problems: QualityProblem[] = [];
+	const lessons = new Map<string, string[]>(DIAGRAM_KEYS.map((k) => [k, []]));
+	for (const key of DIAGRAM_KEYS) {
+		const d: DiagramDefinition = DIAGRAMS[key];
+		const english = { title: d.title({ locale: BASE_LOCALE }), description: d.description({ locale: BASE_LOCALE }) };
+		for (const locale of LOCALES) {
+			const title = d.title({ locale }).trim();
+			const description = d.description({ locale }).trim();
+			if (!title || !description) problems.push({ file: `messages/diagrams/${locale}.json`, field: key, reason: 'needs a title and a description (the text alternative)' });
+			else if (locale !== BASE_LOCALE && (title === english.title || description === english.description))
+				problems.push({ file: `messages/diagrams/${locale}.json`, field: key, reason: 'the title or description is the English text, not a translation' });
+			if (!diagramInWords(d.shape({ locale })).trim()) problems.push({ file: `messages/diagrams/${locale}.json`, field: key, reason: 'has no text equivalent' });
+		}
+		for (const p of d.placements)
+			if (!frameworkNodes.has(`${p.framework}/${p.node}`))
+				problems.push({ file: 'src/lib/diagrams/index.ts', field: key, reason: `is placed on ${p.framework}/${p.node}, which is not a framework node` });
+	}
+	for (const c of courses)
+		for (const m of c.modules)
+			for (const l of m.lessons) {
+				const english = l.translations[BASE_LOCALE]?.refs.diagrams.map((d) => d.key) ?? [];
+				for (const key of english) lessons.get(key)?.push(`${m.key}/${l.key}`);
+				for (const [locale, t] of Object.entries(l.translations)) {
+					const here = t.refs.diagrams.map((d) => d.key);
+					const missing = english.filter((k) => !here.includes(k));
+					if (missing.length) problems.push({ file: t.file, field: 'body', reason: `the English text draws ${missing.join(', ')}; this ${locale} text does not` });
+				}
+			}
+	for (const [key, where] of lessons) if (!where.length) problems.push({ file: 'src/lib/diagrams/index.ts', field: key, reason: 'is used in no lesson (add `::: diagram ' + key + '` where a lesson explains it)' });
+	const placements = DIAGRAM_KEYS.reduce((n, k) => n + (DIAGRAMS[k] as DiagramDefinition).placements.length, 0);
+	return { problems, lessons, placements };
 }
