@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
+import { SEARCH_TYPES, searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 // Search runs over the shipped content, imported into a fresh database.
@@ -80,7 +80,8 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		const { hits } = await search(database.db, 'en', 'labour market information');
 		const marked = hits.flatMap((h) => h.snippet.filter((p) => p.mark).map((p) => p.text.toLowerCase()));
 		expect(marked.some((t) => t.startsWith('labour') || t.startsWith('market'))).toBe(true);
-		expect(await search(database.db, 'en', '   ')).toEqual({ hits: [], counts: { glossary: 0, framework: 0, course: 0 } });
+		// Nothing to look for: no hits, and a zero for every searchable type.
+		expect(await search(database.db, 'en', '   ')).toEqual({ hits: [], counts: Object.fromEntries(SEARCH_TYPES.map((type) => [type, 0])) });
 		expect((await search(database.db, 'en', "'); drop table search_document; --")).hits).toEqual(expect.any(Array));
 	});
 });
