@@ -119,9 +119,10 @@ test('bad sign-up input gets a translated message next to each field and a 4xx',
 	await page.getByLabel(cs.field_email!, { exact: true }).fill('not-an-address');
 	await page.getByLabel(cs.field_password!, { exact: true }).fill('password1');
 	await page.getByRole('button', { name: cs.signup_submit, exact: true }).click();
-	await expect(page.getByText(cs.error_no_markup!)).toBeVisible();
-	await expect(page.getByText(cs.error_email_invalid!)).toBeVisible();
-	await expect(page.getByText(cs.error_password_common!)).toBeVisible();
+	// Next to each field (the error summary at the top links to the same messages).
+	for (const key of ['error_no_markup', 'error_email_invalid', 'error_password_common'] as const) {
+		await expect(page.locator('.field-error', { hasText: cs[key]! })).toBeVisible();
+	}
 	// What was typed is kept (except the password).
 	await expect(page.getByLabel(cs.field_email!, { exact: true })).toHaveValue('not-an-address');
 

@@ -39,7 +39,7 @@ export async function expectReflow(page: Page): Promise<void> {
 				sideways <= 0
 					? []
 					: [...document.querySelectorAll('body *')]
-							.filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest('.table-wrap, pre, [data-scrolls]'))
+							.filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest('.table-wrap, .scroll-x, pre, [data-scrolls]'))
 							.slice(0, 3)
 							.map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`);
 			return { sideways, wide };
