@@ -24,6 +24,22 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
+ * The same check for a page in a context without JavaScript, where axe cannot run: the page's
+ * address is opened and checked in a scripted context with the same cookies, at the same size.
+ */
+export async function expectAccessibleWithoutScript(page: Page): Promise<void> {
+	const browser = page.context().browser()!;
+	const scanner = await browser.newContext({ storageState: await page.context().storageState(), viewport: page.viewportSize() });
+	try {
+		const scanned = await scanner.newPage();
+		await scanned.goto(page.url());
+		await expectAccessible(scanned);
+	} finally {
+		await scanner.close();
+	}
+}
+
+/**
  * WCAG 1.4.10 Reflow: at 320 CSS px wide (1280 px at 400 % zoom) the page scrolls only up and
  * down. Checked on every page a test checks with axe; the viewport is put back afterwards.
  */

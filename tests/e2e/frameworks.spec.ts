@@ -45,6 +45,7 @@ test('a deep link opens at its node, and the node page keeps its place across la
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(node.translations.en!.title);
 	await expectAccessible(page);
 
+	await page.locator('header details.languages > summary').click();
 	await page.getByRole('link', { name: 'Slovenčina' }).click();
 	await expect(page).toHaveURL(new RegExp(`/sk/frameworks/${slug}/${node.key}$`));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(node.translations.sk!.title);

@@ -143,9 +143,18 @@ test('a stranger gets a 404 and learns nothing; signed out it is a 403', async (
 
 test('the owner hands over ownership and leaves; the only owner could not', async () => {
 	await owner.goto(organisationUrl);
-	await owner.getByRole('button', { name: en.org_leave_submit, exact: true }).click();
+	// The only owner is told how to leave instead of being offered a button that would refuse…
 	await expect(owner.getByText(en.org_error_last_owner!)).toBeVisible();
+	await expect(owner.getByRole('button', { name: en.org_leave_submit, exact: true })).toHaveCount(0);
 	await expectAccessible(owner);
+	// …and the server refuses the request all the same.
+	const refused = await owner.request.post(`${organisationUrl}?/leave`, {
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL, accept: 'text/html' },
+		data: '',
+		maxRedirects: 0
+	});
+	expect(refused.status()).toBe(409);
+	expect(await refused.text()).toContain(en.org_error_last_owner!.split('.')[0]);
 
 	await owner.getByLabel(en.org_transfer_field!, { exact: true }).selectOption({ label: `${COLLEAGUE.name} — ${en.org_role_member}` });
 	await owner.getByRole('button', { name: en.org_transfer_submit, exact: true }).click();

@@ -1,6 +1,6 @@
 import { devices, type Browser, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config.ts';
-import { expect, expectAccessible, messages, test } from './fixtures.ts';
+import { expect, expectAccessible, expectAccessibleWithoutScript, messages, test } from './fixtures.ts';
 import { adminPage, latestMail, signIn, signUpAndVerify, type Person } from './helpers.ts';
 
 // Our quality, one story in order: a leader opens a round for four members and one external
@@ -129,7 +129,9 @@ for (const [i, member] of MEMBERS.entries()) {
 		await page.goto('/en/quality');
 		await page.getByRole('link', { name: fill(en.quality_home_answer!, { title: 'Autumn review' }) }).click();
 		await expect(page.getByRole('heading', { level: 1, name: `Autumn review: ${AREA_1}` })).toBeVisible();
-		await expectAccessible(page);
+		// Bjørn's browser runs no scripts, so axe checks his page in one that does.
+		const scan = i === 1 ? expectAccessibleWithoutScript : expectAccessible;
+		await scan(page);
 		// Out of range: refused with a 400 and a translated message, nothing saved.
 		if (i === 1) {
 			const bad = await page.request.post(`${new URL(page.url()).pathname}?/save`, {
@@ -141,7 +143,7 @@ for (const [i, member] of MEMBERS.entries()) {
 		}
 		await answerArea(page, AREA_1_ANSWERS[i]!, i === 0 ? 'Visitor statistics 2025' : '');
 		await expect(page.getByRole('heading', { level: 1, name: `Autumn review: ${AREA_2}` })).toBeVisible();
-		await expectAccessible(page);
+		await scan(page);
 		await answerArea(page, '3');
 	});
 }

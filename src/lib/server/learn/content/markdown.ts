@@ -71,6 +71,9 @@ function createMarkdown() {
 		if (!url) return `<span class="missing-image">${alt}</span>`;
 		return `<img src="${md.utils.escapeHtml(url)}" alt="${alt}" loading="lazy">`;
 	};
+	// A table scrolls sideways in its own box on a narrow screen instead of widening the page.
+	md.renderer.rules.table_open = (tokens, i, options, _env, self) => `<div class="table-wrap">${self.renderToken(tokens, i, options)}`;
+	md.renderer.rules.table_close = (tokens, i, options, _env, self) => `${self.renderToken(tokens, i, options)}</div>\n`;
 	// markdown-it refuses unknown schemes; ours are rewritten before they reach the page.
 	const validate = md.validateLink.bind(md);
 	md.validateLink = (url) => /^(glossary|framework):/.test(url) || validate(url);
