@@ -37,6 +37,8 @@ test('assess, see a gap, learn, log the CPD hours and see the change', async ({ 
 		await page.goto(overview);
 		await page.getByRole('link', { name: new RegExp(`^\\d+\\. ${area(key).translations.en.title}$`) }).click();
 		const groups = page.locator('form fieldset.statement');
+		// The area's page has loaded before its statements are counted.
+		await expect(groups.first()).toBeVisible();
 		const count = await groups.count();
 		expect(count).toBeGreaterThan(3);
 		for (let i = 0; i < count; i++) await groups.nth(i).getByLabel(option, { exact: true }).check();

@@ -43,6 +43,7 @@ test('finding a term, and a clear message when nothing matches', async ({ page }
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: 'No terms match “zzzqqq”' })).toBeVisible();
 	await page.getByRole('link', { name: m.glossary_filter_clear }).first().click();
+	await expect(page.locator('main dl dt a').first()).toBeVisible();
 	expect(await page.locator('main dl dt a').count()).toBeGreaterThanOrEqual(25);
 });
 
