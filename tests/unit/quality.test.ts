@@ -16,7 +16,7 @@ import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { QUALITY_DATA } from '../../src/lib/server/quality/personal-data.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
-import { computeResults } from '../../src/lib/server/quality/results.ts';
+import { resultsFrom, storeResults, type AnswerRow, type RaterRow, type StoredResults } from '../../src/lib/server/quality/results.ts';
 import {
 	addAction,
 	addExternalLink,
@@ -67,6 +67,7 @@ describe('results', () => {
 	const scale = [1, 2, 3, 4].map((v) => ({ value: v, label: String(v) }));
 	const raters = (roles: string[]) => roles.map((role, i) => ({ id: `r${i}`, role }));
 	const given = (values: (number | null)[]) => values.map((v, i) => ({ raterId: `r${i}`, indicatorKey: 'i', value: v }));
+	const computeResults = (a: typeof areas, s: typeof scale, r: RaterRow[], g: AnswerRow[], previous?: StoredResults) => resultsFrom(a, s, storeResults(a, s, r, g), previous);
 
 	it('gives median, spread, distribution and a colour', () => {
 		const r = computeResults(areas, scale, raters(['practitioner', 'practitioner', 'practitioner', 'leader']), given([4, 3, 3, 4]));
@@ -98,7 +99,7 @@ describe('results', () => {
 	});
 
 	it('compares with the previous round', () => {
-		const previous = new Map([['criterion:c', 2]]);
+		const previous = storeResults(areas, scale, raters(['practitioner', 'practitioner', 'practitioner']), given([2, 2, 2]));
 		const c = computeResults(areas, scale, raters(['practitioner', 'practitioner', 'practitioner']), given([3, 3, 4]), previous).areas[0]!.criteria[0]!;
 		expect(c).toMatchObject({ previousMedian: 2, change: 'up' });
 	});
@@ -220,6 +221,11 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		const compared = value(await roundView(db, as(leader), second, 'en'));
 		expect(compared.previous?.id).toBe(round);
 		expect(compared.results!.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ median: 4, previousMedian: 3, change: 'up' });
+
+		// A closed round keeps its figures: its page and the next round's arrows no longer read the answers.
+		await db.execute(sql`delete from quality_answer where rater_id in (select id from quality_rater where round_id = ${round})`);
+		expect(value(await roundView(db, as(members[1]!), round, 'en')).results).toEqual(closed.results);
+		expect(value(await roundView(db, as(leader), second, 'en')).results).toEqual(compared.results);
 	});
 
 	it('refuses out-of-range values and unknown indicators, saving nothing', async () => {

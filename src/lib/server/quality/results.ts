@@ -1,5 +1,8 @@
 import { mean, quantileSorted } from 'd3-array';
+import type { StoredFigures, StoredResults } from '../db/schema/quality.ts';
 import type { Area, ScalePoint } from './framework.ts';
+
+export type { StoredFigures, StoredResults };
 
 // The results of a closed round, computed from the answers in one pass. Each rater's score for a
 // criterion (or area) is the mean of their answers there; the median and the interquartile range
@@ -18,19 +21,14 @@ export type RaterRole = (typeof RATER_ROLES)[number];
 export type RaterRow = { id: string; role: string };
 export type AnswerRow = { raterId: string; indicatorKey: string; value: number | null };
 
-export type RoleFigure = { role: RaterRole; n: number; median: number | null };
 export type Rag = 'red' | 'amber' | 'green';
-export type Figures = {
-	n: number;
-	median: number | null;
-	q1: number | null;
-	q3: number | null;
-	iqr: number | null;
-	/** How many answers gave each scale point (shown only when n ≥ MIN_GROUP). */
-	distribution: number[];
-	byRole: RoleFigure[];
-	divergence: ('spread' | 'roles')[];
-	rag: Rag | null;
+/**
+ * The figures of an area or criterion: those kept with a closed round (its answers can no longer
+ * change, so its page and the next round's arrows read one row instead of every answer; the
+ * distribution counts answers per scale point, shown only when n ≥ MIN_GROUP) and the comparison
+ * with the previous round.
+ */
+export type Figures = StoredFigures & {
 	previousMedian: number | null;
 	change: 'up' | 'down' | 'same' | null;
 };
@@ -51,10 +49,8 @@ function figures(
 	indicatorKeys: string[],
 	scale: ScalePoint[],
 	raters: Map<string, RaterRole>,
-	valuesByRater: Map<string, Map<string, number>>,
-	previous: Map<string, number | null> | undefined,
-	key: string
-): Figures {
+	valuesByRater: Map<string, Map<string, number>>
+): StoredFigures {
 	const scores: { role: RaterRole; score: number }[] = [];
 	const distribution = scale.map(() => 0);
 	const position = new Map(scale.map((p, i) => [p.value, i]));
@@ -87,8 +83,6 @@ function figures(
 	const leaders = byRole.find((r) => r.role === 'leader')!.median;
 	const practitioners = byRole.find((r) => r.role === 'practitioner')!.median;
 	if (leaders !== null && practitioners !== null && Math.abs(leaders - practitioners) >= ROLES_FLAG) divergence.push('roles');
-	const previousMedian = previous?.get(key) ?? null;
-	const change = median === null || previousMedian === null ? null : median - previousMedian >= 0.25 ? 'up' : previousMedian - median >= 0.25 ? 'down' : 'same';
 	return {
 		n,
 		median,
@@ -98,25 +92,21 @@ function figures(
 		distribution: shown ? distribution : scale.map(() => 0),
 		byRole,
 		divergence,
-		rag: median === null ? null : ragOf(median, scale),
-		previousMedian,
-		change
+		rag: median === null ? null : ragOf(median, scale)
 	};
 }
 
-/**
- * The figures per area and criterion. `previous` holds the medians of the previous round by
- * area/criterion key (see `mediansOf`), for the arrows.
- */
-export function computeResults(
-	areas: Area[],
-	scale: ScalePoint[],
-	raterRows: RaterRow[],
-	answers: AnswerRow[],
-	previous?: Map<string, number | null>
-): RoundResults {
+/** Adds the comparison with the previous round's median (±0.25 counts as no change). */
+function compared(figures: StoredFigures, previousMedian: number | null): Figures {
+	const { median } = figures;
+	const change = median === null || previousMedian === null ? null : median - previousMedian >= 0.25 ? 'up' : previousMedian - median >= 0.25 ? 'down' : 'same';
+	return { ...figures, previousMedian, change };
+}
+
+/** The figures per area and criterion in scope, from the raters and their answers, in one pass. */
+export function storeResults(areas: Area[], scale: ScalePoint[], raterRows: RaterRow[], answers: AnswerRow[]): StoredResults {
 	const raters = new Map(raterRows.map((r) => [r.id, (RATER_ROLES as readonly string[]).includes(r.role) ? (r.role as RaterRole) : 'external']));
-	// Each rater's values by indicator ("cannot judge" left out): one pass over the answers.
+	// Each rater's values by indicator ("cannot judge" left out).
 	const valuesByRater = new Map<string, Map<string, number>>();
 	for (const a of answers) {
 		if (!raters.has(a.raterId) || a.value === null) continue;
@@ -124,38 +114,58 @@ export function computeResults(
 		if (!given) valuesByRater.set(a.raterId, (given = new Map()));
 		given.set(a.indicatorKey, a.value);
 	}
-	const respondents = valuesByRater.size;
-	const result: AreaResult[] = areas.map((area) => {
-		const areaKeys = area.criteria.flatMap((c) => c.indicators.map((i) => i.key));
-		return {
+	const figuresByKey: Record<string, StoredFigures> = {};
+	for (const area of areas) {
+		figuresByKey[`area:${area.key}`] = figures(
+			area.criteria.flatMap((c) => c.indicators.map((i) => i.key)),
+			scale,
+			raters,
+			valuesByRater
+		);
+		for (const c of area.criteria)
+			figuresByKey[`criterion:${c.key}`] = figures(
+				c.indicators.map((i) => i.key),
+				scale,
+				raters,
+				valuesByRater
+			);
+	}
+	return { raters: raterRows.length, respondents: valuesByRater.size, figures: figuresByKey };
+}
+
+const EMPTY = (scale: ScalePoint[]): StoredFigures => ({
+	n: 0,
+	median: null,
+	q1: null,
+	q3: null,
+	iqr: null,
+	distribution: scale.map(() => 0),
+	byRole: RATER_ROLES.map((role) => ({ role, n: 0, median: null })),
+	divergence: [],
+	rag: null
+});
+
+/**
+ * The results as shown: the stored figures with the areas' and criteria's titles, and the arrows
+ * against the previous round's stored figures when there is one.
+ */
+export function resultsFrom(areas: Area[], scale: ScalePoint[], stored: StoredResults, previous?: StoredResults): RoundResults {
+	const at = (key: string) => compared(stored.figures[key] ?? EMPTY(scale), previous?.figures[key]?.median ?? null);
+	return {
+		raters: stored.raters,
+		respondents: stored.respondents,
+		hidden: stored.respondents < MIN_GROUP,
+		areas: areas.map((area) => ({
 			key: area.key,
 			code: area.code,
 			title: area.title,
-			...figures(areaKeys, scale, raters, valuesByRater, previous, `area:${area.key}`),
-			criteria: area.criteria.map((c) => ({
-				key: c.key,
-				code: c.code,
-				title: c.title,
-				...figures(
-					c.indicators.map((i) => i.key),
-					scale,
-					raters,
-					valuesByRater,
-					previous,
-					`criterion:${c.key}`
-				)
-			}))
-		};
-	});
-	return { raters: raterRows.length, respondents, hidden: respondents < MIN_GROUP, areas: result };
+			...at(`area:${area.key}`),
+			criteria: area.criteria.map((c) => ({ key: c.key, code: c.code, title: c.title, ...at(`criterion:${c.key}`) }))
+		}))
+	};
 }
 
-/** The medians of a round's results by `area:key` / `criterion:key`, to compare the next round with. */
-export function mediansOf(results: RoundResults): Map<string, number | null> {
-	const out = new Map<string, number | null>();
-	for (const area of results.areas) {
-		out.set(`area:${area.key}`, area.median);
-		for (const c of area.criteria) out.set(`criterion:${c.key}`, c.median);
-	}
-	return out;
+/** Computes and assembles in one step (results of answers not yet stored). */
+export function computeResults(areas: Area[], scale: ScalePoint[], raterRows: RaterRow[], answers: AnswerRow[], previous?: StoredResults): RoundResults {
+	return resultsFrom(areas, scale, storeResults(areas, scale, raterRows, answers), previous);
 }

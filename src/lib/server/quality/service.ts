@@ -10,7 +10,7 @@ import { getOrganisationForMember, listMembers, listMyOrganisations } from '../o
 import { can, type Actor, type OrganisationRole } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { areasInScope, assessmentFramework, type Area, type AssessmentFramework } from './framework.ts';
-import { computeResults, mediansOf, RATER_ROLES, type RaterRole, type RoundResults } from './results.ts';
+import { RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
 
 // Our quality: rounds, raters and answers. Every function takes the actor and asks the policy
 // (policies/quality.ts) on its first lines; someone outside the organisation gets a bare
@@ -254,7 +254,10 @@ export async function closeRound(db: DbOrTx, actor: Actor, roundId: string): Pro
 		const found = await roundAsMember(tx, actor, roundId, true);
 		if (!found || !can(actor, 'quality:lead', found.seen)) return notFound();
 		if (found.round.status !== 'open') return problem('conflict', { field: 'close', key: 'quality_error_closed' });
-		await tx.update(qualityRound).set({ status: 'closed', closedAt: new Date() }).where(eq(qualityRound.id, roundId));
+		// The answers can no longer change: the figures are kept with the round (no words in them).
+		const framework = await assessmentFramework(tx, found.round.frameworkVersionId, 'en');
+		const results = framework ? await computeStored(tx, found.round, areasInScope(framework, found.round.areaKeys), framework.scale) : null;
+		await tx.update(qualityRound).set({ status: 'closed', closedAt: new Date(), results }).where(eq(qualityRound.id, roundId));
 		return ok();
 	});
 }
@@ -302,15 +305,20 @@ async function previousRound(db: DbOrTx, round: RoundRow): Promise<RoundRow | un
 	return row;
 }
 
-/** Computes a round's results from its answers: two queries. */
-async function resultsOf(db: DbOrTx, round: RoundRow, areas: Area[], scale: AssessmentFramework['scale'], previous?: Map<string, number | null>): Promise<RoundResults> {
+/** Computes a round's figures from its raters and answers: two queries. */
+async function computeStored(db: DbOrTx, round: RoundRow, areas: Area[], scale: AssessmentFramework['scale']): Promise<StoredResults> {
 	const raters = await db.select({ id: qualityRater.id, role: qualityRater.role }).from(qualityRater).where(eq(qualityRater.roundId, round.id));
 	const answers = await db
 		.select({ raterId: qualityAnswer.raterId, indicatorKey: qualityAnswer.indicatorKey, value: qualityAnswer.value })
 		.from(qualityAnswer)
 		.innerJoin(qualityRater, eq(qualityRater.id, qualityAnswer.raterId))
 		.where(eq(qualityRater.roundId, round.id));
-	return computeResults(areas, scale, raters, answers, previous);
+	return storeResults(areas, scale, raters, answers);
+}
+
+/** A round's figures: kept with a closed round, computed for one that is still open. */
+async function storedResultsOf(db: DbOrTx, round: RoundRow, areas: Area[], scale: AssessmentFramework['scale']): Promise<StoredResults> {
+	return round.status === 'closed' && round.results ? round.results : computeStored(db, round, areas, scale);
 }
 
 /** A round as a member of its organisation sees it; results once it has closed. */
@@ -357,12 +365,12 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 	let previous: RoundView['previous'] = null;
 	if (can(actor, 'quality:results', { role: seen.role, status: round.status })) {
 		const before = await previousRound(db, round);
-		let medians: Map<string, number | null> | undefined;
+		let before_: StoredResults | undefined;
 		if (before) {
 			previous = { id: before.id, title: before.title };
-			medians = mediansOf(await resultsOf(db, before, areasInScope(framework, before.areaKeys), framework.scale));
+			before_ = await storedResultsOf(db, before, areasInScope(framework, before.areaKeys), framework.scale);
 		}
-		results = await resultsOf(db, round, areas, framework.scale, medians);
+		results = resultsFrom(areas, framework.scale, await storedResultsOf(db, round, areas, framework.scale), before_);
 	}
 	return ok({
 		round: {

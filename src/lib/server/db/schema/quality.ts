@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from './accounts.ts';
 import { frameworkVersion } from './frameworks.ts';
 import { organisation } from './organisations.ts';
@@ -7,6 +7,21 @@ import { organisation } from './organisations.ts';
 // Our quality: a service assesses itself against an assessment framework (a framework version
 // whose nodes are areas → criteria → indicators, with a scale). Answers name indicators by their
 // key, not by node id: re-importing a framework file replaces its node rows, the keys stay.
+
+/** The figures of one area or criterion of a closed round (see quality/results.ts), kept in `results`. */
+export type StoredFigures = {
+	n: number;
+	median: number | null;
+	q1: number | null;
+	q3: number | null;
+	iqr: number | null;
+	distribution: number[];
+	byRole: { role: 'leader' | 'practitioner' | 'external'; n: number; median: number | null }[];
+	divergence: ('spread' | 'roles')[];
+	rag: 'red' | 'amber' | 'green' | null;
+};
+/** A round's results without words, by `area:key` / `criterion:key`. */
+export type StoredResults = { raters: number; respondents: number; figures: Record<string, StoredFigures> };
 
 /** One assessment round of an organisation on a framework version. */
 export const qualityRound = pgTable(
@@ -36,7 +51,9 @@ export const qualityRound = pgTable(
 		// No foreign key: the round stays the organisation's when its opener's account goes (erased to null).
 		createdBy: uuid('created_by'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		closedAt: timestamp('closed_at', { withTimezone: true })
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		/** A closed round's figures (quality/results.ts StoredResults), kept when it closes. */
+		results: jsonb('results').$type<StoredResults>()
 	},
 	(t) => [index('quality_round_organisation_idx').on(t.organisationId, t.createdAt), index('quality_round_created_by_idx').on(t.createdBy)]
 );

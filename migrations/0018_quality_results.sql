@@ -1,0 +1,1 @@
+ALTER TABLE "quality_round" ADD COLUMN "results" jsonb;
