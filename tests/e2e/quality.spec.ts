@@ -154,6 +154,11 @@ test('a member resumes and sees only their own answers; the external rater answe
 	await anna.getByRole('navigation', { name: en.quality_areas_nav }).getByRole('link', { name: new RegExp(AREA_1) }).click();
 	await expect(anna.locator('fieldset.indicator').first().getByRole('radio', { name: /^1 – / })).toBeChecked();
 	await expect(anna.getByLabel(en.quality_field_evidence!).first()).toHaveValue('Visitor statistics 2025');
+	// Kept as it is typed: a comment never saved with the button survives a reload.
+	await anna.getByLabel(en.quality_field_comment!).first().fill('Ask the reception desk too');
+	await expect(anna.getByText(en.quality_draft_saved!)).toBeVisible();
+	await anna.reload();
+	await expect(anna.getByLabel(en.quality_field_comment!).first()).toHaveValue('Ask the reception desk too');
 	await expect(anna.getByText(fill(en.quality_answer_progress!, { saved: 2, areas: 2 }))).toBeVisible();
 
 	// A member's round page: no counts, no results, nobody else's answers.

@@ -157,6 +157,10 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 
 		// The home page lists the round for each rater.
 		expect(value(await qualityHome(db, as(members[0]!))).toAnswer).toEqual([expect.objectContaining({ roundId: round, saved: 0, areas: 2 })]);
+		// A draft (kept as the rater types) keeps the answers but does not count the area as answered.
+		value(await saveArea(db, { actor: as(members[0]!), roundId: round }, AREA_1.key, answers(AREA_1.indicators, 2), 'en', { draft: true }));
+		expect(Object.values(value(await ratingView(db, { actor: as(members[0]!), roundId: round }, AREA_1.key, 'en')).answers).map((a) => a.value)).toEqual([2, 2, 2, 2]);
+		expect(value(await qualityHome(db, as(members[0]!))).toAnswer).toEqual([expect.objectContaining({ saved: 0 })]);
 
 		// Area 1: practitioners split 1/1/4/4 on channel indicators (a wide spread); area 2 even.
 		const split = [1, 1, 4, 4];

@@ -487,9 +487,17 @@ const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /**
  * Saves a rater's answers to one area, all or nothing: every value must be a point of the scale
  * (or empty: cannot judge), every text within bounds, the round still open. Answers the form did
- * not send count as empty.
+ * not send count as empty. A draft (kept as the rater types) keeps the answers without marking the
+ * area as answered.
  */
-export async function saveArea(db: DbOrTx, who: Answerer, areaKey: string, given: AreaAnswers, locale: AppLocale): Promise<Result<{ next: string | null; roundId: string }>> {
+export async function saveArea(
+	db: DbOrTx,
+	who: Answerer,
+	areaKey: string,
+	given: AreaAnswers,
+	locale: AppLocale,
+	{ draft = false }: { draft?: boolean } = {}
+): Promise<Result<{ next: string | null; roundId: string }>> {
 	return db.transaction(async (tx) => {
 		const found = await raterOf(tx, who, true);
 		if (!found) return notFound();
@@ -533,10 +541,11 @@ export async function saveArea(db: DbOrTx, who: Answerer, areaKey: string, given
 					target: [qualityAnswer.raterId, qualityAnswer.indicatorKey],
 					set: { value: sql`excluded.value`, evidence: sql`excluded.evidence`, comment: sql`excluded.comment`, updatedAt: sql`now()` }
 				});
-		await tx
-			.insert(qualityRaterArea)
-			.values({ raterId: rater.id, areaKey })
-			.onConflictDoUpdate({ target: [qualityRaterArea.raterId, qualityRaterArea.areaKey], set: { savedAt: sql`now()` } });
+		if (!draft)
+			await tx
+				.insert(qualityRaterArea)
+				.values({ raterId: rater.id, areaKey })
+				.onConflictDoUpdate({ target: [qualityRaterArea.raterId, qualityRaterArea.areaKey], set: { savedAt: sql`now()` } });
 		const index = areas.indexOf(area);
 		return ok({ next: areas[index + 1]?.key ?? null, roundId: round.id });
 	});

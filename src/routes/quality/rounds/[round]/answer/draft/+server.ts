@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { db } from '#lib/server/platform/app.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireSession } from '#lib/server/http/guards.ts';
+import { valueOf } from '#lib/server/http/respond.ts';
+import { answersOf, areaForm } from '#lib/server/quality/forms.ts';
+import { saveArea } from '#lib/server/quality/service.ts';
+
+/** Keeps a member's answers to an area as they are given (static/autosave.js); saving the area is the form's button. */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	requireSession(locals);
+	const form = await request.formData();
+	const parsed = parseForm(areaForm, form);
+	if (!parsed.ok) error(400, m.error_invalid());
+	valueOf(await saveArea(db(), { actor: actorOf(locals), roundId: params.round }, parsed.data.area, answersOf(form), getLocale(), { draft: true }));
+	return new Response(null, { status: 204 });
+};
