@@ -225,6 +225,13 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		const compared = value(await roundView(db, as(leader), second, 'en'));
 		expect(compared.previous?.id).toBe(round);
 		expect(compared.results!.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ median: 4, previousMedian: 3, change: 'up' });
+		// The trend lists every closed round so far, oldest first, with each area's median.
+		const i2 = compared.areas.findIndex((a) => a.key === AREA_2.key);
+		expect(compared.trend?.map((r) => [r.title, r.medians[i2]])).toEqual([
+			['Autumn review', 3],
+			['Spring review', 4]
+		]);
+		expect(closed.trend).toBeNull();
 
 		// A closed round keeps its figures: its page and the next round's arrows no longer read the answers.
 		await db.execute(sql`delete from quality_answer where rater_id in (select id from quality_rater where round_id = ${round})`);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -279,6 +279,8 @@ export type RoundView = {
 	finishedNames: string[] | null;
 	results: RoundResults | null;
 	previous: { id: string; title: string } | null;
+	/** Each closed round up to this one (oldest first) with its areas' medians, in `areas` order; null with fewer than two. */
+	trend: { id: string; title: string; closedAt: Date | null; medians: (number | null)[] }[] | null;
 	actions: ActionView[];
 };
 
@@ -287,9 +289,9 @@ async function progressOf(db: DbOrTx, raterId: string, areas: Area[]): Promise<R
 	return { areas: areas.map((a) => ({ key: a.key, code: a.code, title: a.title, saved: saved.has(a.key) })), saved: areas.filter((a) => saved.has(a.key)).length };
 }
 
-/** The latest closed round before this one on the same framework version, if any. */
-async function previousRound(db: DbOrTx, round: RoundRow): Promise<RoundRow | undefined> {
-	const [row] = await db
+/** The closed rounds of this round's organisation on the same framework version, up to and including it, oldest first. */
+async function closedRoundsUpTo(db: DbOrTx, round: RoundRow): Promise<RoundRow[]> {
+	return db
 		.select()
 		.from(qualityRound)
 		.where(
@@ -297,12 +299,10 @@ async function previousRound(db: DbOrTx, round: RoundRow): Promise<RoundRow | un
 				eq(qualityRound.organisationId, round.organisationId),
 				eq(qualityRound.frameworkVersionId, round.frameworkVersionId),
 				eq(qualityRound.status, 'closed'),
-				lt(qualityRound.createdAt, round.createdAt)
+				lte(qualityRound.createdAt, round.createdAt)
 			)
 		)
-		.orderBy(desc(qualityRound.createdAt))
-		.limit(1);
-	return row;
+		.orderBy(asc(qualityRound.createdAt));
 }
 
 /** Computes a round's figures from its raters and answers: two queries. */
@@ -363,14 +363,27 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 	}
 	let results: RoundResults | null = null;
 	let previous: RoundView['previous'] = null;
+	let trend: RoundView['trend'] = null;
 	if (can(actor, 'quality:results', { role: seen.role, status: round.status })) {
-		const before = await previousRound(db, round);
+		const history = await closedRoundsUpTo(db, round);
+		const before = history.filter((r) => r.id !== round.id).at(-1);
 		let before_: StoredResults | undefined;
 		if (before) {
 			previous = { id: before.id, title: before.title };
 			before_ = await storedResultsOf(db, before, areasInScope(framework, before.areaKeys), framework.scale);
 		}
-		results = resultsFrom(areas, framework.scale, await storedResultsOf(db, round, areas, framework.scale), before_);
+		const stored = await storedResultsOf(db, round, areas, framework.scale);
+		results = resultsFrom(areas, framework.scale, stored, before_);
+		// The trend over every closed round so far: each area's median as it was kept at close.
+		if (history.length > 1) {
+			const kept = await Promise.all(history.map((r) => (r.id === round.id ? stored : storedResultsOf(db, r, areasInScope(framework, r.areaKeys), framework.scale))));
+			trend = history.map((r, i) => ({
+				id: r.id,
+				title: r.title,
+				closedAt: r.closedAt,
+				medians: areas.map((a) => kept[i]!.figures[`area:${a.key}`]?.median ?? null)
+			}));
+		}
 	}
 	return ok({
 		round: {
@@ -393,6 +406,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 		finishedNames,
 		results,
 		previous,
+		trend,
 		actions: await actionsOf(db, round.organisationId)
 	});
 }
