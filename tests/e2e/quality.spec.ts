@@ -181,6 +181,18 @@ test('the leader sees the counts, closes the round and finds where the team diff
 	const responses = leader.getByRole('table', { name: en.quality_responses_caption });
 	await expect(responses.getByRole('row', { name: new RegExp(`^${en.quality_rater_role_practitioner} 4 4 4$`) })).toBeVisible();
 	await expect(responses.getByRole('row', { name: new RegExp(`^${en.quality_rater_role_external} 1 1 0$`) })).toBeVisible();
+	// The leader has not rated yet: the reminder mails them (in their language, a link back to their answers); a second one the same day is refused.
+	const since = Date.now();
+	await leader.getByRole('button', { name: en.quality_remind_submit, exact: true }).click();
+	await expect(leader.getByText(en.quality_remind_done!)).toBeVisible();
+	const reminder = await latestMail(LEADER.email, since);
+	expect(reminder.subject).toBe(fill(en.mail_quality_reminder_subject!, { round: 'Autumn review', organisation: ORGANISATION }));
+	expect(reminder.link).toMatch(new RegExp(`${roundUrl}/answer$`));
+	const again = leader.waitForResponse((r) => r.request().method() === 'POST');
+	await leader.getByRole('button', { name: en.quality_remind_submit, exact: true }).click();
+	expect((await again).status()).toBe(429);
+	await expect(leader.getByText(en.quality_error_reminded!)).toBeVisible();
+	await expectAccessible(leader);
 	await leader.getByRole('button', { name: en.quality_close_submit, exact: true }).click();
 	await expect(leader.getByText(en.quality_closed_done!)).toBeVisible();
 

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
+import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import { qualityAnswer, qualityRater, qualityRaterArea, qualityRound } from '../../src/lib/server/db/schema/quality.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
@@ -26,6 +27,7 @@ import {
 	organisationQuality,
 	qualityHome,
 	ratingView,
+	remindRaters,
 	roundView,
 	saveArea,
 	updateAction,
@@ -190,6 +192,16 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 			{ role: 'external', asked: 1, started: 1, finished: 0 }
 		]);
 		expect(asLeader.results).toBeNull();
+
+		// A reminder mails only those who have not finished (here the leader, one area short), with
+		// a link back to their answers; a second one the same day is refused; a member cannot send one.
+		expect(kind(await remindRaters(db, as(members[0]!), round, 'http://praxis.test'))).toBe('not_found');
+		expect(value(await remindRaters(db, as(leader), round, 'http://praxis.test'))).toEqual({ reminded: 1 });
+		const [leaderRow] = await db.select({ email: user.email }).from(user).where(eq(user.id, leader));
+		const reminders = await db.select().from(mailOutbox).where(sql`${mailOutbox.subject} like 'Reminder:%'`);
+		expect(reminders.map((r) => r.toAddress)).toEqual([leaderRow!.email]);
+		expect(reminders[0]!.link).toContain(`/quality/rounds/${round}/answer`);
+		expect(await remindRaters(db, as(leader), round, 'http://praxis.test')).toMatchObject({ ok: false, problem: { kind: 'rate_limited', key: 'quality_error_reminded' } });
 
 		expect(kind(await closeRound(db, as(members[0]!), round))).toBe('not_found');
 		value(await closeRound(db, as(leader), round));

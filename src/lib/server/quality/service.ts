@@ -1,14 +1,19 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { AppLocale } from '../../i18n/locales.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { isAppLocale, type AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { user } from '../db/schema/accounts.ts';
 import { qualityAction, qualityAnswer, qualityRater, qualityRaterArea, qualityRound } from '../db/schema/quality.ts';
 import { isUuid } from '../forms/index.ts';
 import { assessmentVersions } from '../frameworks/queries.ts';
 import { getCourseOutline, lessonsInOrder, listCourses } from '../learn/catalogue/index.ts';
+import { sendMail } from '../mail/index.ts';
+import { hit, LIMITS } from '../ratelimit/index.ts';
 import { getOrganisationForMember, listMembers, listMyOrganisations } from '../organisations/service.ts';
 import { can, type Actor, type OrganisationRole } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
+import { QUALITY_MAILS } from './mail.ts';
 import { areasInScope, assessmentFramework, type Area, type AssessmentFramework } from './framework.ts';
 import { RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
 
@@ -259,6 +264,46 @@ export async function closeRound(db: DbOrTx, actor: Actor, roundId: string): Pro
 		const results = framework ? await computeStored(tx, found.round, areasInScope(framework, found.round.areaKeys), framework.scale) : null;
 		await tx.update(qualityRound).set({ status: 'closed', closedAt: new Date(), results }).where(eq(qualityRound.id, roundId));
 		return ok();
+	});
+}
+
+/**
+ * Mails every member asked to rate in an open round who has not finished, in their own language,
+ * with a link back to their answers: at most once per round a day (external raters have no
+ * address; their leader sends the link again). Answers how many were reminded.
+ */
+export async function remindRaters(db: DbOrTx, actor: Actor, roundId: string, origin: string): Promise<Result<{ reminded: number }>> {
+	return db.transaction(async (tx) => {
+		const found = await roundAsMember(tx, actor, roundId, true);
+		if (!found || !can(actor, 'quality:lead', found.seen)) return notFound();
+		const { round, seen } = found;
+		if (round.status !== 'open') return problem('conflict', { field: 'remind', key: 'quality_error_closed' });
+		const unfinished = await tx
+			.select({ id: user.id, email: user.email, locale: user.locale })
+			.from(qualityRater)
+			.innerJoin(user, eq(user.id, qualityRater.userId))
+			.innerJoin(qualityRound, eq(qualityRound.id, qualityRater.roundId))
+			.where(
+				and(
+					eq(qualityRater.roundId, round.id),
+					sql`(select count(*)::int from quality_rater_area a where a.rater_id = ${qualityRater.id} and a.area_key = any(${qualityRound.areaKeys})) < cardinality(${qualityRound.areaKeys})`
+				)
+			);
+		if (!unfinished.length) return ok({ reminded: 0 });
+		if (!(await hit(tx, LIMITS.qualityRemindersPerRound, round.id))) return problem('rate_limited', { field: 'remind', key: 'quality_error_reminded' });
+		for (const person of unfinished) {
+			const locale: AppLocale = isAppLocale(person.locale) ? person.locale : 'en';
+			await sendMail(tx, {
+				to: person.email,
+				userId: person.id,
+				senderId: actor!.id,
+				locale,
+				kind: 'quality_reminder',
+				link: `${origin}/${locale}/quality/rounds/${round.id}/answer`,
+				words: QUALITY_MAILS.quality_reminder({ round: round.title, organisation: seen.name, deadline: formatDate(round.deadline, locale) }, locale)
+			});
+		}
+		return ok({ reminded: unfinished.length });
 	});
 }
 

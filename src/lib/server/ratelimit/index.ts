@@ -20,7 +20,9 @@ export const LIMITS = {
 	joinCodeFailuresPerAccount: { name: 'join-code-account', max: 10, windowSeconds: 60 * 60 },
 	joinCodeFailuresPerIp: { name: 'join-code-ip', max: 50, windowSeconds: 60 * 60 },
 	// A facilitator invites a class at a time, not the world.
-	cohortInvitesPerUser: { name: 'cohort-invites-user', max: 200, windowSeconds: 24 * 60 * 60 }
+	cohortInvitesPerUser: { name: 'cohort-invites-user', max: 200, windowSeconds: 24 * 60 * 60 },
+	// A leader's reminder to a round's unfinished raters: once a day is a nudge, more is spam.
+	qualityRemindersPerRound: { name: 'quality-reminder-round', max: 1, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;
 
 /**

@@ -7,7 +7,7 @@ import { actorOf, requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
 import { linkForm } from '#lib/server/quality/forms.ts';
-import { addExternalLink, closeRound, roundView } from '#lib/server/quality/service.ts';
+import { addExternalLink, closeRound, remindRaters, roundView } from '#lib/server/quality/service.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireSession(locals);
@@ -34,6 +34,11 @@ export const actions: Actions = {
 			label: parsed.data.label,
 			link: `${origin}${localizeHref(`/quality/link/${token}`)}`
 		}));
+	},
+	remind: async (event) => {
+		requireSession(event.locals);
+		const result = await remindRaters(db(), actorOf(event.locals), event.params.round, requestContext(event).origin);
+		return respond(result, { frame: { section: 'remind' } }, ({ reminded }) => ({ section: 'remind', done: reminded ? 'quality_remind_done' : 'quality_remind_nobody' }));
 	},
 	close: async (event) => {
 		requireSession(event.locals);
