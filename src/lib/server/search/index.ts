@@ -69,10 +69,15 @@ function parts(headline: string): { text: string; mark: boolean }[] {
 		.filter((p) => p.text !== '');
 }
 
+/** Typo tolerance joins in only when the words as typed match fewer documents than this. */
+export const TYPO_FALLBACK_BELOW = 5;
+
 /**
- * Searches the reader's language: full-text (stemmed for en and nb, unaccented everywhere),
- * with trigram word similarity on titles for typos. An exact title match ranks first, then
- * titles that start with the query, then text rank plus how close the whole title is.
+ * Searches the reader's language: full-text (stemmed for en and nb, unaccented everywhere). When
+ * the words as typed find fewer than TYPO_FALLBACK_BELOW documents, trigram word similarity on
+ * titles joins in for typos (the costly part, so a query that finds enough never pays for it).
+ * An exact title match ranks first, then titles that start with the query, then text rank plus
+ * how close the whole title is.
  */
 export async function search(
 	db: DbOrTx,
@@ -84,15 +89,24 @@ export async function search(
 	const counts: Record<string, number> = Object.fromEntries(options.types.map((t) => [t, 0]));
 	if (!q) return { hits: [], counts };
 	const cfg = SEARCH_CONFIG[locale];
-	// exactWords: every word must be in the text (no typo tolerance), for links the platform makes itself.
-	const matches = options.exactWords
-		? sql`d.tsv @@ q.query`
-		: sql`(d.tsv @@ q.query or lower(unaccent_immutable(${q})) <% lower(unaccent_immutable(d.title)))`;
 	// `query` matches the unaccented index; `typed` (as typed, accents kept) lets the highlighter
 	// find the words in the original text too.
-	const from = sql`from search_document d, (select websearch_to_tsquery(${cfg}::regconfig, unaccent_immutable(${q})) as query,
+	const from = (matches: SQL) => sql`from search_document d, (select websearch_to_tsquery(${cfg}::regconfig, unaccent_immutable(${q})) as query,
 		websearch_to_tsquery(${cfg}::regconfig, ${q}) as typed) q
 		where d.locale = ${locale} and ${matches}`;
+	const countBy = async (matches: SQL) => {
+		const rows = await queryRows<{ type: string; n: number }>(db, sql`select d.type, count(*)::int as n ${from(matches)} group by d.type`);
+		return { rows, total: rows.reduce((sum, r) => sum + Number(r.n), 0) };
+	};
+	let matches = sql`d.tsv @@ q.query`;
+	let counted = await countBy(matches);
+	// exactWords: every word must be in the text (no typo tolerance), for links the platform makes itself.
+	if (!options.exactWords && counted.total < TYPO_FALLBACK_BELOW) {
+		matches = sql`(d.tsv @@ q.query or lower(unaccent_immutable(${q})) <% lower(unaccent_immutable(d.title)))`;
+		counted = await countBy(matches);
+	}
+	for (const row of counted.rows) counts[row.type] = Number(row.n);
+	if (counted.total === 0) return { hits: [], counts };
 	// Rank first, then build snippets for the page of results only (ts_headline is the costly part).
 	const rows = await queryRows<{ type: string; path: string; title: string; headline: string }>(db, sql`
 		select top.type, top.path, top.title,
@@ -103,13 +117,11 @@ export async function search(
 					when lower(unaccent_immutable(d.title)) like lower(unaccent_immutable(${q})) || '%' then 3 else 0 end)
 					+ ts_rank_cd(d.tsv, q.query, 1)
 					+ similarity(lower(unaccent_immutable(${q})), lower(unaccent_immutable(d.title))) as rank
-			${from} ${options.type ? sql`and d.type = ${options.type}` : sql``}
+			${from(matches)} ${options.type ? sql`and d.type = ${options.type}` : sql``}
 			order by rank desc, d.title
 			limit ${options.limit ?? 30}
 		) top
 		order by top.rank desc, top.title`);
-	const countRows = await queryRows<{ type: string; n: number }>(db, sql`select d.type, count(*)::int as n ${from} group by d.type`);
-	for (const row of countRows) counts[row.type] = Number(row.n);
 	return { hits: rows.map((r) => ({ type: r.type, path: r.path, title: r.title, snippet: parts(r.headline) })), counts };
 }
 
