@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
+import { importAllContent, importContentIfChanged } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { getFramework, listFrameworks } from '../../src/lib/server/frameworks/queries.ts';
 import { editNodeTranslation, nodeForEditing, translationOverview } from '../../src/lib/server/frameworks/editing.ts';
@@ -95,6 +95,21 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 		expect(area!.children[0]).toMatchObject({ title: 'I know my limits', shownLocale: 'en', draft: true });
 		expect(area!.children[1]!.children[0]).toMatchObject({ key: 'step-1', kind: 'step' });
 		expect(await listFrameworks(database.db, 'pl')).toMatchObject([{ slug: 'test-framework', title: 'Test framework', shownLocale: 'en' }]);
+	});
+
+	it('a start skips the import when neither the content nor the code changed, and imports again when either did', async () => {
+		const dir = contentDir({ 'test-framework.yaml': frameworkYaml('2020') });
+		const imported = await importContentIfChanged(database.db, dir, 'build-1');
+		expect(frameworksReport(imported!).created).toEqual(['test-framework@2020']);
+		expect(await importContentIfChanged(database.db, dir, 'build-1')).toBeNull();
+		// The skipped start still fills an emptied search index.
+		await database.db.execute(sql`delete from search_document`);
+		expect(await importContentIfChanged(database.db, dir, 'build-1')).toBeNull();
+		expect((await search(database.db, 'en', 'Test framework')).hits.length).toBeGreaterThan(0);
+		// A new build imports again (nothing changed); an edited file is imported.
+		expect(frameworksReport((await importContentIfChanged(database.db, dir, 'build-2'))!)).toMatchObject({ created: [], updated: [], unchanged: 1 });
+		fs.writeFileSync(path.join(dir, 'frameworks', 'test-framework.yaml'), frameworkYaml('2020', 'Ethics and values'));
+		expect(frameworksReport((await importContentIfChanged(database.db, dir, 'build-2'))!).updated).toEqual(['test-framework@2020']);
 	});
 
 	it('a new version keeps the old one, which stays reachable', async () => {

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { config } from '../config/index.ts';
 import { openPglite, openPostgres, type Database, type DbOrTx } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { importAllContent, summariseImport } from './content.ts';
+import { importContentIfChanged, summariseImport } from './content.ts';
 import { logger } from '../log/index.ts';
 import { purgeSessions } from '../accounts/sessions.ts';
 import { purgeAuditEvents } from '../audit/index.ts';
@@ -27,7 +30,20 @@ export async function purgeExpired(handle: DbOrTx): Promise<void> {
 	await purgeOutbox(handle, { linkHours: c.mailLinkHours, retentionDays: c.mailRetentionDays });
 }
 
-/** Opens the configured database, applies migrations and imports the shipped content. */
+/**
+ * What the running code is: the production build's stamp (a hash of its sources, written by
+ * scripts/lib/build-stamp.ts), or a fresh value when there is none (dev), so the import runs.
+ */
+function codeStamp(): string {
+	if (config().nodeEnv === 'development') return randomUUID();
+	try {
+		return fs.readFileSync(path.resolve('build/.praxis-build-stamp'), 'utf8');
+	} catch {
+		return randomUUID();
+	}
+}
+
+/** Opens the configured database, applies migrations and imports the shipped content (unless unchanged). */
 export async function startApp(): Promise<Database> {
 	const c = config();
 	const opened = c.databaseUrl
@@ -35,8 +51,9 @@ export async function startApp(): Promise<Database> {
 		: await openPglite(c.dataDir);
 	try {
 		await migrate(opened, c.migrationsDir);
-		const reports = await importAllContent(opened.db, c.contentDir);
-		for (const line of summariseImport(reports)) logger.info({ event: 'content_import' }, line);
+		const reports = await importContentIfChanged(opened.db, c.contentDir, codeStamp());
+		if (reports) for (const line of summariseImport(reports)) logger.info({ event: 'content_import' }, line);
+		else logger.info({ event: 'content_import' }, 'content unchanged since the last import: skipped');
 	} catch (error) {
 		await opened.close();
 		throw error;

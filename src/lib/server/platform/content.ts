@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { CAPABILITIES } from '../capabilities.ts';
 import type { ContentImporter } from '../capability.ts';
 import type { ImportOptions, ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { importState } from '../db/schema/platform.ts';
 import { reindexAllSearch, searchIndexIsEmpty } from './search.ts';
 
 export { summariseImport, type ImportOptions, type ImportReport } from '../content/report.ts';
@@ -27,4 +32,36 @@ export async function importAllContent(
 		if (changed || (await searchIndexIsEmpty(tx))) await reindexAllSearch(tx);
 		return reports;
 	});
+}
+
+/** A hash of every file under `dir` (paths and bytes, in a fixed order) and of `code`. */
+export function contentFingerprint(dir: string, code: string): string {
+	const hash = createHash('sha256').update(code).update('\0');
+	const walk = (rel: string) => {
+		const full = path.join(dir, rel);
+		if (fs.statSync(full).isDirectory()) for (const name of fs.readdirSync(full).sort()) walk(path.posix.join(rel, name));
+		else hash.update(rel).update('\0').update(fs.readFileSync(full)).update('\0');
+	};
+	walk('.');
+	return hash.digest('hex');
+}
+
+/**
+ * The start's import: skipped when neither the content files nor the code that imports them
+ * (`code`, the build's stamp) changed since the last full import into this database, which would
+ * have found every item unchanged anyway. Answers the reports, or null when it skipped.
+ */
+export async function importContentIfChanged(db: DbOrTx, contentDir: string, code: string): Promise<ImportReport[] | null> {
+	const fingerprint = contentFingerprint(contentDir, code);
+	const [last] = await db.select({ fingerprint: importState.fingerprint }).from(importState).where(eq(importState.name, 'content'));
+	if (last?.fingerprint === fingerprint) {
+		if (await searchIndexIsEmpty(db)) await reindexAllSearch(db);
+		return null;
+	}
+	const reports = await importAllContent(db, contentDir);
+	await db
+		.insert(importState)
+		.values({ name: 'content', fingerprint })
+		.onConflictDoUpdate({ target: importState.name, set: { fingerprint, importedAt: new Date() } });
+	return reports;
 }

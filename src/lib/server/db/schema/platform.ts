@@ -37,6 +37,16 @@ export const rateLimit = pgTable('rate_limit', {
 	count: integer('count').notNull()
 });
 
+/**
+ * The fingerprint of the shipped content (and of the code that imports it) last imported in full:
+ * a start whose fingerprint matches skips the import (one row, name 'content').
+ */
+export const importState = pgTable('import_state', {
+	name: text('name').primaryKey(),
+	fingerprint: text('fingerprint').notNull(),
+	importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow()
+});
+
 /** Security events, kept for AUDIT_RETENTION_DAYS. The actor's id outlives their account, anonymised. */
 export const auditEvent = pgTable(
 	'audit_event',
