@@ -51,6 +51,7 @@ export const PUBLIC = new Set([
 	// An external rater's link: the token is the key, no account (answers 404 for a wrong token).
 	'GET /quality/link/[token]',
 	'POST /quality/link/[token]?/save',
+	'POST /quality/link/[token]/draft',
 	'GET /reset-password/[token]',
 	'POST /reset-password/[token]',
 	'GET /search',
