@@ -6,6 +6,8 @@
 for (const region of document.querySelectorAll('section[data-live]')) {
 	const status = region.querySelector('[data-live-status]');
 	const source = new EventSource(region.dataset.live);
+	source.onopen = () => (region.dataset.connected = 'true');
+	source.onerror = () => delete region.dataset.connected;
 	const insert = async (postId) => {
 		if (!/^[0-9a-f-]{36}$/i.test(postId) || document.getElementById(`post-${postId}`)) return;
 		const response = await fetch(region.dataset.fragment + postId, { headers: { accept: 'text/html' } });

@@ -10,7 +10,7 @@ import { importSpaces } from './spaces.ts';
 export * from './forms.ts';
 export { excerpt, hasLink, renderPost } from './markdown.ts';
 export * from './moderation.ts';
-export { listNotifications, markRead, mentions, setWatch, unreadCount, type NotificationView } from './notifications.ts';
+export { listNotifications, markRead, markThreadRead, mentions, setWatch, unreadCount, type NotificationView } from './notifications.ts';
 export * from './spaces.ts';
 export * from './threads.ts';
 

@@ -157,3 +157,12 @@ export async function markRead(db: DbOrTx, actor: Actor, ids: string[] | 'all'):
 		.where(and(eq(communityNotification.userId, actor.id), isNull(communityNotification.readAt), ids === 'all' ? undefined : inArray(communityNotification.id, ids)));
 	return ok();
 }
+
+/** Marks the actor's notices about one thread read (they opened it). */
+export async function markThreadRead(db: DbOrTx, actor: Actor, threadId: string): Promise<void> {
+	if (!actor || !isUuid(threadId)) return;
+	await db
+		.update(communityNotification)
+		.set({ readAt: sql`now()` })
+		.where(and(eq(communityNotification.userId, actor.id), eq(communityNotification.threadId, threadId), isNull(communityNotification.readAt)));
+}

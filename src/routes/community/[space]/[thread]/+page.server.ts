@@ -16,6 +16,7 @@ import {
 	hideForm,
 	lockForm,
 	markHelpful,
+	markThreadRead,
 	openFlagCounts,
 	openSpace,
 	reply,
@@ -38,6 +39,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = actorOf(locals);
 	const space = valueOf(await openSpace(db(), actor, params.space, getLocale()));
 	const thread = valueOf(await getThread(db(), actor, space, params.thread));
+	// Opening a thread reads its notices.
+	await markThreadRead(db(), actor, thread.id);
 	const draft = thread.may.reply ? await getDraft(db(), actor, `thread:${thread.id}`) : undefined;
 	const flags = thread.may.moderate ? Object.fromEntries(await openFlagCounts(db(), thread.id)) : {};
 	return {
