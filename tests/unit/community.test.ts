@@ -23,6 +23,7 @@ import {
 	listThreads,
 	markHelpful,
 	markRead,
+	markThreadRead,
 	moderationQueue,
 	openSpace,
 	organisationSpaceSlug,
@@ -224,6 +225,11 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		expect(await unreadCount(db, as(ada))).toBe(2);
 		value(await markRead(db, as(ada), 'all'));
 		expect(await unreadCount(db, as(ada))).toBe(0);
+		// Opening the thread reads its notices.
+		expect(await unreadCount(db, as(bo))).toBe(2);
+		await markThreadRead(db, as(bo), thread);
+		expect(await unreadCount(db, as(bo))).toBe(0);
+		value(await reply(db, as(cy), s, thread, { body: 'Hello again @Bo' }));
 		const [someone] = await db.select({ id: communityNotification.id }).from(communityNotification).where(eq(communityNotification.userId, bo));
 		expect(kind(await markRead(db, as(ada), [someone!.id]))).toBe('ok');
 		expect(await unreadCount(db, as(bo))).toBeGreaterThan(0);
