@@ -89,7 +89,10 @@ test.describe('malformed ids', () => {
 		'POST /editor/frameworks/[slug]/[key]?/save',
 		// A reflection's eight steps are free text; other fields are ignored (the card is in the address).
 		'POST /cards/[slug]/reflect',
-		'POST /cards/[slug]/reflect/draft'
+		'POST /cards/[slug]/reflect/draft',
+		// A new community thread and its draft are free text (the space is in the address).
+		'POST /community/[space]/new',
+		'POST /community/[space]/new/draft'
 	]);
 	// Would end the session the rest of the test uses; they read nothing from the form.
 	const NOT_SENT = new Set(['POST /signout', 'POST /signout/everywhere']);

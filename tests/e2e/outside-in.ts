@@ -23,6 +23,8 @@ export const PUBLIC = new Set([
 	'GET /cards/[slug]',
 	'GET /cards/print',
 	'GET /cards/random',
+	// The open community spaces are read by anyone (an organisation's or a cohort's space is not).
+	'GET /community',
 	'GET /account-deleted',
 	'GET /certificates',
 	'GET /certificates/[code]',
@@ -137,7 +139,10 @@ export const MEMBER = new Set([
 	// The second step of signing in: a signed-in member is sent on to their account.
 	'GET /signin/code',
 	'POST /signin/code',
-	'POST /signout/everywhere'
+	'POST /signout/everywhere',
+	// The community's notifications: each person's own.
+	'GET /notifications',
+	'POST /notifications?/read'
 ]);
 
 /** Keys of the allow-lists that name no route (a list must not go stale). */
@@ -149,7 +154,7 @@ export const isPublic = (route: Route) => PUBLIC.has(keyOf(route));
 export const isMember = (route: Route) => MEMBER.has(keyOf(route));
 
 /** Route parameters whose values are ids or slugs: a malformed one names nothing (a 4xx). */
-export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'area', 'round']);
+export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'area', 'round', 'space', 'thread', 'post']);
 
 /** The form field names a route's page uses, plus the id fields actions read. */
 export function fieldsOf(route: Route): string[] {
@@ -260,7 +265,9 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		// An assessment and a CPD entry that are nobody's (the member's own would be allowed anyway).
 		'/competence/[id]': { id: '00000000-0000-4000-8000-00000000c0de', area: 'area-1' },
 		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
-		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
+		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
+		// The admin's organisation's private community space (the member is a stranger to it).
+		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' }
 	};
 	const params = (route: Route) => {
 		const values: Record<string, string> = {};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { plainText, requiredText, singleLine, uuid } from '../forms/index.ts';
+import { FLAG_NOTE_MAX, FLAG_REASONS } from './moderation.ts';
+import { BODY_MAX, POST_LANGUAGES, TITLE_MAX } from './threads.ts';
+
+const optionalId = z
+	.union([z.literal(''), uuid()])
+	.default('')
+	.transform((v) => v || null);
+const mention = plainText(200).default('');
+
+/** A new thread. */
+export const threadForm = z.object({
+	title: singleLine(TITLE_MAX),
+	body: requiredText(BODY_MAX),
+	language: z.enum(POST_LANGUAGES, { error: 'error_choose' }),
+	mention
+});
+
+/** A reply, to the thread or to a reply (`parent`). */
+export const replyForm = z.object({ body: requiredText(BODY_MAX), parent: optionalId, mention });
+
+/** An edit of a thread's opening (`post` empty, with its title) or of a reply. */
+export const editForm = z.object({ post: optionalId, title: singleLine(TITLE_MAX).optional(), body: requiredText(BODY_MAX) });
+
+/** Names the thread itself (`post` empty) or one of its replies. */
+export const targetForm = z.object({ post: optionalId });
+
+export const flagForm = z.object({ post: optionalId, reason: z.enum(FLAG_REASONS, { error: 'error_choose' }), note: plainText(FLAG_NOTE_MAX).default('') });
+export const helpfulForm = z.object({ post: uuid(), helpful: z.enum(['true', 'false'], { error: 'error_invalid' }).transform((v) => v === 'true') });
+export const watchForm = z.object({ level: z.enum(['watch', 'mute', 'default'], { error: 'error_choose' }).transform((v) => (v === 'default' ? null : v)) });
+export const lockForm = z.object({ locked: z.enum(['true', 'false'], { error: 'error_invalid' }).transform((v) => v === 'true') });
+export const hideForm = z.object({ post: optionalId, hidden: z.enum(['true', 'false'], { error: 'error_invalid' }).transform((v) => v === 'true') });
+export const draftForm = z.object({ title: plainText(TITLE_MAX).default(''), body: plainText(BODY_MAX).default('') });
+export const readForm = z.object({ id: z.union([z.literal('all'), uuid()], { error: 'error_invalid' }) });

@@ -1,0 +1,23 @@
+// Community of practice: public spaces by country and topic, private spaces for every
+// organisation and cohort, threads and replies in Markdown, live replies, notifications,
+// moderation. This file is the manifest and the public API.
+import type { Capability } from '../capability.ts';
+import { COMMUNITY_AUDIT_EVENTS } from './moderation.ts';
+import { COMMUNITY_DATA } from './personal-data.ts';
+import { THREAD_SEARCH } from './search.ts';
+import { importSpaces } from './spaces.ts';
+
+export * from './forms.ts';
+export { excerpt, hasLink, renderPost } from './markdown.ts';
+export * from './moderation.ts';
+export { listNotifications, markRead, markThreadRead, mentions, setWatch, unreadCount, type NotificationView } from './notifications.ts';
+export * from './spaces.ts';
+export * from './threads.ts';
+
+export const community: Capability = {
+	name: 'community',
+	content: [{ type: 'community', import: importSpaces }],
+	search: [THREAD_SEARCH],
+	personalData: COMMUNITY_DATA,
+	audit: COMMUNITY_AUDIT_EVENTS
+};

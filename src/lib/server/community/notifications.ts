@@ -1,0 +1,168 @@
+// In-app notices of the community: a reply in a thread one watches, a mention. Only people who can
+// read the thread are ever told about it (a member who left an organisation is not).
+import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../db/client.ts';
+import { user } from '../db/schema/accounts.ts';
+import { communityNotification, communityPost, communitySpace, communityThread, communityWatch } from '../db/schema/community.ts';
+import { isUuid } from '../forms/index.ts';
+import { can, type Actor } from '../policies/index.ts';
+import { ok, problem, type Result } from '../result/index.ts';
+import type { Space } from './spaces.ts';
+
+/** SQL: whether the user `userId` (a column) may read the space with id `spaceId`. */
+function readsSpace(userId: SQL | AnyPgColumn, spaceId: SQL | AnyPgColumn | string): SQL {
+	return sql`exists (
+		select 1 from community_space s where s.id = ${spaceId} and (
+			s.kind = 'public'
+			or (s.kind = 'organisation' and exists (select 1 from membership m where m.organisation_id = s.organisation_id and m.user_id = ${userId}))
+			or (s.kind = 'cohort' and (
+				exists (select 1 from cohort c where c.id = s.cohort_id and c.facilitator_id = ${userId})
+				or exists (select 1 from cohort_member cm where cm.cohort_id = s.cohort_id and cm.user_id = ${userId})
+			))
+		)
+	)`;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `text` mentions `name` as `@name` (not as the start of a longer name). */
+export function mentions(text: string, name: string): boolean {
+	return new RegExp(`(^|[^\\p{L}\\p{N}_])@${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
+}
+
+type Posted = { threadId: string; postId: string | null; actorId: string | null };
+
+/** Tells the people `text` mentions by `@Display Name` who can read the thread; their ids. */
+export async function notifyMentions(tx: DbOrTx, space: Pick<Space, 'id'>, posted: Posted & { text: string }): Promise<string[]> {
+	if (!posted.text.includes('@')) return [];
+	const candidates = await tx
+		.select({ id: user.id, name: user.displayName })
+		.from(user)
+		.where(
+			and(
+				isNull(user.disabledAt),
+				posted.actorId ? ne(user.id, posted.actorId) : undefined,
+				sql`position(lower('@' || ${user.displayName}) in lower(${posted.text})) > 0`,
+				readsSpace(user.id, space.id)
+			)
+		);
+	const ids = candidates.filter((c) => mentions(posted.text, c.name)).map((c) => c.id);
+	if (ids.length > 0)
+		await tx
+			.insert(communityNotification)
+			.values(ids.map((userId) => ({ userId, kind: 'mention', threadId: posted.threadId, postId: posted.postId, actorId: posted.actorId })))
+			.onConflictDoNothing();
+	return ids;
+}
+
+/** Tells the thread's watchers (not the writer, not those who muted it, not those told already) of a reply. */
+export async function notifyReply(tx: DbOrTx, space: Pick<Space, 'id'>, posted: Posted & { skip: string[] }): Promise<void> {
+	const watchers = await tx
+		.select({ userId: communityWatch.userId })
+		.from(communityWatch)
+		.where(
+			and(
+				eq(communityWatch.threadId, posted.threadId),
+				eq(communityWatch.level, 'watch'),
+				posted.actorId ? ne(communityWatch.userId, posted.actorId) : undefined,
+				readsSpace(communityWatch.userId, space.id)
+			)
+		);
+	const ids = watchers.map((w) => w.userId).filter((id) => !posted.skip.includes(id));
+	if (ids.length > 0)
+		await tx
+			.insert(communityNotification)
+			.values(ids.map((userId) => ({ userId, kind: 'reply', threadId: posted.threadId, postId: posted.postId, actorId: posted.actorId })))
+			.onConflictDoNothing();
+}
+
+/** Watches or mutes a thread the actor can read (`level` null: back to the default). */
+export async function setWatch(db: DbOrTx, actor: Actor, space: Space, threadId: string, level: 'watch' | 'mute' | null): Promise<Result> {
+	if (!actor || !can(actor, 'community:read', space.access) || !isUuid(threadId)) return problem('not_found');
+	const [thread] = await db.select({ id: communityThread.id }).from(communityThread).where(and(eq(communityThread.id, threadId), eq(communityThread.spaceId, space.id)));
+	if (!thread) return problem('not_found');
+	if (level === null) await db.delete(communityWatch).where(and(eq(communityWatch.userId, actor.id), eq(communityWatch.threadId, thread.id)));
+	else
+		await db
+			.insert(communityWatch)
+			.values({ userId: actor.id, threadId: thread.id, level })
+			.onConflictDoUpdate({ target: [communityWatch.userId, communityWatch.threadId], set: { level } });
+	return ok();
+}
+
+export type NotificationView = {
+	id: string;
+	kind: 'reply' | 'mention';
+	threadId: string;
+	threadTitle: string;
+	spaceSlug: string;
+	postId: string | null;
+	actorName: string | null;
+	read: boolean;
+	createdAt: Date;
+};
+
+/** The actor's notices, newest first (those about threads they can no longer read are left out). */
+export async function listNotifications(db: DbOrTx, actor: Actor, limit = 50): Promise<Result<NotificationView[]>> {
+	if (!actor || !can(actor, 'account:use')) return problem('forbidden');
+	const rows = await db
+		.select({
+			id: communityNotification.id,
+			kind: communityNotification.kind,
+			threadId: communityNotification.threadId,
+			threadTitle: communityThread.title,
+			spaceSlug: communitySpace.slug,
+			postId: communityNotification.postId,
+			actorName: user.displayName,
+			readAt: communityNotification.readAt,
+			createdAt: communityNotification.createdAt
+		})
+		.from(communityNotification)
+		.innerJoin(communityThread, eq(communityThread.id, communityNotification.threadId))
+		.innerJoin(communitySpace, eq(communitySpace.id, communityThread.spaceId))
+		.leftJoin(user, eq(user.id, communityNotification.actorId))
+		.leftJoin(communityPost, eq(communityPost.id, communityNotification.postId))
+		.where(
+			and(
+				eq(communityNotification.userId, actor.id),
+				isNull(communityThread.deletedAt),
+				eq(communityThread.hidden, false),
+				sql`(${communityPost.id} is null or (${communityPost.deletedAt} is null and not ${communityPost.hidden}))`,
+				readsSpace(sql`${actor.id}::uuid`, communitySpace.id)
+			)
+		)
+		.orderBy(desc(communityNotification.createdAt), desc(communityNotification.id))
+		.limit(limit);
+	return ok(rows.map(({ readAt, ...r }) => ({ ...r, kind: r.kind as 'reply' | 'mention', read: readAt !== null })));
+}
+
+/** How many of the actor's notices are unread (the bell). */
+export async function unreadCount(db: DbOrTx, actor: Actor): Promise<number> {
+	if (!actor) return 0;
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(communityNotification)
+		.where(and(eq(communityNotification.userId, actor.id), isNull(communityNotification.readAt)));
+	return row?.n ?? 0;
+}
+
+/** Marks the actor's notices read: the ones named, or all. */
+export async function markRead(db: DbOrTx, actor: Actor, ids: string[] | 'all'): Promise<Result> {
+	if (!actor || !can(actor, 'account:use')) return problem('forbidden');
+	if (ids !== 'all' && (ids.length === 0 || !ids.every(isUuid))) return problem('invalid', { field: 'id', key: 'error_invalid' });
+	await db
+		.update(communityNotification)
+		.set({ readAt: sql`now()` })
+		.where(and(eq(communityNotification.userId, actor.id), isNull(communityNotification.readAt), ids === 'all' ? undefined : inArray(communityNotification.id, ids)));
+	return ok();
+}
+
+/** Marks the actor's notices about one thread read (they opened it). */
+export async function markThreadRead(db: DbOrTx, actor: Actor, threadId: string): Promise<void> {
+	if (!actor || !isUuid(threadId)) return;
+	await db
+		.update(communityNotification)
+		.set({ readAt: sql`now()` })
+		.where(and(eq(communityNotification.userId, actor.id), eq(communityNotification.threadId, threadId), isNull(communityNotification.readAt)));
+}

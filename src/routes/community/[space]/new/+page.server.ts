@@ -1,0 +1,36 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { db } from '#lib/server/platform/app.ts';
+import { createThread, getDraft, openSpace, threadForm } from '#lib/server/community/index.ts';
+import { parseForm } from '#lib/server/forms/index.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireSession } from '#lib/server/http/guards.ts';
+import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
+import { can } from '#lib/server/policies/index.ts';
+import { error } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages.js';
+import { localizeHref } from '#lib/i18n/paths.ts';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	requireSession(locals);
+	const actor = actorOf(locals);
+	const space = valueOf(await openSpace(db(), actor, params.space, getLocale()));
+	if (!can(actor, 'community:post', space.access)) error(403, m.community_error_cannot_post());
+	const draft = await getDraft(db(), actor, `space:${space.id}`);
+	return { space: { slug: space.slug, title: space.title }, draft: draft ?? { title: '', body: '' }, locale: getLocale() };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		requireSession(locals);
+		const actor = actorOf(locals);
+		const space = valueOf(await openSpace(db(), actor, params.space, getLocale()));
+		const form = await request.formData();
+		const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+		const parsed = parseForm(threadForm, form);
+		if (!parsed.ok) return invalidForm(parsed.errors, { values });
+		const result = await createThread(db(), actor, space, parsed.data);
+		return respond(result, { frame: { values } }, (created) => redirect(303, localizeHref(`/community/${space.slug}/${created.id}${created.held ? '?held=1' : ''}`)));
+	}
+};

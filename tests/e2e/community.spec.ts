@@ -1,0 +1,90 @@
+import { FORM_HEADERS } from './outside-in.ts';
+import { expect, expectAccessible, messages, test } from './fixtures.ts';
+import { signUpAndVerify, type Person } from './helpers.ts';
+
+// Two practitioners in two browsers: one starts a discussion in an open space, the other opens it,
+// and a reply that mentions them appears on their page without a reload and raises a
+// notification. An organisation's private space answers a stranger with the same 404 as a
+// discussion that does not exist.
+
+const en = messages('en');
+const ANA: Person = { name: 'Ana Writer', email: 'ana.community@praxis.test', password: 'talking shop with peers 2026', locale: 'en' };
+const BEN: Person = { name: 'Ben Reader', email: 'ben.community@praxis.test', password: 'listening to colleagues 2026', locale: 'en' };
+
+test('a reply appears live on another reader’s page, a mention notifies, a private space is a 404 to a stranger', async ({ browser }) => {
+	test.setTimeout(240_000);
+	const ana = await (await browser.newContext()).newPage();
+	const ben = await (await browser.newContext()).newPage();
+	await signUpAndVerify(ana, ANA);
+	await signUpAndVerify(ben, BEN);
+	await ana.goto('/en/signin');
+	await ana.getByLabel(en.field_email!, { exact: true }).fill(ANA.email);
+	await ana.getByLabel(en.field_password!, { exact: true }).fill(ANA.password);
+	await ana.getByRole('button', { name: en.signin_submit, exact: true }).click();
+	await ben.goto('/en/signin');
+	await ben.getByLabel(en.field_email!, { exact: true }).fill(BEN.email);
+	await ben.getByLabel(en.field_password!, { exact: true }).fill(BEN.password);
+	await ben.getByRole('button', { name: en.signin_submit, exact: true }).click();
+	await expect(ben.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+
+	// Ana starts a discussion in the ethics space.
+	await ana.goto('/en/community');
+	await expect(ana.getByRole('heading', { level: 1, name: en.community_title })).toBeVisible();
+	await expectAccessible(ana);
+	await ana.getByRole('link', { name: 'Ethics in guidance' }).click();
+	await expectAccessible(ana);
+	await ana.getByRole('link', { name: en.community_new_thread }).click();
+	await ana.getByLabel(en.community_field_title!, { exact: true }).fill('When a parent asks what their child said');
+	await ana.getByLabel(en.community_field_body!, { exact: true }).fill('How do you keep **confidentiality** with pupils of fourteen?');
+	await expectAccessible(ana);
+	await ana.getByRole('button', { name: en.community_post_thread }).click();
+	await expect(ana.getByRole('heading', { level: 1, name: 'When a parent asks what their child said' })).toBeVisible();
+	await expect(ana.locator('.thread strong', { hasText: 'confidentiality' })).toBeVisible();
+	const threadUrl = ana.url();
+
+	// Ben opens it and keeps the page open.
+	await ben.goto(threadUrl);
+	await expect(ben.getByRole('heading', { level: 1, name: 'When a parent asks what their child said' })).toBeVisible();
+	await expect(ben.locator('section[data-connected="true"]')).toBeAttached({ timeout: 15_000 });
+	await expectAccessible(ben);
+
+	// Ana replies and mentions Ben: the reply appears on Ben's page without a reload, and is announced.
+	await ana.getByLabel(en.community_field_body!, { exact: true }).fill(`@${BEN.name} what would you tell the parent?`);
+	await ana.getByRole('button', { name: en.community_post_reply }).click();
+	await expect(ana.locator('article.post', { hasText: 'what would you tell the parent?' })).toBeVisible();
+	const live = ben.locator('article.post', { hasText: 'what would you tell the parent?' });
+	await expect(live).toBeVisible({ timeout: 20_000 });
+	await expect(live.getByText(ANA.name)).toBeVisible();
+	await expect(ben.locator('[data-live-status]')).toHaveText(en.community_live_new_reply!.replace('{name}', ANA.name));
+	await expectAccessible(ben);
+
+	// The mention is waiting in Ben's notifications; marking it read empties the list of new ones.
+	await ben.goto('/en/notifications');
+	const notice = ben.getByRole('listitem').filter({ hasText: en.community_notification_mention!.replace('{name}', ANA.name) });
+	await expect(notice).toBeVisible();
+	await expect(notice.getByRole('link', { name: 'When a parent asks what their child said' })).toBeVisible();
+	await expectAccessible(ben);
+	await ben.getByRole('button', { name: en.community_notifications_read_all }).click();
+	await expect(ben.getByText(en.community_notifications_new!)).toHaveCount(0);
+
+	// Ana's organisation has a private space; to Ben it is the same 404 as a discussion that does not exist.
+	const created = await ana.request.post('/en/organisations?/create', {
+		headers: FORM_HEADERS,
+		data: new URLSearchParams({ name: 'Ana’s guidance centre', sector: 'school', country: 'NO', description: '' }).toString(),
+		maxRedirects: 0
+	});
+	expect(created.status()).toBe(303);
+	const organisationId = /\/organisations\/([0-9a-f-]{36})/.exec(created.headers()['location']!)![1]!;
+	await ana.goto(`/en/community/org-${organisationId}`);
+	await expect(ana.getByRole('heading', { level: 1, name: 'Ana’s guidance centre' })).toBeVisible();
+	await expectAccessible(ana);
+
+	const privateSpace = await ben.goto(`/en/community/org-${organisationId}`);
+	const privateText = await ben.getByRole('heading', { level: 1 }).textContent();
+	const missing = await ben.goto('/en/community/ethics/00000000-0000-4000-8000-000000000000');
+	expect(privateSpace?.status()).toBe(404);
+	expect(missing?.status()).toBe(404);
+	expect(await ben.getByRole('heading', { level: 1 }).textContent()).toBe(privateText);
+	await ana.context().close();
+	await ben.context().close();
+});
