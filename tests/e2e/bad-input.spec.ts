@@ -89,7 +89,9 @@ test.describe('malformed ids', () => {
 		'POST /editor/frameworks/[slug]/[key]?/save',
 		// A reflection's eight steps are free text; other fields are ignored (the card is in the address).
 		'POST /cards/[slug]/reflect',
-		'POST /cards/[slug]/reflect/draft'
+		'POST /cards/[slug]/reflect/draft',
+		'POST /practices/[id]?/submit',
+		'POST /practices/[id]?/delete'
 	]);
 	// Would end the session the rest of the test uses; they read nothing from the form.
 	const NOT_SENT = new Set(['POST /signout', 'POST /signout/everywhere']);

@@ -29,7 +29,10 @@ export const actions: Actions = {
 		const parsed = parseForm(reviewForm, await request.formData());
 		if (!parsed.ok) return fail(parsed.errors.comment === 'error_too_long' ? 413 : 400, { errors: parsed.errors, values: parsed.values });
 		const result = await reviewPractice(db(), actorOf(locals), params.id, parsed.data);
-		return respond(result, { frame: { values: parsed.data } }, () => redirect(303, localizeHref(`/practices/${params.id}?done=${parsed.data.decision === 'publish' ? 'published' : 'returned'}`)));
+		// A practice sent back is its owners' draft again, out of the editor's sight: back to the queue.
+		return respond(result, { frame: { values: parsed.data } }, () =>
+			redirect(303, localizeHref(parsed.data.decision === 'publish' ? `/practices/${params.id}?done=published` : '/practices/review?done=returned'))
+		);
 	},
 	delete: async ({ locals, params }) => {
 		requireSession(locals);

@@ -6,7 +6,7 @@ import { requireCan } from '#lib/server/http/guards.ts';
 import { valueOf } from '#lib/server/http/respond.ts';
 import { reviewQueue } from '#lib/server/practices/index.ts';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCan(locals, 'practice:queue');
-	return { practices: valueOf(await reviewQueue(db(), actorOf(locals), getLocale())) };
+	return { practices: valueOf(await reviewQueue(db(), actorOf(locals), getLocale())), returned: url.searchParams.get('done') === 'returned' };
 };
