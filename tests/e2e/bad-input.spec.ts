@@ -92,7 +92,9 @@ test.describe('malformed ids', () => {
 		'POST /cards/[slug]/reflect/draft',
 		// A new community thread and its draft are free text (the space is in the address).
 		'POST /community/[space]/new',
-		'POST /community/[space]/new/draft'
+		'POST /community/[space]/new/draft',
+		'POST /practices/[id]?/submit',
+		'POST /practices/[id]?/delete'
 	]);
 	// Would end the session the rest of the test uses; they read nothing from the form.
 	const NOT_SENT = new Set(['POST /signout', 'POST /signout/everywhere']);

@@ -67,7 +67,18 @@ export const PUBLIC = new Set([
 	// Signing out needs no session; its page only redirects home.
 	'GET /signout',
 	'POST /signout',
-	'GET /signout/everywhere'
+	'GET /signout/everywhere',
+	// The practice inventory: browsing, comparing, statistics and the open data API are public; a
+	// practice's page is public once published (the fixture is a draft: 404 to anyone outside).
+	'GET /practices',
+	'GET /practices/[id]',
+	'GET /practices/compare',
+	'GET /practices/statistics',
+	'GET /api',
+	'GET /api/openapi.json',
+	'GET /api/practices',
+	'GET /api/practices/[id]',
+	'GET /api/practices.csv'
 ]);
 
 /**
@@ -142,7 +153,11 @@ export const MEMBER = new Set([
 	'POST /signout/everywhere',
 	// The community's notifications: each person's own.
 	'GET /notifications',
-	'POST /notifications?/read'
+	'POST /notifications?/read',
+	// Anyone signed in may describe a practice (for themselves or their organisation) and list theirs.
+	'GET /practices/new',
+	'POST /practices/new',
+	'GET /practices/mine'
 ]);
 
 /** Keys of the allow-lists that name no route (a list must not go stale). */
@@ -240,6 +255,10 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 	});
 	const roundId = /\/quality\/rounds\/([0-9a-f-]{36})/.exec(round)![1]!;
 
+	// A draft practice of the admin's organisation (nobody outside it may see or touch it).
+	const practice = await redirected(admin, '/en/practices/new', { title: `Outside-in ${person.name}`, owner: organisationId, country: 'NO', sector: 'pes' });
+	const practiceId = /\/practices\/([0-9a-f-]{36})/.exec(practice)![1]!;
+
 	const first = courseLessons()[0]!;
 	const byName: Record<string, string> = {
 		course: COURSE.slug,
@@ -260,6 +279,8 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/learn/cohorts/[id]': { id: cohortId },
 		'/quality/[id]': { id: organisationId },
 		'/quality/rounds/[round]': { round: roundId },
+		'/practices/[id]': { id: practiceId },
+		'/api/practices/[id]': { id: practiceId },
 		// Someone else's profile, which they did not make visible.
 		'/people/[id]': { id: otherId },
 		// An assessment and a CPD entry that are nobody's (the member's own would be allowed anyway).

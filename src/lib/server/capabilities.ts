@@ -14,4 +14,5 @@ import { organisations } from './organisations/index.ts';
 import { quality } from './quality/index.ts';
 import { community } from './community/index.ts';
 
-export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards, competence, cpd, quality, community];
+import { practices } from './practices/index.ts';
+export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards, competence, cpd, quality, community, practices];

@@ -161,3 +161,13 @@ export async function versionRef(db: DbOrTx, versionId: number): Promise<{ slug:
 		.where(eq(frameworkVersion.id, versionId));
 	return row;
 }
+
+/** The id of a framework's version, or undefined. */
+export async function frameworkVersionIdOf(db: DbOrTx, slug: string, version: string): Promise<number | undefined> {
+	const [row] = await db
+		.select({ id: frameworkVersion.id })
+		.from(frameworkVersion)
+		.innerJoin(framework, eq(framework.id, frameworkVersion.frameworkId))
+		.where(and(eq(framework.slug, slug), eq(frameworkVersion.version, version)));
+	return row?.id;
+}

@@ -4,7 +4,7 @@ import { BASE_LOCALE, isAppLocale, type AppLocale } from '../../i18n/locales.ts'
 export const LOCALE_COOKIE = 'praxis_locale';
 
 // Paths that are not pages and carry no language.
-const UNLOCALISED = /^\/(?:healthz|readyz|favicon\.svg|robots\.txt|_app\/)/;
+const UNLOCALISED = /^\/(?:healthz|readyz|favicon\.svg|robots\.txt|_app\/|api\/)/;
 
 /** The best of our locales for an Accept-Language header (q-values respected), if any. */
 export function localeFromAcceptLanguage(header: string | null): AppLocale | undefined {

@@ -6,6 +6,7 @@ import { learnRules } from './learn.ts';
 import { organisationRules } from './organisations.ts';
 import { qualityRules } from './quality.ts';
 import { communityRules } from './community.ts';
+import { practiceRules } from './practices.ts';
 
 // The one place that decides what an actor may do: one table of rules, one rule file per
 // capability. Every service asks it on its first lines and routes ask it only through
@@ -30,7 +31,8 @@ export { TEAM_MINIMUM, type PersonOwned, type SharedAssessment, type ShareTarget
 export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
 export type { SpaceAsSeen, WrittenInSpace } from './community.ts';
 
-const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules };
+export type { PracticeAsSeen } from './practices.ts';
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules, ...practiceRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

@@ -10,3 +10,4 @@ export * from './cpd.ts';
 export * from './quality.ts';
 export * from './cards.ts';
 export * from './community.ts';
+export * from './practices.ts';

@@ -1,0 +1,169 @@
+import type { Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config.ts';
+import { expect, expectAccessible, expectAccessibleWithoutScript, messages, test } from './fixtures.ts';
+import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+
+// The practice inventory, one story in order: a member of an organisation describes a practice
+// with the form generated from the mapping template (kept as they type), submits it; an editor
+// asks for a change; the member fixes it and submits again; the editor publishes it. A visitor
+// filters the inventory, compares three practices and downloads the CSV.
+test.describe.configure({ mode: 'serial' });
+test.describe.configure({ timeout: 240_000 });
+
+const en = messages('en');
+const fill = (text: string, values: Record<string, string | number>) => Object.entries(values).reduce((t, [k, v]) => t.replace(`{${k}}`, String(v)), text);
+const MEMBER: Person = { name: 'Petra Practice', email: 'petra.practices@praxis.test', password: 'a practice inventory 2026', locale: 'en' };
+const ORGANISATION = 'Evening Careers Service';
+const TITLE = 'Evening career chat';
+
+let admin: Page;
+let member: Page;
+let practiceUrl = '';
+
+test('a member drafts a practice from the generated form and submits it', async ({ browser }) => {
+	admin = await adminPage(browser);
+	member = await (await browser.newContext()).newPage();
+	await signUpAndVerify(member, MEMBER);
+	await signIn(member, MEMBER.email, MEMBER.password);
+	await expect(member.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await member.goto('/en/organisations');
+	await member.getByLabel(en.org_field_name!, { exact: true }).fill(ORGANISATION);
+	await member.getByLabel(en.field_sector!, { exact: true }).selectOption('adult_centre');
+	await member.getByLabel(en.field_country!, { exact: true }).selectOption('NO');
+	await member.getByRole('button', { name: en.org_create_submit, exact: true }).click();
+	await expect(member.getByRole('heading', { level: 1, name: ORGANISATION })).toBeVisible();
+
+	await member.goto('/en');
+	await member.getByRole('link', { name: en.practices_home_card_title }).click();
+	await member.getByRole('link', { name: en.practices_new_title, exact: true }).click();
+	await expect(member.getByRole('heading', { level: 1, name: en.practices_new_title })).toBeVisible();
+	await expectAccessible(member);
+	await member.getByLabel(en.practices_field_title!, { exact: true }).fill(TITLE);
+	await member.getByLabel(en.practices_field_owner!, { exact: true }).selectOption({ label: ORGANISATION });
+	await member.getByLabel(en.practices_field_country!, { exact: true }).selectOption('NO');
+	await member.getByRole('button', { name: en.practices_new_submit, exact: true }).click();
+	await expect(member.getByRole('heading', { level: 1, name: fill(en.practices_edit_title!, { title: TITLE }) })).toBeVisible();
+
+	// The form is the template: its sections and option lists, with their help texts.
+	await expect(member.getByRole('heading', { level: 2, name: 'Target audiences' })).toBeVisible();
+	const audience = member.getByRole('group', { name: fill(en.practices_form_choose!, { title: 'Target audiences' }) });
+	await expect(audience.getByRole('checkbox')).toHaveCount(11);
+	await expectAccessible(member);
+
+	// An unknown option value (a forged form) is refused with a message and saves nothing.
+	const forged = await member.request.post(`${member.url().split('?')[0]}?/save`, {
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL, accept: 'text/html' },
+		data: new URLSearchParams({ title: TITLE, country: 'NO', sector: 'pes', licence: 'CC-BY-4.0', 'options:target-audience': 'audience-martians' }).toString()
+	});
+	expect(forged.status()).toBe(400);
+	expect(await forged.text()).toContain(en.practices_error_option);
+
+	// Typed and kept as a draft without pressing Save.
+	await member.getByLabel(fill(en.practices_form_text!, { title: 'Overview of ICT and LMI use' }), { exact: true }).fill('Advisers answer questions by chat on weekday evenings.');
+	await audience.getByRole('checkbox', { name: 'Employed adults', exact: true }).check();
+	await expect(member.getByText(en.practices_draft_saved!)).toBeVisible();
+	await member.reload();
+	await expect(member.getByLabel(fill(en.practices_form_text!, { title: 'Overview of ICT and LMI use' }), { exact: true })).toHaveValue('Advisers answer questions by chat on weekday evenings.');
+	await member
+		.getByRole('group', { name: fill(en.practices_form_choose!, { title: 'Why it was developed' }) })
+		.getByRole('checkbox', { name: 'Access to lifelong guidance services', exact: true })
+		.check();
+	await member.getByRole('button', { name: en.practices_save, exact: true }).click();
+	await expect(member.getByText(en.practices_saved!)).toBeVisible();
+	await member.getByRole('link', { name: en.practices_back_to_record }).click();
+	practiceUrl = new URL(member.url()).pathname;
+	await member.getByRole('button', { name: en.practices_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_done_submitted!)).toBeVisible();
+	await expectAccessible(member);
+	// Until it is published, a visitor finds nothing there.
+	expect((await (await browser.newContext()).request.get(`${BASE_URL}${practiceUrl}`)).status()).toBe(404);
+});
+
+test('an editor asks for a change, the member fixes it, the editor publishes', async ({ browser }) => {
+	await admin.goto('/en/practices/review');
+	await expect(admin.getByRole('heading', { level: 1, name: en.practices_review_title })).toBeVisible();
+	await expectAccessible(admin);
+	await admin.getByRole('link', { name: TITLE }).click();
+	await admin.getByRole('button', { name: en.practices_review_changes, exact: true }).click();
+	await expect(admin.getByText(en.practices_error_comment!).first()).toBeVisible();
+	await admin.getByLabel(en.practices_review_comment!, { exact: true }).fill('Please add the older adults you also reach.');
+	await admin.getByRole('button', { name: en.practices_review_changes, exact: true }).click();
+	await expect(admin.getByText(en.practices_done_returned!)).toBeVisible();
+
+	await member.goto('/en/practices/mine');
+	await expect(member.getByText(en.practices_changes_requested!)).toBeVisible();
+	await member.getByRole('link', { name: TITLE }).click();
+	await expect(member.getByText('Please add the older adults you also reach.')).toBeVisible();
+	// The fix is made without JavaScript: the generated form is a plain form.
+	const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await member.context().storageState() })).newPage();
+	await plain.goto(member.url());
+	await plain.getByRole('link', { name: en.practices_edit }).click();
+	await plain.getByRole('group', { name: fill(en.practices_form_choose!, { title: 'Target audiences' }) }).getByRole('checkbox', { name: 'Older adults', exact: true }).check();
+	await plain.getByRole('button', { name: en.practices_save, exact: true }).click();
+	await expect(plain.getByText(en.practices_saved!)).toBeVisible();
+	await expect(plain.getByRole('group', { name: fill(en.practices_form_choose!, { title: 'Target audiences' }) }).getByRole('checkbox', { name: 'Employed adults', exact: true })).toBeChecked();
+	await expectAccessibleWithoutScript(plain);
+	await plain.context().close();
+	await member.goto(`/en${practiceUrl.replace(/^\/en/, '')}`);
+	await member.getByRole('button', { name: en.practices_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_done_submitted!)).toBeVisible();
+
+	await admin.goto(practiceUrl);
+	await admin.getByRole('button', { name: en.practices_review_publish, exact: true }).click();
+	await expect(admin.getByText(en.practices_done_published!)).toBeVisible();
+
+	// Now public, with the options chosen.
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto(practiceUrl);
+	await expect(visitor.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+	await expect(visitor.getByText('Older adults', { exact: true })).toBeVisible();
+	await expectAccessible(visitor);
+	await visitor.context().close();
+});
+
+test('a visitor filters, compares three practices and downloads the CSV', async ({ page }) => {
+	await page.goto('/en/practices');
+	await expect(page.getByRole('heading', { level: 1, name: en.practices_title })).toBeVisible();
+	await expectAccessible(page);
+	const filters = page.getByRole('form', { name: en.practices_filters });
+	// Counts next to every value; Norway has the four examples and the new practice.
+	await filters.getByRole('checkbox', { name: `${en.country_NO} (5)` }).check();
+	await page.getByRole('button', { name: en.practices_apply, exact: true }).click();
+	await expect(page).toHaveURL(/country=NO/);
+	await expect(page.getByText(fill(en.practices_found!, { count: 5 }))).toBeVisible();
+	await expect(page.getByRole('link', { name: TITLE })).toBeVisible();
+	await expect(page.getByText(en.practices_example_badge!).first()).toBeVisible();
+	await expectAccessible(page);
+
+	// The shareable address gives the same page.
+	const shared = page.url();
+	await page.goto(shared);
+	await expect(page.getByText(fill(en.practices_found!, { count: 5 }))).toBeVisible();
+
+	const picks = page.getByRole('checkbox', { name: /^Compare / });
+	for (let i = 0; i < 3; i++) await picks.nth(i).check();
+	await page.getByRole('button', { name: en.practices_compare_submit, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: en.practices_compare_title })).toBeVisible();
+	const table = page.getByRole('table', { name: en.practices_compare_title });
+	await expect(table.getByRole('columnheader')).toHaveCount(4);
+	await expect(table.getByText(en.practices_compare_differs!).first()).toBeVisible();
+	await expectAccessible(page);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByText(en.practices_compare_print!)).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
+
+	const csv = await page.request.get('/api/practices.csv');
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const text = await csv.text();
+	expect(text.split('\n')[0]).toContain('licence');
+	expect(text).toContain(TITLE);
+
+	const api = await page.request.get('/api/practices?country=NO');
+	expect(api.headers()['access-control-allow-origin']).toBe('*');
+	const etag = api.headers()['etag']!;
+	expect((await page.request.get('/api/practices?country=NO', { headers: { 'if-none-match': etag } })).status()).toBe(304);
+	await page.goto('/en/api');
+	await expect(page.getByRole('heading', { level: 1, name: en.practices_api_title })).toBeVisible();
+	await expectAccessible(page);
+});
