@@ -64,7 +64,13 @@ export const PUBLIC = new Set([
 	// Signing out needs no session; its page only redirects home.
 	'GET /signout',
 	'POST /signout',
-	'GET /signout/everywhere'
+	'GET /signout/everywhere',
+	// A live card session's participants need no account: the join code and a cookie token are the key.
+	'GET /join',
+	'GET /join/[code]',
+	'POST /join/[code]?/join',
+	'POST /join/[code]?/answer',
+	'GET /join/[code]/events'
 ]);
 
 /**
@@ -136,7 +142,10 @@ export const MEMBER = new Set([
 	// The second step of signing in: a signed-in member is sent on to their account.
 	'GET /signin/code',
 	'POST /signin/code',
-	'POST /signout/everywhere'
+	'POST /signout/everywhere',
+	// Any verified member may start a live card session (running one is its facilitator's alone).
+	'GET /cards/live/new',
+	'POST /cards/live/new'
 ]);
 
 /** Keys of the allow-lists that name no route (a list must not go stale). */
@@ -259,7 +268,9 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		// An assessment and a CPD entry that are nobody's (the member's own would be allowed anyway).
 		'/competence/[id]': { id: '00000000-0000-4000-8000-00000000c0de', area: 'area-1' },
 		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
-		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
+		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
+		// A live card session that is nobody's (its facilitator's views are private).
+		'/cards/live/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
 	};
 	const params = (route: Route) => {
 		const values: Record<string, string> = {};

@@ -324,7 +324,8 @@ export async function findLiveSession(db: DbOrTx, code: string, ctx: Ctx): Promi
 	const normal = normaliseLiveCode(code);
 	const [row] = normal ? await db.select().from(cardSession).where(eq(cardSession.joinCode, normal)) : [];
 	if (!row) {
-		if (ctx.ip !== undefined) await hit(db, LIVE_CODE_FAILURES_PER_IP, ctx.ip);
+		// Only a well-formed code is a guess; a typo of the wrong length tells nothing.
+		if (normal && ctx.ip !== undefined) await hit(db, LIVE_CODE_FAILURES_PER_IP, ctx.ip);
 		return problem('not_found', { field: 'code', key: 'cards_live_error_code' });
 	}
 	return ok(row);
