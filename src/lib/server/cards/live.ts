@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { and, asc, count, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
+import { config } from '../config/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { card, cardSession, cardSessionAnswer, cardSessionParticipant, cardTranslation, type LiveAnswerForm } from '../db/schema/cards.ts';
@@ -28,8 +29,6 @@ export const LIVE_OPTIONS_MAX = 6;
 export const LIVE_CARDS_MAX = 20;
 /** A session nobody acted in for this long has ended. */
 export const LIVE_IDLE_HOURS = 4;
-/** Default for a session's participants (the column `max_participants`). */
-export const LIVE_MAX_PARTICIPANTS = 1000;
 /** Wrong join codes per IP address: a room mistypes a few, a guesser tries thousands. */
 export const LIVE_CODE_FAILURES_PER_IP: Limit = { name: 'live-code-ip', max: 30, windowSeconds: 60 * 60 };
 /** The 1–5 agree–disagree scale. */
@@ -102,7 +101,7 @@ export async function createLiveSession(db: DbOrTx, actor: Actor, input: NewLive
 		try {
 			const [row] = await db
 				.insert(cardSession)
-				.values({ facilitatorId: actor.id, cardIds: ids, locale: input.locale, anonymousAnswers: input.anonymous, joinCode: newLiveCode(), expiresAt: idleUntil() })
+				.values({ facilitatorId: actor.id, cardIds: ids, locale: input.locale, anonymousAnswers: input.anonymous, joinCode: newLiveCode(), expiresAt: idleUntil(), maxParticipants: config().cardLiveMaxParticipants })
 				.returning({ id: cardSession.id });
 			return ok({ id: row!.id });
 		} catch (error) {
