@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { db } from '#lib/server/platform/app.ts';
 import { valueOf } from '#lib/server/http/respond.ts';
-import { liveChannel, participantSession } from '#lib/server/cards/index.ts';
+import { liveChannel, participantSession, LIVE_CHANGED } from '#lib/server/cards/index.ts';
 import { eventStream } from '#lib/server/realtime/index.ts';
 
 /**
@@ -11,5 +11,6 @@ import { eventStream } from '#lib/server/realtime/index.ts';
  */
 export const GET: RequestHandler = async ({ params, cookies, request }) => {
 	const { sessionId } = valueOf(await participantSession(db(), params.code, cookies.get('praxis_live')));
-	return eventStream(db(), request, { channel: liveChannel(sessionId), data: () => ({}) });
+	// Participants get state changes only, not every answer of the room.
+	return eventStream(db(), request, { channel: liveChannel(sessionId), data: () => ({}), only: (e) => e.type === LIVE_CHANGED });
 };
