@@ -78,7 +78,13 @@ export const PUBLIC = new Set([
 	'GET /api/openapi.json',
 	'GET /api/practices',
 	'GET /api/practices/[id]',
-	'GET /api/practices.csv'
+	'GET /api/practices.csv',
+	// A live card session's participants need no account: the join code and a cookie token are the key.
+	'GET /join',
+	'GET /join/[code]',
+	'POST /join/[code]?/join',
+	'POST /join/[code]?/answer',
+	'GET /join/[code]/events'
 ]);
 
 /**
@@ -157,7 +163,10 @@ export const MEMBER = new Set([
 	// Anyone signed in may describe a practice (for themselves or their organisation) and list theirs.
 	'GET /practices/new',
 	'POST /practices/new',
-	'GET /practices/mine'
+	'GET /practices/mine',
+	// Any verified member may start a live card session (running one is its facilitator's alone).
+	'GET /cards/live/new',
+	'POST /cards/live/new'
 ]);
 
 /** Keys of the allow-lists that name no route (a list must not go stale). */
@@ -288,7 +297,9 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
 		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
 		// The admin's organisation's private community space (the member is a stranger to it).
-		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' }
+		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' },
+		// A live card session that is nobody's (its facilitator's views are private).
+		'/cards/live/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
 	};
 	const params = (route: Route) => {
 		const values: Record<string, string> = {};

@@ -17,3 +17,17 @@ describe('ethics cards policy', () => {
 		expect(can(null, 'card-reflection:edit', { userId: 'me' })).toBe(false);
 	});
 });
+
+describe('live card sessions policy', () => {
+	it('card-session:create — a verified user, nobody unverified or signed out', () => {
+		expect(can(person(), 'card-session:create')).toBe(true);
+		expect(can(person('x', false), 'card-session:create')).toBe(false);
+		expect(can(null, 'card-session:create')).toBe(false);
+	});
+
+	it('card-session:run — only the facilitator', () => {
+		expect(can(person('me'), 'card-session:run', { facilitatorId: 'me' })).toBe(true);
+		expect(can(person('me'), 'card-session:run', { facilitatorId: 'someone-else' })).toBe(false);
+		expect(can(null, 'card-session:run', { facilitatorId: 'me' })).toBe(false);
+	});
+});

@@ -10,6 +10,36 @@ export { readCards, type CardSource } from './content.ts';
 export { deckCounts, drawCard, getCard, listCards, type CardFilter, type CardView } from './queries.ts';
 export { checkAnswers, deleteReflection, listMyReflections, myReflection, REFLECTION_STEP_MAX, saveReflection, type Answers, type Reflection, type ReflectionListed } from './reflections.ts';
 export * from './vocabulary.ts';
+export {
+	answerLive,
+	controlLiveSession,
+	createLiveSession,
+	expireLiveSessions,
+	findLiveSession,
+	getLiveSession,
+	joinLiveSession,
+	listMyLiveSessions,
+	liveChannel,
+	liveSummary,
+	normaliseLiveCode,
+	participantSession,
+	participantView,
+	summaryCsv,
+	LIVE_ANSWER_MAX,
+	LIVE_ANSWERED,
+	LIVE_CARDS_MAX,
+	LIVE_CHANGED,
+	LIVE_FORMS,
+	LIVE_NAME_MAX,
+	LIVE_OPTION_MAX,
+	LIVE_OPTIONS_MAX,
+	LIVE_SCALE,
+	type LiveCommand,
+	type LiveForm,
+	type LiveSessionView,
+	type LiveSummary,
+	type ParticipantView
+} from './live.ts';
 
 export const cards: Capability = {
 	name: 'cards',

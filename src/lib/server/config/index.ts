@@ -73,7 +73,11 @@ const schema = z.object({
 	SIGNUP_LIMIT_PER_HOUR: wholeNumber(1, 10000).default(5),
 	SHUTDOWN_TIMEOUT: wholeNumber(1, 60).default(8),
 	// Keys that seal TOTP secrets at rest (accounts/totp-secret.ts): the first seals, all open.
-	TOTP_KEYS: totpKeys.optional()
+	TOTP_KEYS: totpKeys.optional(),
+	// Live card sessions: the most participants one session takes, and how many days after a
+	// session ended the answers of participants without an account are deleted.
+	CARD_LIVE_MAX_PARTICIPANTS: wholeNumber(1, 100000).default(1000),
+	CARD_LIVE_RETENTION_DAYS: wholeNumber(1, 3650).default(30)
 });
 
 export type Config = {
@@ -100,6 +104,8 @@ export type Config = {
 	mailRetentionDays: number;
 	signUpLimitPerHour: number;
 	totpKeys: Buffer[];
+	cardLiveMaxParticipants: number;
+	cardLiveRetentionDays: number;
 };
 
 /** Reads and validates every setting; throws a StartupError naming the first bad variable. */
@@ -145,7 +151,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mailLinkHours: c.MAIL_LINK_HOURS,
 		mailRetentionDays: c.MAIL_RETENTION_DAYS,
 		signUpLimitPerHour: c.SIGNUP_LIMIT_PER_HOUR,
-		totpKeys: c.TOTP_KEYS ?? []
+		totpKeys: c.TOTP_KEYS ?? [],
+		cardLiveMaxParticipants: c.CARD_LIVE_MAX_PARTICIPANTS,
+		cardLiveRetentionDays: c.CARD_LIVE_RETENTION_DAYS
 	};
 }
 

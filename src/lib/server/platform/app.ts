@@ -12,6 +12,7 @@ import { purgeOutbox } from '../mail/index.ts';
 import { purgeRateLimits } from '../ratelimit/index.ts';
 import { purgeEvents, startEvents, type Events } from './events/index.ts';
 import { closeAll as closeAllStreams } from '../realtime/index.ts';
+import { expireLiveSessions } from '../cards/index.ts';
 
 let database: Database | undefined;
 let housekeeping: NodeJS.Timeout | undefined;
@@ -28,6 +29,7 @@ export async function purgeExpired(handle: DbOrTx): Promise<void> {
 	await purgeAuditEvents(handle, c.auditRetentionDays);
 	await purgeEvents(handle);
 	await purgeOutbox(handle, { linkHours: c.mailLinkHours, retentionDays: c.mailRetentionDays });
+	await expireLiveSessions(handle, c.cardLiveRetentionDays);
 }
 
 /**

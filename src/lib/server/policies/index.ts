@@ -25,7 +25,7 @@ export {
 	type OrganisationAsSeen,
 	type OrganisationRole
 } from './organisations.ts';
-export type { ReflectionOwned } from './cards.ts';
+export type { LiveSessionOwned, ReflectionOwned } from './cards.ts';
 export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
 export { TEAM_MINIMUM, type PersonOwned, type SharedAssessment, type ShareTarget, type TeamOverview } from './competence.ts';
 export type { RatingAsSeen, RoundAsSeen } from './quality.ts';

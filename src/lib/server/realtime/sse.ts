@@ -7,6 +7,8 @@ export type EventStreamOptions = {
 	channel: string;
 	/** What the client receives as `data` (JSON); by default the event's payload. */
 	data?: (event: RealtimeEvent) => unknown;
+	/** Which of the channel's events this reader gets (default: all), e.g. only state changes. */
+	only?: (event: RealtimeEvent) => boolean;
 	/** A comment line this often keeps proxies and the browser from timing the stream out. */
 	heartbeatMs?: number;
 	/** How long the browser waits before reconnecting after the stream ends. */
@@ -29,7 +31,7 @@ function lastEventId(request: Request): number | undefined {
  * away or the process shuts down (`closeAll`), and does not repeat an id within one stream.
  */
 export function eventStream(db: DbOrTx, request: Request, options: EventStreamOptions): Response {
-	const { channel, data = (e) => e.payload, heartbeatMs = 15_000, retryMs = 3000 } = options;
+	const { channel, data = (e) => e.payload, only = () => true, heartbeatMs = 15_000, retryMs = 3000 } = options;
 	const resumeAfter = lastEventId(request);
 	let cleanup = () => {};
 
@@ -48,7 +50,7 @@ export function eventStream(db: DbOrTx, request: Request, options: EventStreamOp
 			};
 			const send = (e: RealtimeEvent) => {
 				// A repeated fan-out, or a live event also found by the replay, is sent once.
-				if (seen.has(e.id)) return;
+				if (seen.has(e.id) || !only(e)) return;
 				seen.add(e.id);
 				if (seen.size > 1000) seen.delete(seen.values().next().value!);
 				write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(data(e) ?? null)}\n\n`);

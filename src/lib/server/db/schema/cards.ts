@@ -103,3 +103,86 @@ export const cardReflection = pgTable(
 	},
 	(t) => [uniqueIndex('card_reflection_user_card_idx').on(t.userId, t.cardId), index('card_reflection_user_idx').on(t.userId, t.updatedAt)]
 );
+
+/** How a question of a live session is answered: free text, one of some options, or a 1–5 agree scale. */
+export type LiveAnswerForm = { form: 'free' | 'choice' | 'scale'; options: string[] };
+
+/**
+ * A live session with ethics cards: a facilitator shows cards one by one, participants answer on
+ * their phones. Every change of state is an update of this row (so it survives a restart and works
+ * across instances) with an event on the channel `cardsession:<id>`.
+ */
+export const cardSession = pgTable(
+	'card_session',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		facilitatorId: uuid('facilitator_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		// The cards in the order they are shown, and the language they are shown in.
+		cardIds: integer('card_ids').array().notNull(),
+		locale: text('locale').notNull(),
+		currentIndex: integer('current_index').notNull().default(0),
+		currentQuestion: integer('current_question').notNull().default(0),
+		// `<card id>:<question index>` → the answer form chosen for it (free text when absent).
+		forms: jsonb('forms').$type<Record<string, LiveAnswerForm>>().notNull().default({}),
+		twistShown: boolean('twist_shown').notNull().default(false),
+		// 'lobby' | 'open' | 'revealed' | 'ended'
+		state: text('state').notNull().default('lobby'),
+		joinCode: text('join_code').notNull().unique(),
+		joiningLocked: boolean('joining_locked').notNull().default(false),
+		// Whether the facilitator's views show who gave which answer (never to other participants).
+		anonymousAnswers: boolean('anonymous_answers').notNull().default(true),
+		maxParticipants: integer('max_participants').notNull().default(1000),
+		lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('card_session_facilitator_idx').on(t.facilitatorId, t.createdAt), index('card_session_expires_idx').on(t.state, t.expiresAt)]
+);
+
+/** Someone who joined a live session: a display name (or none), an account only if signed in. */
+export const cardSessionParticipant = pgTable(
+	'card_session_participant',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => cardSession.id, { onDelete: 'cascade' }),
+		displayName: text('display_name'),
+		userId: uuid('user_id').references(() => user.id, { onDelete: 'set null' }),
+		// The hash of the participant's cookie token (the token itself is never stored).
+		tokenHash: text('token_hash').notNull().unique(),
+		removed: boolean('removed').notNull().default(false),
+		lastAnswerAt: timestamp('last_answer_at', { withTimezone: true }),
+		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('card_session_participant_session_idx').on(t.sessionId), index('card_session_participant_user_idx').on(t.userId)]
+);
+
+/** One participant's answer to one question of one card in a live session (the last one given). */
+export const cardSessionAnswer = pgTable(
+	'card_session_answer',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => cardSession.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => cardSessionParticipant.id, { onDelete: 'cascade' }),
+		cardId: integer('card_id')
+			.notNull()
+			.references(() => card.id, { onDelete: 'cascade' }),
+		questionIndex: integer('question_index').notNull(),
+		value: text('value').notNull(),
+		// Hidden by the facilitator (e.g. offensive): not shown in the results.
+		hidden: boolean('hidden').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('card_session_answer_unique_idx').on(t.participantId, t.cardId, t.questionIndex),
+		index('card_session_answer_session_idx').on(t.sessionId, t.cardId, t.questionIndex)
+	]
+);
