@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { formatDate } from '../../i18n/format.ts';
 import { isAppLocale, type AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
@@ -344,7 +344,8 @@ async function closedRoundsUpTo(db: DbOrTx, round: RoundRow): Promise<RoundRow[]
 				eq(qualityRound.organisationId, round.organisationId),
 				eq(qualityRound.frameworkVersionId, round.frameworkVersionId),
 				eq(qualityRound.status, 'closed'),
-				lte(qualityRound.createdAt, round.createdAt)
+				// Compared in SQL: the row keeps microseconds that a JavaScript Date would round away.
+				sql`${qualityRound.createdAt} <= (select r.created_at from quality_round r where r.id = ${round.id})`
 			)
 		)
 		.orderBy(asc(qualityRound.createdAt));
