@@ -12,5 +12,6 @@ import { glossary } from './glossary/index.ts';
 import { learn } from './learn/index.ts';
 import { organisations } from './organisations/index.ts';
 import { quality } from './quality/index.ts';
+import { resources } from './resources/index.ts';
 
-export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards, competence, cpd, quality];
+export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards, competence, cpd, quality, resources];

@@ -5,6 +5,7 @@ import { competenceRules } from './competence.ts';
 import { learnRules } from './learn.ts';
 import { organisationRules } from './organisations.ts';
 import { qualityRules } from './quality.ts';
+import { resourceRules } from './resources.ts';
 
 // The one place that decides what an actor may do: one table of rules, one rule file per
 // capability. Every service asks it on its first lines and routes ask it only through
@@ -27,8 +28,9 @@ export type { ReflectionOwned } from './cards.ts';
 export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
 export { TEAM_MINIMUM, type PersonOwned, type SharedAssessment, type ShareTarget, type TeamOverview } from './competence.ts';
 export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
+export type { PlanAsSeen, PlanShare, ResourceAsSeen } from './resources.ts';
 
-const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...resourceRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

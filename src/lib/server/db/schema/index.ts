@@ -9,3 +9,4 @@ export * from './competence.ts';
 export * from './cpd.ts';
 export * from './quality.ts';
 export * from './cards.ts';
+export * from './resources.ts';
