@@ -108,7 +108,15 @@ describe('resource content validation', () => {
 			for (const c of n.children ?? []) walk(c, into);
 		};
 		for (const node of fw.nodes as N[]) if (node.kind === 'area') walk(node, outcomes.set(node.key, new Set()).get(node.key)!);
-		expect(readResources(CONTENT, outcomes).length).toBeGreaterThan(0);
+		const items = readResources(CONTENT, outcomes);
+		// At least 3 starters, 3 activities and 2 reflection items per button; at least 12 library items.
+		for (const button of outcomes.keys()) {
+			const mine = items.filter((i) => i.links.some(([, key]) => key === button));
+			for (const [kind, min] of [['starter', 3], ['activity', 3], ['reflection', 2]] as const) expect(mine.filter((i) => i.kind === kind).length, `${button} ${kind}`).toBeGreaterThanOrEqual(min);
+		}
+		expect(items.filter((i) => !i.ownWriting).length).toBeGreaterThanOrEqual(12);
+		// Every item in English; the platform's own writing in all five languages.
+		for (const item of items) expect(item.wording.en, item.slug).toBeDefined();
 	});
 });
 
