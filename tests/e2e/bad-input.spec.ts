@@ -81,6 +81,7 @@ test.describe('malformed ids', () => {
 		// Closing a round reads nothing from the form (the round is in the address).
 		'POST /quality/rounds/[round]?/close',
 		// Free text only: any words are a valid title, summary or body.
+		'POST /career-learning/plans?/create',
 		'POST /editor/courses/[course]?/translation',
 		'POST /editor/courses/[course]/modules/[module]?/translation',
 		'POST /editor/courses/[course]/lessons/[lesson]?/preview',

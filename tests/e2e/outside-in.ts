@@ -25,6 +25,11 @@ export const PUBLIC = new Set([
 	'GET /cards/random',
 	// The open community spaces are read by anyone (an organisation's or a cohort's space is not).
 	'GET /community',
+	// The resource library and Your career learning: published resources are public.
+	'GET /career-learning',
+	'GET /career-learning/[button]',
+	'GET /resources',
+	'GET /resources/[slug]',
 	'GET /account-deleted',
 	'GET /certificates',
 	'GET /certificates/[code]',
@@ -153,6 +158,24 @@ export const MEMBER = new Set([
 	'GET /cpd/export',
 	'GET /cpd/report',
 	'GET /quality',
+	// The shelf, proposals and session plans: each person's own (someone else's plan is a 404).
+	'POST /resources/[slug]?/favourite',
+	'POST /resources/[slug]?/plan',
+	'GET /resources/shelf',
+	'GET /resources/propose',
+	'POST /resources/propose',
+	'GET /career-learning/plans',
+	'POST /career-learning/plans?/create',
+	'GET /career-learning/plans/[id]',
+	'POST /career-learning/plans/[id]?/save',
+	'POST /career-learning/plans/[id]?/add',
+	'POST /career-learning/plans/[id]?/move',
+	'POST /career-learning/plans/[id]?/notes',
+	'POST /career-learning/plans/[id]?/remove',
+	'POST /career-learning/plans/[id]?/share',
+	'POST /career-learning/plans/[id]?/cpd',
+	'POST /career-learning/plans/[id]?/delete',
+	'GET /career-learning/plans/[id]/print',
 	// The second step of signing in: a signed-in member is sent on to their account.
 	'GET /signin/code',
 	'POST /signin/code',
@@ -178,7 +201,7 @@ export const isPublic = (route: Route) => PUBLIC.has(keyOf(route));
 export const isMember = (route: Route) => MEMBER.has(keyOf(route));
 
 /** Route parameters whose values are ids or slugs: a malformed one names nothing (a 4xx). */
-export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'area', 'round', 'space', 'thread', 'post']);
+export const ID_PARAMS = new Set(['id', 'course', 'module', 'lesson', 'slug', 'key', 'code', 'sha', 'name', 'area', 'round', 'space', 'thread', 'post', 'button']);
 
 /** The form field names a route's page uses, plus the id fields actions read. */
 export function fieldsOf(route: Route): string[] {
@@ -299,7 +322,11 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		// The admin's organisation's private community space (the member is a stranger to it).
 		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' },
 		// A live card session that is nobody's (its facilitator's views are private).
-		'/cards/live/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
+		'/cards/live/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
+		'/resources/[slug]': { slug: 'norwegian-quality-framework-website' },
+		'/career-learning/[button]': { button: 'choice-chance' },
+		// A session plan that is nobody's.
+		'/career-learning/plans/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
 	};
 	const params = (route: Route) => {
 		const values: Record<string, string> = {};

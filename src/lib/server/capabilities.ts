@@ -15,4 +15,5 @@ import { quality } from './quality/index.ts';
 import { community } from './community/index.ts';
 
 import { practices } from './practices/index.ts';
-export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards, competence, cpd, quality, community, practices];
+import { resources } from './resources/index.ts';
+export const CAPABILITIES: readonly Capability[] = [accounts, organisations, glossary, frameworks, learn, cards, competence, cpd, quality, community, practices, resources];

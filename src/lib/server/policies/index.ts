@@ -7,6 +7,7 @@ import { organisationRules } from './organisations.ts';
 import { qualityRules } from './quality.ts';
 import { communityRules } from './community.ts';
 import { practiceRules } from './practices.ts';
+import { resourceRules } from './resources.ts';
 
 // The one place that decides what an actor may do: one table of rules, one rule file per
 // capability. Every service asks it on its first lines and routes ask it only through
@@ -32,7 +33,8 @@ export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
 export type { SpaceAsSeen, WrittenInSpace } from './community.ts';
 
 export type { PracticeAsSeen } from './practices.ts';
-const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules, ...practiceRules };
+export type { PlanAsSeen, PlanShare, ResourceAsSeen } from './resources.ts';
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules, ...practiceRules, ...resourceRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

@@ -11,3 +11,4 @@ export * from './quality.ts';
 export * from './cards.ts';
 export * from './community.ts';
 export * from './practices.ts';
+export * from './resources.ts';

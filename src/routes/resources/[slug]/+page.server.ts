@@ -1,0 +1,48 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/paths.ts';
+import { db } from '#lib/server/platform/app.ts';
+import { parseForm, uuid } from '#lib/server/forms/index.ts';
+import { actorOf } from '#lib/server/http/context.ts';
+import { requireSession } from '#lib/server/http/guards.ts';
+import { respond } from '#lib/server/http/respond.ts';
+import { lessonRenderContext } from '#lib/server/learn/catalogue/index.ts';
+import { addStep, countView, getResource, listPlans, setFavourite } from '#lib/server/resources/index.ts';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const locale = getLocale();
+	const actor = actorOf(locals);
+	const found = await getResource(db(), actor, params.slug, locale, lessonRenderContext(locale));
+	if (!found.ok) error(404, m.resources_not_found());
+	if (found.value.status === 'published') await countView(db(), params.slug);
+	const plans = actor ? await listPlans(db(), actor) : undefined;
+	return {
+		resource: found.value,
+		plans: plans?.ok ? plans.value.filter((p) => p.mine).map((p) => ({ id: p.id, title: p.title })) : [],
+		signedIn: !!actor,
+		proposed: url.searchParams.get('proposed') === '1'
+	};
+};
+
+const favouriteForm = z.object({ on: z.enum(['1', '0'], { error: 'error_invalid' }) });
+const planForm = z.object({ plan: uuid() });
+
+export const actions: Actions = {
+	favourite: async ({ locals, params, request }) => {
+		requireSession(locals);
+		const parsed = parseForm(favouriteForm, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		const result = await setFavourite(db(), actorOf(locals), params.slug, parsed.data.on === '1');
+		return respond(result, {}, () => ({ favourited: parsed.data.on === '1' }));
+	},
+	plan: async ({ locals, params, request }) => {
+		requireSession(locals);
+		const parsed = parseForm(planForm, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		const result = await addStep(db(), actorOf(locals), parsed.data.plan, params.slug);
+		return respond(result, {}, () => redirect(303, localizeHref(`/career-learning/plans/${parsed.data.plan}?added=1`)));
+	}
+};
