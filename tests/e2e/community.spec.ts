@@ -60,12 +60,16 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 
 	// The mention is waiting in Ben's notifications; marking it read empties the list of new ones.
 	await ben.goto('/en/notifications');
+	// The header's bell counts it on every page.
+	const unread = new RegExp(`^${en.community_bell_unread!.replace('{count}', '\\d+')}$`);
+	await expect(ben.getByRole('link', { name: unread })).toBeVisible();
 	const notice = ben.getByRole('listitem').filter({ hasText: en.community_notification_mention!.replace('{name}', ANA.name) });
 	await expect(notice).toBeVisible();
 	await expect(notice.getByRole('link', { name: 'When a parent asks what their child said' })).toBeVisible();
 	await expectAccessible(ben);
 	await ben.getByRole('button', { name: en.community_notifications_read_all }).click();
 	await expect(ben.getByText(en.community_notifications_new!)).toHaveCount(0);
+	await expect(ben.getByRole('link', { name: en.community_bell, exact: true })).toBeVisible();
 
 	// Ana's organisation has a private space; to Ben it is the same 404 as a discussion that does not exist.
 	const created = await ana.request.post('/en/organisations?/create', {
