@@ -48,7 +48,7 @@ export default defineConfig({
 				PORT: String(E2E_PORT),
 				DATA_DIR: '.e2e-data',
 				LOG_LEVEL: 'warn',
-				SIGNUP_LIMIT_PER_HOUR: '20',
+				SIGNUP_LIMIT_PER_HOUR: '60',
 				// Mail really leaves, by SMTP, to the suite's mail server; links point at this server.
 				SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
 				PUBLIC_ORIGIN: BASE_URL

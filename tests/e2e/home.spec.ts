@@ -12,7 +12,7 @@ for (const locale of LOCALES) {
 		}
 		// Navigation only to parts that exist.
 		const nav = page.getByRole('navigation', { name: m.nav_label });
-		await expect(nav.getByRole('link')).toHaveText([m.nav_home!, m.nav_learn!, m.nav_frameworks!, m.quality_nav!, m.nav_cards!, m.nav_glossary!]);
+		await expect(nav.getByRole('link')).toHaveText([m.nav_home!, m.nav_learn!, m.nav_frameworks!, m.community_nav!, m.resources_nav!, m.practices_nav!, m.quality_nav!, m.nav_cards!, m.nav_glossary!]);
 		await expect(page.getByRole('contentinfo').getByRole('link', { name: m.footer_accessibility })).toBeVisible();
 	});
 }
