@@ -71,9 +71,11 @@ for (const [i, member] of MEMBERS.entries()) {
 		raters[i] = await newPerson(browser, member, CONTEXTS[i]);
 		await leader.goto(organisationUrl);
 		await leader.getByLabel(en.invite_field_email!, { exact: true }).fill(member.email);
+		// The invitation, not the sign-up mail before it (mail leaves after commit, a moment later).
+		const since = Date.now();
 		await leader.getByRole('button', { name: en.invite_submit, exact: true }).click();
 		await expect(leader.getByText(en.invite_sent!.replace('{email}', member.email))).toBeVisible();
-		const mail = await latestMail(member.email);
+		const mail = await latestMail(member.email, since);
 		await raters[i]!.goto(mail.link);
 		await raters[i]!.getByRole('button', { name: en.invite_accept, exact: true }).click();
 		await expect(raters[i]!.getByRole('heading', { level: 1, name: ORGANISATION })).toBeVisible();
