@@ -46,6 +46,9 @@ export default defineConfig({
 		// Migrates once per run; each test's database is a copy (see tests/helpers/db.ts).
 		globalSetup: ['tests/helpers/global-setup.ts'],
 		setupFiles: ['tests/helpers/setup-file.ts'],
+		// A worker imports the app's modules once for all its files, not once per file (the setup
+		// file puts back what a file may change: environment, configuration, caches).
+		isolate: false,
 		// One test file per core (Vitest's default leaves one core free, so on two cores it ran the
 		// files one at a time); the database tests are CPU-bound in PGlite's WASM engine.
 		maxWorkers: availableParallelism(),

@@ -45,7 +45,7 @@ beforeAll(async () => {
 		}
 	});
 	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-	// config() is read once per process, at the first mail: from then on mail goes to this server.
+	// config() is read at the first mail (tests/helpers/setup-file.ts forgets it between files): mail goes to this server.
 	process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 	// Mail links need a public origin whenever mail really leaves (config refuses SMTP_URL without it).
 	process.env.PUBLIC_ORIGIN ??= 'https://praxis.test';

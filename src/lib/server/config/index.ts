@@ -189,3 +189,8 @@ export function config(): Config {
 	cached ??= loadConfig();
 	return cached;
 }
+
+/** Forgets the configuration read, so that the next `config()` reads the environment again (tests change it). */
+export function forgetConfig(): void {
+	cached = undefined;
+}

@@ -90,14 +90,14 @@ export async function sendMail(db: DbOrTx, given: Mail): Promise<void> {
 	if (!c.smtpUrl && c.nodeEnv === 'development') logger.info({ event: 'mail_link', kind: mail.kind, link: mail.link }, 'mail queued');
 }
 
-let transport: Transporter | undefined;
+let transport: { url: string; via: Transporter } | undefined;
 
 /** Where mail goes: SMTP_URL's server (none configured: undefined, the outbox only). */
 function smtpTransport(): Transporter | undefined {
 	const url = config().smtpUrl;
 	if (!url) return undefined;
-	transport ??= nodemailer.createTransport(url);
-	return transport;
+	if (transport?.url !== url) transport = { url, via: nodemailer.createTransport(url) };
+	return transport.via;
 }
 
 /**

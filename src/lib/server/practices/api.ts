@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../db/client.ts';
-import { hit, type Limit } from '../ratelimit/index.ts';
+import { hit, LIMITS } from '../ratelimit/index.ts';
 import { API_MAX_PAGE_SIZE, API_PAGE_SIZE } from './openapi.ts';
 import { apiPractice, apiPractices, filterFromQuery, queryOf } from './queries.ts';
 
@@ -8,8 +8,8 @@ import { apiPractice, apiPractices, filterFromQuery, queryOf } from './queries.t
 // shares them: JSON with an ETag (304 when the client has it), CORS for GET from anywhere, and a
 // limit per address of origin.
 
-/** Reading the open API: generous for people and scripts, a brake on scrapers hammering it. */
-export const API_LIMIT: Limit = { name: 'practices-api-ip', max: 600, windowSeconds: 60 };
+/** Reading the open API is limited per address (`LIMITS.practicesApiPerIp`). */
+export const API_LIMIT = LIMITS.practicesApiPerIp;
 
 export const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-expose-headers': 'ETag, Link' };
 

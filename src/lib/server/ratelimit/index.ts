@@ -22,7 +22,9 @@ export const LIMITS = {
 	// A facilitator invites a class at a time, not the world.
 	cohortInvitesPerUser: { name: 'cohort-invites-user', max: 200, windowSeconds: 24 * 60 * 60 },
 	// A leader's reminder to a round's unfinished raters: once a day is a nudge, more is spam.
-	qualityRemindersPerRound: { name: 'quality-reminder-round', max: 1, windowSeconds: 24 * 60 * 60 }
+	qualityRemindersPerRound: { name: 'quality-reminder-round', max: 1, windowSeconds: 24 * 60 * 60 },
+	// Reading the practices' open API: generous for people and scripts, a brake on scrapers hammering it.
+	practicesApiPerIp: { name: 'practices-api-ip', max: 600, windowSeconds: 60 }
 } satisfies Record<string, Limit>;
 
 /**
