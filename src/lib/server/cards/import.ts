@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import type { ImportOptions, ImportReport } from '../content/report.ts';
+import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { card, cardRevision, cardTranslation, type CardWording } from '../db/schema/cards.ts';
 import { readCards } from './content.ts';
@@ -13,8 +13,8 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
  */
 export async function importCards(db: DbOrTx, contentDir: string, options: ImportOptions): Promise<ImportReport> {
 	const sources = readCards(contentDir);
-	const report: ImportReport = { type: 'cards', created: [], updated: [], unchanged: 0, keptEditorVersion: [] };
-	const existing = await db.select({ id: card.id, slug: card.slug, importedHash: card.importedHash, edited: card.editedInPlatform }).from(card);
+	const report = emptyReport('cards');
+	const existing = await db.select({ id: card.id, slug: card.slug, importedHash: card.importedHash, editedInPlatform: card.editedInPlatform }).from(card);
 	const bySlug = new Map(existing.map((row) => [row.slug, row]));
 	if (sources.length === 0) return report;
 	const previous = await db
@@ -25,14 +25,7 @@ export async function importCards(db: DbOrTx, contentDir: string, options: Impor
 	for (const source of sources) {
 		const hash = hashOf(source.hash);
 		const row = bySlug.get(source.slug);
-		if (row && row.importedHash === hash) {
-			report.unchanged++;
-			continue;
-		}
-		if (row?.edited && !options.force) {
-			report.keptEditorVersion.push(source.slug);
-			continue;
-		}
+		if (!shouldWrite(report, row, hash, source.slug, options)) continue;
 		const values = {
 			deck: source.deck,
 			position: source.position,

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LOCALES, type AppLocale } from '../../i18n/locales.ts';
-import type { ImportOptions, ImportReport } from '../content/report.ts';
+import { emptyReport, type ImportOptions, type ImportReport } from '../content/report.ts';
 import { readContentFolder } from '../content/files.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { communitySpace, communitySpaceTranslation } from '../db/schema/community.ts';
@@ -32,7 +32,7 @@ export const spacesFile = z.strictObject({
 
 /** Imports the public spaces: new ones are added, changed titles and descriptions replaced. */
 export async function importSpaces(db: DbOrTx, contentDir: string, _options: ImportOptions): Promise<ImportReport> {
-	const report: ImportReport = { type: 'community', created: [], updated: [], unchanged: 0, keptEditorVersion: [] };
+	const report = emptyReport('community');
 	const file = readContentFolder(contentDir, 'community', spacesFile).find((f) => f.slug === 'spaces');
 	if (!file) return report;
 	const existing = new Map((await db.select({ id: communitySpace.id, slug: communitySpace.slug, hash: communitySpace.importedHash }).from(communitySpace).where(eq(communitySpace.kind, 'public'))).map((r) => [r.slug, r]));

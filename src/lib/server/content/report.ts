@@ -29,3 +29,29 @@ export function summariseImport(reports: ImportReport[]): string[] {
 		return `${report.type}: ${parts.join(', ')}`;
 	});
 }
+
+/** An empty report for one content type. */
+export const emptyReport = (type: string): ImportReport => ({ type, created: [], updated: [], unchanged: 0, keptEditorVersion: [] });
+
+/**
+ * The question every importer asks first of a shipped item: write it or leave it? An item whose file
+ * has not changed since it was last imported is left (and counted); one an editor changed in the
+ * platform is left (and named in the report) unless the import is forced.
+ */
+export function shouldWrite(
+	report: ImportReport,
+	stored: { importedHash: string | null; editedInPlatform: boolean } | undefined,
+	hash: string,
+	name: string,
+	options: ImportOptions
+): boolean {
+	if (stored && stored.importedHash === hash) {
+		report.unchanged++;
+		return false;
+	}
+	if (stored?.editedInPlatform && !options.force) {
+		report.keptEditorVersion.push(name);
+		return false;
+	}
+	return true;
+}

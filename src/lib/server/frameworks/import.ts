@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { ContentError } from '../content/errors.ts';
 import { readContentFolder } from '../content/files.ts';
-import type { ImportOptions, ImportReport } from '../content/report.ts';
+import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { framework, frameworkNode, frameworkNodeTranslation, frameworkVersion, frameworkVersionTranslation } from '../db/schema/frameworks.ts';
 import { frameworkFile, type FrameworkNodeFile } from './content.ts';
@@ -32,7 +32,7 @@ function flatten(file: string, nodes: FrameworkNodeFile[]): Flat[] {
 export async function importFrameworks(db: DbOrTx, contentDir: string, options: ImportOptions): Promise<ImportReport> {
 	const files = readContentFolder(contentDir, 'frameworks', frameworkFile);
 	const flats = files.map((f) => flatten(f.file, f.data.nodes));
-	const report: ImportReport = { type: 'frameworks', created: [], updated: [], unchanged: 0, keptEditorVersion: [] };
+	const report = emptyReport('frameworks');
 
 	for (const [index, f] of files.entries()) {
 		const name = `${f.slug}@${f.data.version}`;
@@ -45,14 +45,7 @@ export async function importFrameworks(db: DbOrTx, contentDir: string, options: 
 			.select()
 			.from(frameworkVersion)
 			.where(and(eq(frameworkVersion.frameworkId, fw!.id), eq(frameworkVersion.version, f.data.version)));
-		if (existing?.importedHash === f.hash) {
-			report.unchanged++;
-			continue;
-		}
-		if (existing?.editedInPlatform && !options.force) {
-			report.keptEditorVersion.push(name);
-			continue;
-		}
+		if (!shouldWrite(report, existing, f.hash, name, options)) continue;
 		const meta = {
 			status: f.data.status,
 			sourceCitation: f.data.source.citation,

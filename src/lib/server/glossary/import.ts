@@ -1,5 +1,5 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import type { ImportOptions, ImportReport } from '../content/report.ts';
+import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../content/report.ts';
 import { ContentError } from '../content/errors.ts';
 import { readContentFolder } from '../content/files.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -21,22 +21,15 @@ export async function importGlossary(db: DbOrTx, contentDir: string, options: Im
 			id: glossaryTerm.id,
 			slug: glossaryTerm.slug,
 			importedHash: glossaryTerm.importedHash,
-			edited: glossaryTerm.editedInPlatform
+			editedInPlatform: glossaryTerm.editedInPlatform
 		})
 		.from(glossaryTerm);
 	const bySlug = new Map(existing.map((row) => [row.slug, row]));
-	const report: ImportReport = { type: 'glossary', created: [], updated: [], unchanged: 0, keptEditorVersion: [] };
+	const report = emptyReport('glossary');
 
 	for (const f of files) {
 		const row = bySlug.get(f.slug);
-		if (row && row.importedHash === f.hash) {
-			report.unchanged++;
-			continue;
-		}
-		if (row?.edited && !options.force) {
-			report.keptEditorVersion.push(f.slug);
-			continue;
-		}
+		if (!shouldWrite(report, row, f.hash, f.slug, options)) continue;
 		const values = {
 			sourceCitation: f.data.source.citation,
 			sourceUrl: f.data.source.url ?? null,

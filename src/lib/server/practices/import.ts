@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LOCALES, type AppLocale } from '../../i18n/locales.ts';
 import { ContentError } from '../content/errors.ts';
 import { readContentFolder } from '../content/files.ts';
-import type { ImportOptions, ImportReport } from '../content/report.ts';
+import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { practice } from '../db/schema/practices.ts';
 import { practiceTemplate } from './template.ts';
@@ -30,12 +30,12 @@ const practiceFile = z.strictObject({
 
 export async function importPractices(db: DbOrTx, contentDir: string, options: ImportOptions): Promise<ImportReport> {
 	const files = readContentFolder(contentDir, 'practices', practiceFile);
-	const report: ImportReport = { type: 'practices', created: [], updated: [], unchanged: 0, keptEditorVersion: [] };
+	const report = emptyReport('practices');
 	if (!files.length) return report;
 	const template = await practiceTemplate(db, 'en');
 	if (!template) throw new ContentError('practices', '', 'the mapping template framework must be imported first');
 	const existing = await db
-		.select({ id: practice.id, slug: practice.slug, importedHash: practice.importedHash, edited: practice.editedInPlatform })
+		.select({ id: practice.id, slug: practice.slug, importedHash: practice.importedHash, editedInPlatform: practice.editedInPlatform })
 		.from(practice)
 		.where(inArray(
 			practice.slug,
@@ -44,14 +44,7 @@ export async function importPractices(db: DbOrTx, contentDir: string, options: I
 	const bySlug = new Map(existing.map((row) => [row.slug, row]));
 	for (const file of files) {
 		const row = bySlug.get(file.slug);
-		if (row && row.importedHash === file.hash) {
-			report.unchanged++;
-			continue;
-		}
-		if (row?.edited && !options.force) {
-			report.keptEditorVersion.push(file.slug);
-			continue;
-		}
+		if (!shouldWrite(report, row, file.hash, file.slug, options)) continue;
 		const { translations, ...data } = file.data;
 		const checked = checkPractice(template, {
 			title: translations.en.title,

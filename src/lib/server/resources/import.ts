@@ -1,6 +1,6 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { BASE_LOCALE } from '../../i18n/locales.ts';
-import type { ImportOptions, ImportReport } from '../content/report.ts';
+import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { resource, resourceLink, resourceTranslation } from '../db/schema/resources.ts';
 import { getFramework, type FrameworkNodeView } from '../frameworks/queries.ts';
@@ -30,22 +30,15 @@ export async function buttonOutcomes(db: DbOrTx): Promise<ButtonOutcomes> {
  * their translations follow the file.
  */
 export async function importResources(db: DbOrTx, contentDir: string, options: ImportOptions): Promise<ImportReport> {
-	const report: ImportReport = { type: 'resources', created: [], updated: [], unchanged: 0, keptEditorVersion: [] };
+	const report = emptyReport('resources');
 	const sources = readResources(contentDir, await buttonOutcomes(db));
 	if (sources.length === 0) return report;
-	const existing = await db.select({ id: resource.id, slug: resource.slug, importedHash: resource.importedHash, edited: resource.editedInPlatform }).from(resource);
+	const existing = await db.select({ id: resource.id, slug: resource.slug, importedHash: resource.importedHash, editedInPlatform: resource.editedInPlatform }).from(resource);
 	const bySlug = new Map(existing.map((row) => [row.slug, row]));
 
 	for (const source of sources) {
 		const row = bySlug.get(source.slug);
-		if (row && row.importedHash === source.hash) {
-			report.unchanged++;
-			continue;
-		}
-		if (row?.edited && !options.force) {
-			report.keptEditorVersion.push(source.slug);
-			continue;
-		}
+		if (!shouldWrite(report, row, source.hash, source.slug, options)) continue;
 		const values = {
 			kind: source.kind,
 			status: 'published',

@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { ImportOptions, ImportReport } from '../../content/report.ts';
+import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../../content/report.ts';
 import type { DbOrTx } from '../../db/client.ts';
 // The cache module itself, not the catalogue's index: the catalogue reads lessons through content/.
 import { contentChanged } from '../catalogue/cache.ts';
@@ -18,17 +18,10 @@ export async function importCourses(db: DbOrTx, contentDir: string, options: Imp
 	const courses = readCourses(contentDir);
 	const targets = await loadLinkTargets(db);
 	for (const c of courses) checkLinks(c, targets);
-	const report: ImportReport = { type: 'courses', created: [], updated: [], unchanged: 0, keptEditorVersion: [] };
+	const report = emptyReport('courses');
 	for (const c of courses) {
 		const [existing] = await db.select().from(course).where(eq(course.slug, c.key));
-		if (existing?.importedHash === c.hash) {
-			report.unchanged++;
-			continue;
-		}
-		if (existing?.editedInPlatform && !options.force) {
-			report.keptEditorVersion.push(c.key);
-			continue;
-		}
+		if (!shouldWrite(report, existing, c.hash, c.key, options)) continue;
 		await writeCourse(db, c);
 		(existing ? report.updated : report.created).push(c.key);
 	}
