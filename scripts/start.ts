@@ -9,6 +9,7 @@ import { ORIGIN_HEADERS, stampOrigin } from '../src/lib/server/http/origin.ts';
 import { BODY_HEADER, limitRequestBody } from '../src/lib/server/http/body-limit.ts';
 import { AUTHORING_BODY_LIMIT, bodyLimitFor } from '../src/lib/server/learn/authoring/limits.ts';
 import { closeAll as closeAllStreams } from '../src/lib/server/realtime/streams.ts';
+import { serveFromCache } from '../src/lib/server/http/page-cache.ts';
 import { ensureBuild } from './lib/build-stamp.ts';
 
 const root = process.cwd();
@@ -74,6 +75,15 @@ const server = http.createServer((req, res) => {
 	if (bodyLimitByPath) limitRequestBody(req, res, bodyLimitFor(req.url ?? '/'));
 	else delete req.headers[BODY_HEADER];
 	stampOrigin(req, policy);
+	// A visitor's public content page rendered before is sent from memory, before SvelteKit.
+	const cached = {
+		method: req.method ?? 'GET',
+		origin: `${req.headers[ORIGIN_HEADERS.protocol]}://${req.headers[ORIGIN_HEADERS.host] ?? req.headers.host}`,
+		target: req.url ?? '/',
+		cookie: req.headers.cookie ?? null,
+		acceptLanguage: req.headers['accept-language'] ?? null
+	};
+	if (serveFromCache(cached, req, res)) return;
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end();

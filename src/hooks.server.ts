@@ -14,6 +14,8 @@ import { localeRedirect, rememberLocale } from '#lib/server/i18n/negotiate.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
 import { bodyWasTooLarge } from '#lib/server/http/body-limit.ts';
 import { compressPage } from '#lib/server/http/compress.ts';
+import { cacheSlot, storePage } from '#lib/server/http/page-cache.ts';
+import { config } from '#lib/server/config/index.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
@@ -31,6 +33,12 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 	const started = performance.now();
 	const pageLocale = localeOfPath(event.url.pathname) ?? 'en';
+	// A public content page rendered for a visitor is kept, and scripts/start.ts serves it next time.
+	const headers = event.request.headers;
+	const slot =
+		config().nodeEnv === 'development'
+			? null
+			: cacheSlot({ method: event.request.method, origin: event.url.origin, target: event.url.pathname + event.url.search, cookie: headers.get('cookie'), acceptLanguage: headers.get('accept-language') });
 	refuseUnreadableForms(event.request, pageLocale);
 	let response = (await carriesNul(event.request, event.url))
 		? plainPage(pageLocale, 400, m.error_bad_request_title({}, { locale: pageLocale }), m.error_invalid({}, { locale: pageLocale }))
@@ -42,6 +50,7 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	}
 	response.headers.set('x-request-id', event.locals.requestId);
 	securityHeaders(response.headers, event.url.protocol === 'https:');
+	if (slot) response = await storePage(slot, response);
 	const path = event.url.pathname;
 	// Paths only, never query strings: they can carry what people type.
 	logger[path === '/healthz' || path === '/readyz' ? 'debug' : 'info'](

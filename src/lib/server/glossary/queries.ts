@@ -3,6 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { glossaryTerm, glossaryTranslation } from '../db/schema/glossary.ts';
+import { requestSearchIndex } from '../search/index.ts';
+import { GLOSSARY_SEARCH } from './search.ts';
 
 export type GlossaryEntry = {
 	slug: string;
@@ -91,6 +93,7 @@ export async function editGlossaryTranslation(
 				target: [glossaryTranslation.termId, glossaryTranslation.locale],
 				set: { ...wording, updatedAt: sql`now()` }
 			});
+		await requestSearchIndex(tx, GLOSSARY_SEARCH.type, slug);
 		return true;
 	});
 }

@@ -71,14 +71,21 @@ function typedLocale(segment: string | undefined): AppLocale | undefined {
 }
 
 /**
+ * Whether a page in `locale` sets the language cookie for this visitor: when it differs from their
+ * cookie, or, without one, from the language their browser prefers.
+ */
+export function localeCookieChanges(current: string | undefined, acceptLanguage: string | null, locale: string): boolean {
+	if (current === locale) return false;
+	const preferred = localeFromAcceptLanguage(acceptLanguage) ?? BASE_LOCALE;
+	return !(current === undefined && locale === preferred);
+}
+
+/**
  * Remembers a language the reader chose: one that differs from what their browser asks for,
  * or from what they chose before. Reading in the browser's own language sets no cookie.
  */
 export function rememberLocale(cookies: Cookies, headers: Headers, locale: string, secure: boolean): void {
-	const current = cookies.get(LOCALE_COOKIE);
-	if (current === locale) return;
-	const preferred = localeFromAcceptLanguage(headers.get('accept-language')) ?? BASE_LOCALE;
-	if (current === undefined && locale === preferred) return;
+	if (!localeCookieChanges(cookies.get(LOCALE_COOKIE), headers.get('accept-language'), locale)) return;
 	cookies.set(LOCALE_COOKIE, locale, {
 		path: '/',
 		maxAge: 60 * 60 * 24 * 365,

@@ -33,13 +33,17 @@ export async function indexSearchSource(db: DbOrTx, source: SearchSource, key?: 
 
 /** The event that re-indexes one item after commit (handled by platform/search.ts). */
 export const SEARCH_INDEX = 'search.index';
+/** The realtime channel of content changes: every instance forgets its cached public pages (http/page-cache.ts). */
+export const CONTENT_CHANNEL = 'content';
 
 /**
  * Asks for one item (`type`, `key`: e.g. `course`, `foundations`) to be re-indexed once the
  * caller's transaction commits: an edit neither waits for the index nor rebuilds a whole type.
+ * Every item in search is public content, so the same event tells every instance that its cached
+ * pages may be out of date.
  */
 export async function requestSearchIndex(tx: DbOrTx, type: string, key: string): Promise<void> {
-	await emit(tx, { type: SEARCH_INDEX, payload: { ref: `${type}:${key}` } });
+	await emit(tx, { type: SEARCH_INDEX, payload: { ref: `${type}:${key}` }, channel: CONTENT_CHANNEL });
 }
 
 /** True when the index has no rows (first start, or after a migration emptied it). */

@@ -6,7 +6,8 @@ import type { EventHandler } from '../../capability.ts';
 import type { Database } from '../../db/client.ts';
 import { clearLearnCache, LEARN_CACHE_CHANNEL } from '../../learn/catalogue/index.ts';
 import { deliverMail, MAIL_SEND } from '../../mail/index.ts';
-import { SEARCH_INDEX } from '../../search/index.ts';
+import { CONTENT_CHANNEL, SEARCH_INDEX } from '../../search/index.ts';
+import { clearPageCache } from '../../http/page-cache.ts';
 import { indexSearchItem } from '../search.ts';
 import { fanOut, startRealtime, stopRealtime, subscribe } from '../../realtime/index.ts';
 import { startDispatcher, type ClaimedEvent, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
@@ -45,12 +46,18 @@ export type Events = { dispatcher: Dispatcher; stop: () => Promise<void> };
 export async function startEvents(database: Database, options: Partial<DispatcherOptions> = {}): Promise<Events> {
 	await startRealtime(database);
 	// Every instance keeps its own lesson cache: an edit anywhere clears it everywhere.
-	const unsubscribe = subscribe(LEARN_CACHE_CHANNEL, () => clearLearnCache());
+	const unsubscribe = [
+		subscribe(LEARN_CACHE_CHANNEL, () => {
+			clearLearnCache();
+			clearPageCache();
+		}),
+		subscribe(CONTENT_CHANNEL, () => clearPageCache())
+	];
 	const dispatcher = await startDispatcher(database, { handlersOf: handlersOf(), ...options });
 	return {
 		dispatcher,
 		async stop() {
-			unsubscribe();
+			for (const stop of unsubscribe) stop();
 			await dispatcher.stop();
 			await stopRealtime();
 		}
