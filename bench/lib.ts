@@ -7,6 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import pg from 'pg';
 import { ensureBuild } from '../scripts/lib/build-stamp.ts';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -46,6 +47,28 @@ export async function startServer(port: number, prepare?: (env: NodeJS.ProcessEn
 	};
 }
 
+/**
+ * A new, empty PostgreSQL database on the server of TEST_DATABASE_URL or DATABASE_URL, if one is
+ * set (else null), and the function that drops it.
+ */
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+	const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+	if (!url) return null;
+	const name = `praxis_bench_${Date.now()}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	return {
+		url: target.toString(),
+		drop: async () => {
+			await admin.query(`drop database ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
 /** Runs a script of this project with the pinned Node and returns what it printed. */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): string {
 	return execFileSync(process.execPath, [script, ...args], { env, encoding: 'utf8' });
@@ -53,7 +76,7 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
 
 export type Figures = { rps: number; p50: number; p99: number };
 
-async function load(url: string, headers: Record<string, string>): Promise<Figures> {
+export async function load(url: string, headers: Record<string, string>): Promise<Figures> {
 	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
 	if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
 	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
@@ -66,8 +89,8 @@ export function header(): void {
 	console.log(`Praxis benchmark — ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}`);
 }
 
-/** Loads one page of Praxis and a bare server returning the same bytes, and prints both. */
-export async function compareWithCeiling(base: string, page: string, headers: Record<string, string> = {}): Promise<void> {
+/** Loads a bare node:http server that answers every request with the bytes Praxis answers `page` with: the ceiling. */
+export async function ceilingOf(base: string, page: string, headers: Record<string, string> = {}): Promise<{ bytes: number; figures: Figures }> {
 	const response = await fetch(base + page, { headers });
 	if (!response.ok) throw new Error(`${page}: ${response.status}`);
 	const body = Buffer.from(await response.arrayBuffer());
@@ -77,10 +100,18 @@ export async function compareWithCeiling(base: string, page: string, headers: Re
 		res.end(body);
 	});
 	await new Promise<void>((resolve) => bare.listen(BARE_PORT, resolve));
-	const ceiling = await load(`http://localhost:${BARE_PORT}${page}`, headers);
+	try {
+		return { bytes: body.length, figures: await load(`http://localhost:${BARE_PORT}${page}`, headers) };
+	} finally {
+		bare.close();
+	}
+}
+
+/** Loads one page of Praxis and a bare server returning the same bytes, and prints both. */
+export async function compareWithCeiling(base: string, page: string, headers: Record<string, string> = {}): Promise<void> {
+	const { bytes, figures: ceiling } = await ceilingOf(base, page, headers);
 	const praxis = await load(base + page, headers);
-	bare.close();
-	console.log(`\n${page} (${body.length} bytes of HTML)`);
+	console.log(`\n${page} (${bytes} bytes of HTML)`);
 	console.log(row('bare node:http (ceiling)', ceiling));
 	console.log(row('Praxis', praxis));
 	console.log(`Praxis reaches ${((praxis.rps / ceiling.rps) * 100).toFixed(1)}% of the ceiling's throughput.`);
