@@ -69,6 +69,35 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
 	};
 }
 
+/**
+ * Starts the built server with one account (made as an operator would, with `admin:create`), sets
+ * its password, signs it in and enrols it in the starter course. Answers the server, the session
+ * cookie and the first lesson's path.
+ */
+export async function startWithLearner(port: number): Promise<{ server: Server; cookie: string; lesson: string }> {
+	const EMAIL = 'bench@praxis.test';
+	const PASSWORD = 'a long benchmark passphrase';
+	let link = '';
+	const server = await startServer(port, (env) => {
+		link = runScript('scripts/admin-create.ts', ['--email', EMAIL, '--name', 'Bench Learner'], env).match(/https?:\/\/\S+/)![0];
+	});
+	const form = (data: Record<string, string>, cookie = '') => ({
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.base, accept: 'text/html', cookie },
+		body: new URLSearchParams(data).toString(),
+		redirect: 'manual' as const
+	});
+	const set = await fetch(server.base + new URL(link).pathname, form({ password: PASSWORD, confirm: PASSWORD }));
+	if (!set.ok) throw new Error(`could not set the password (${set.status}): ${(await set.text()).slice(0, 300)}`);
+	const signedIn = await fetch(`${server.base}/en/signin?/signin`, form({ email: EMAIL, password: PASSWORD }));
+	const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	if (!cookie) throw new Error('could not sign in');
+	const enrol = await fetch(`${server.base}/en/learn/foundations?/enrol`, form({}, cookie));
+	const lesson = enrol.headers.get('location');
+	if (!lesson) throw new Error(`could not enrol (${enrol.status})`);
+	return { server, cookie, lesson };
+}
+
 /** Runs a script of this project with the pinned Node and returns what it printed. */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): string {
 	return execFileSync(process.execPath, [script, ...args], { env, encoding: 'utf8' });
