@@ -26,9 +26,18 @@ export type Database = {
 	 * dedicated connection outside the pool listens, reconnecting when it breaks.
 	 */
 	listen: (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
+	/**
+	 * Runs `work` while no other app instance on this database runs its own (migrations and the
+	 * content import at start-up). PostgreSQL: a session advisory lock on a connection of its own;
+	 * PGlite has one process per data folder (its lock file), so it just runs.
+	 */
+	exclusive: <T>(work: () => Promise<T>) => Promise<T>;
 	/** Flushes and closes; safe to call twice. */
 	close: () => Promise<void>;
 };
+
+/** The advisory lock key of the start-up work (any constant; this one spells "praxis"). */
+const START_LOCK = 0x707261786973;
 
 export type { Unlisten } from './listen.ts';
 
@@ -71,6 +80,7 @@ export async function openPglite(dataDir: string | null, options: { loadDataDir?
 				if (!closed) await stop();
 			};
 		},
+		exclusive: (work) => work(),
 		close: async () => {
 			if (closed) return;
 			closed = true;
@@ -105,6 +115,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 		driver: 'postgres',
 		location: redactDatabaseUrl(url),
 		listen: listener.listen,
+		exclusive: async (work) => {
+			const client = new pg.Client({ connectionString: url });
+			await client.connect();
+			try {
+				await client.query('select pg_advisory_lock($1)', [START_LOCK]);
+				return await work();
+			} finally {
+				await client.end();
+			}
+		},
 		close: async () => {
 			if (closed) return;
 			closed = true;

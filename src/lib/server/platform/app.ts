@@ -52,8 +52,11 @@ export async function startApp(): Promise<Database> {
 		? await openPostgres(c.databaseUrl, c.databasePoolSize)
 		: await openPglite(c.dataDir);
 	try {
-		await migrate(opened, c.migrationsDir);
-		const reports = await importContentIfChanged(opened.db, c.contentDir, codeStamp());
+		// Instances started together on one PostgreSQL migrate and import one after the other.
+		const reports = await opened.exclusive(async () => {
+			await migrate(opened, c.migrationsDir);
+			return importContentIfChanged(opened.db, c.contentDir, codeStamp());
+		});
 		if (reports) for (const line of summariseImport(reports)) logger.info({ event: 'content_import' }, line);
 		else logger.info({ event: 'content_import' }, 'content unchanged since the last import: skipped');
 	} catch (error) {
