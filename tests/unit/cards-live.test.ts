@@ -209,6 +209,19 @@ describe.each(testDatabases())('live card sessions on $name', ({ open }) => {
 		await unthrottle();
 		expect(await answerLive(database.db, code, bo, '4')).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
 		expect(await participantView(database.db, code, bo)).toMatchObject({ ok: true, value: { removed: true, current: undefined } });
+		// The removal sticks: not back from the same browser under another name.
+		const again = { name: 'Not Bo', anonymous: false, asSelf: false, currentToken: bo };
+		expect(await joinLiveSession(database.db, null, code, again, {})).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'cards_live_removed' } });
+		// Nor as the same signed-in person from a fresh browser, even anonymously.
+		const cyd = await person('cyd@example.org');
+		const joinedAsSelf = await joinLiveSession(database.db, cyd, code, { name: '', anonymous: false, asSelf: true }, {});
+		if (!joinedAsSelf.ok) throw new Error(JSON.stringify(joinedAsSelf));
+		view = await getLiveSession(database.db, facilitator, id);
+		const cyd_id = view.ok ? view.value.participants.find((p) => p.name === 'Name cyd@example.org')!.id : '';
+		await controlLiveSession(database.db, facilitator, id, { kind: 'remove', participant: cyd_id });
+		expect(await joinLiveSession(database.db, cyd, code, { name: '', anonymous: true, asSelf: false }, {})).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
+		// Somebody else still joins.
+		expect(await joinLiveSession(database.db, null, code, { name: 'Dee', anonymous: false, asSelf: false }, {})).toMatchObject({ ok: true });
 		expect(await answerLive(database.db, code, ada, '6')).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
 		expect(await answerLive(database.db, code, ada, '4')).toMatchObject({ ok: true });
 

@@ -5,7 +5,7 @@
 // every app instance fans it out to its open streams and a session survives a restart.
 import { randomInt } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { and, asc, count, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
 import { config } from '../config/index.ts';
@@ -15,7 +15,7 @@ import { card, cardSession, cardSessionAnswer, cardSessionParticipant, cardTrans
 import { emit } from '../events/index.ts';
 import { isSlug, isUuid } from '../forms/index.ts';
 import { can, type Actor } from '../policies/index.ts';
-import { exceeded, hit, type Limit } from '../ratelimit/index.ts';
+import { exceeded, hit, LIMITS } from '../ratelimit/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 
 /** Characters of a join code: no 0/O, 1/I/L, so a code read off a projector is typed right. */
@@ -29,8 +29,6 @@ export const LIVE_OPTIONS_MAX = 6;
 export const LIVE_CARDS_MAX = 20;
 /** A session nobody acted in for this long has ended. */
 export const LIVE_IDLE_HOURS = 4;
-/** Wrong join codes per IP address: a room mistypes a few, a guesser tries thousands. */
-export const LIVE_CODE_FAILURES_PER_IP: Limit = { name: 'live-code-ip', max: 30, windowSeconds: 60 * 60 };
 /** The 1–5 agree–disagree scale. */
 export const LIVE_SCALE = ['1', '2', '3', '4', '5'] as const;
 export const LIVE_FORMS = ['free', 'choice', 'scale'] as const;
@@ -319,18 +317,19 @@ type Ctx = { ip?: string };
 
 /** The session with this code, counting a wrong code against the address; 'rate_limited' once it guessed too often. */
 export async function findLiveSession(db: DbOrTx, code: string, ctx: Ctx): Promise<Result<SessionRow>> {
-	if (ctx.ip !== undefined && (await exceeded(db, LIVE_CODE_FAILURES_PER_IP, ctx.ip))) return problem('rate_limited', { field: 'code', key: 'error_rate_limited' });
+	if (ctx.ip !== undefined && (await exceeded(db, LIMITS.liveCodeFailuresPerIp, ctx.ip))) return problem('rate_limited', { field: 'code', key: 'error_rate_limited' });
 	const normal = normaliseLiveCode(code);
 	const [row] = normal ? await db.select().from(cardSession).where(eq(cardSession.joinCode, normal)) : [];
 	if (!row) {
 		// Only a well-formed code is a guess; a typo of the wrong length tells nothing.
-		if (normal && ctx.ip !== undefined) await hit(db, LIVE_CODE_FAILURES_PER_IP, ctx.ip);
+		if (normal && ctx.ip !== undefined) await hit(db, LIMITS.liveCodeFailuresPerIp, ctx.ip);
 		return problem('not_found', { field: 'code', key: 'cards_live_error_code' });
 	}
 	return ok(row);
 }
 
-export type JoinInput = { name: string; anonymous: boolean; asSelf: boolean };
+/** `currentToken`: the participant cookie the browser already carries, if any. */
+export type JoinInput = { name: string; anonymous: boolean; asSelf: boolean; currentToken?: string };
 
 /**
  * Joins the session with this code: as a display name, anonymously, or (signed in) as oneself.
@@ -346,6 +345,19 @@ export async function joinLiveSession(db: DbOrTx, actor: Actor, code: string, in
 		const [s] = await tx.select().from(cardSession).where(eq(cardSession.id, found.value.id)).for('update');
 		if (!s || stateOf(s) === 'ended') return problem('conflict', { field: 'code', key: 'cards_live_error_ended' });
 		if (s.joiningLocked) return problem('conflict', { field: 'code', key: 'cards_live_error_locked' });
+		// A removal sticks: not back with the same browser, nor as the same signed-in person. (Someone
+		// anonymous who clears their cookies is a new participant; locking joining stops that too.)
+		const same = [
+			...(input.currentToken && input.currentToken.length <= 100 ? [eq(cardSessionParticipant.tokenHash, hashToken(input.currentToken))] : []),
+			...(actor ? [eq(cardSessionParticipant.userId, actor.id)] : [])
+		];
+		if (same.length) {
+			const [removed] = await tx
+				.select({ id: cardSessionParticipant.id })
+				.from(cardSessionParticipant)
+				.where(and(eq(cardSessionParticipant.sessionId, s.id), eq(cardSessionParticipant.removed, true), or(...same)));
+			if (removed) return problem('forbidden', { field: 'code', key: 'cards_live_removed' });
+		}
 		const [joined] = await tx
 			.select({ n: count() })
 			.from(cardSessionParticipant)

@@ -24,7 +24,9 @@ export const LIMITS = {
 	// A leader's reminder to a round's unfinished raters: once a day is a nudge, more is spam.
 	qualityRemindersPerRound: { name: 'quality-reminder-round', max: 1, windowSeconds: 24 * 60 * 60 },
 	// Reading the practices' open API: generous for people and scripts, a brake on scrapers hammering it.
-	practicesApiPerIp: { name: 'practices-api-ip', max: 600, windowSeconds: 60 }
+	practicesApiPerIp: { name: 'practices-api-ip', max: 600, windowSeconds: 60 },
+	// Wrong live-session join codes: a room mistypes a few, a guesser tries thousands.
+	liveCodeFailuresPerIp: { name: 'live-code-ip', max: 30, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 
 /**

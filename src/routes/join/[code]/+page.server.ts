@@ -34,7 +34,7 @@ export const actions: Actions = {
 		const { params, request, locals, cookies, url, getClientAddress } = event;
 		const parsed = parseForm(joinForm, await request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors, { values: parsed.values });
-		const input = { name: parsed.data.name ?? '', anonymous: parsed.data.anonymous === 'on', asSelf: parsed.data.asSelf === 'on' && !!locals.session };
+		const input = { name: parsed.data.name ?? '', anonymous: parsed.data.anonymous === 'on', asSelf: parsed.data.asSelf === 'on' && !!locals.session, currentToken: tokenOf(cookies) };
 		const result = await joinLiveSession(db(), actorOf(locals), params.code, input, { ip: getClientAddress() });
 		return respond(result, { frame: { values: { name: input.name } } }, ({ token }) => {
 			cookies.set(COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 24 * 3600 });
