@@ -35,7 +35,32 @@ export async function currentStandardsVersion(db: DbOrTx): Promise<number | unde
 }
 
 /** One version of the standards, read in one query; undefined when it has no areas or no scale. */
-export async function loadStandards(db: DbOrTx, versionId: number, locale: AppLocale): Promise<Standards | undefined> {
+// The standards of a version in a language, kept per database for a minute: every assessment page,
+// results page and CPD page reads them, and they change only when an editor edits the framework
+// (which clears them on every instance, see platform/events) or new content is imported.
+const KEEP_MS = 60_000;
+let kept = new WeakMap<DbOrTx, Map<string, { at: number; standards: Promise<Standards | undefined> }>>();
+
+/** Forgets the kept standards (the framework changed). */
+export function forgetStandards(): void {
+	kept = new WeakMap();
+}
+
+/** The standards of a framework version in a language (kept for a minute per database; a transaction reads afresh). */
+export function loadStandards(db: DbOrTx, versionId: number, locale: AppLocale): Promise<Standards | undefined> {
+	let forDb = kept.get(db);
+	if (!forDb) kept.set(db, (forDb = new Map()));
+	const key = `${versionId}:${locale}`;
+	const hit = forDb.get(key);
+	if (hit && Date.now() - hit.at < KEEP_MS) return hit.standards;
+	const standards = readStandards(db, versionId, locale);
+	forDb.set(key, { at: Date.now(), standards });
+	// A failed read is not kept.
+	standards.catch(() => forDb.delete(key));
+	return standards;
+}
+
+async function readStandards(db: DbOrTx, versionId: number, locale: AppLocale): Promise<Standards | undefined> {
 	const rows = await db
 		.select({
 			id: frameworkNode.id,
