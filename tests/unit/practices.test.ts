@@ -167,6 +167,14 @@ describe.each(testDatabases())('practices on $name', ({ open }) => {
 		value(await savePractice(db, as(owner), id, draft({ title: 'Career chat for adults in Innlandet' }), 'en'));
 		const revisions = await db.select().from(practiceRevision).where(eq(practiceRevision.practiceId, id));
 		expect(revisions.map((r) => r.title)).toEqual(['Career chat for adults']);
+		// Its owners see what changed after the published version: words added to the title, an audience no longer chosen.
+		const [change] = value(await getPractice(db, as(owner), id, 'en')).revisions;
+		expect(change!.status).toBe('published');
+		expect(change!.title!.filter((p) => p.added).map((p) => p.text.trim())).toEqual(['in Innlandet']);
+		expect(change!.summary).toBeNull();
+		expect(change!.fields).toEqual([{ key: 'target-audience', text: null, added: [], removed: ['audience-older-adults'] }]);
+		// A reader who may not edit sees no versions.
+		expect(value(await getPractice(db, null, id, 'en')).revisions).toEqual([]);
 	});
 
 	it('refuses unknown options, oversize text, unknown fields and forged ids, saving nothing', async () => {

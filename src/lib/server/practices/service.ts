@@ -9,6 +9,7 @@ import { getOrganisationForMember, listMyOrganisations } from '../organisations/
 import { can, type Actor, type OrganisationRole, type PracticeAsSeen } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { requestSearchIndex } from '../search/index.ts';
+import { wordDiff, type DiffPart } from '../content/revisions.ts';
 import { practiceTemplate } from './template.ts';
 import { checkPractice, type PracticeDraft } from './validate.ts';
 
@@ -65,8 +66,33 @@ export type PracticeView = {
 	updatedAt: Date;
 	publishedAt: Date | null;
 	may: { edit: boolean; submit: boolean; review: boolean; delete: boolean };
-	revisions: { id: number; status: string; title: string; createdAt: Date }[];
+	revisions: PracticeRevisionView[];
 };
+
+/** One field's change between two states of a practice: its text word by word, its options chosen and dropped. */
+export type FieldChange = { key: string; text: DiffPart[] | null; added: string[]; removed: string[] };
+/** A saved state of a practice and what changed from it to the next one (a later revision, or the practice now). */
+export type PracticeRevisionView = { id: number; status: string; createdAt: Date; title: DiffPart[] | null; summary: DiffPart[] | null; fields: FieldChange[] };
+
+type PracticeState = { title: string; summary: string; fields: PracticeFields };
+
+/** What changed from one state of a practice to the next: null for an unchanged title or summary, only the changed fields. */
+export function practiceChanges(before: PracticeState, after: PracticeState): Omit<PracticeRevisionView, 'id' | 'status' | 'createdAt'> {
+	const fields: FieldChange[] = [];
+	for (const key of new Set([...Object.keys(before.fields), ...Object.keys(after.fields)])) {
+		const was = before.fields[key] ?? {};
+		const now = after.fields[key] ?? {};
+		const text = (was.text ?? '') === (now.text ?? '') ? null : wordDiff(was.text ?? '', now.text ?? '');
+		const added = (now.options ?? []).filter((o) => !(was.options ?? []).includes(o));
+		const removed = (was.options ?? []).filter((o) => !(now.options ?? []).includes(o));
+		if (text || added.length || removed.length) fields.push({ key, text, added, removed });
+	}
+	return {
+		title: before.title === after.title ? null : wordDiff(before.title, after.title),
+		summary: before.summary === after.summary ? null : wordDiff(before.summary, after.summary),
+		fields
+	};
+}
 
 /** A practice as the actor may see it, with what they may do to it. */
 export async function getPractice(db: DbOrTx, actor: Actor, id: string, locale: AppLocale): Promise<Result<PracticeView>> {
@@ -77,15 +103,17 @@ export async function getPractice(db: DbOrTx, actor: Actor, id: string, locale: 
 	if (!visible(actor, seen)) return notFound();
 	const [org] = row.organisationId ? await db.select({ id: organisation.id, name: organisation.name }).from(organisation).where(eq(organisation.id, row.organisationId)) : [];
 	const may = { edit: can(actor, 'practice:edit', seen), submit: can(actor, 'practice:submit', seen), review: can(actor, 'practice:review', seen), delete: can(actor, 'practice:delete', seen) };
-	const revisions =
+	const saved =
 		may.edit || may.review
 			? await db
-					.select({ id: practiceRevision.id, status: practiceRevision.status, title: practiceRevision.title, createdAt: practiceRevision.createdAt })
+					.select({ id: practiceRevision.id, status: practiceRevision.status, title: practiceRevision.title, summary: practiceRevision.summary, fields: practiceRevision.fields, createdAt: practiceRevision.createdAt })
 					.from(practiceRevision)
 					.where(eq(practiceRevision.practiceId, id))
 					.orderBy(desc(practiceRevision.createdAt), desc(practiceRevision.id))
 					.limit(20)
 			: [];
+	// Newest first: each saved state against the one that followed it (the first against the practice now).
+	const revisions = saved.map((r, i) => ({ id: r.id, status: r.status, createdAt: r.createdAt, ...practiceChanges(r, saved[i - 1] ?? row) }));
 	return ok({
 		id: row.id,
 		status: row.status,
