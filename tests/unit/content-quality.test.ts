@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { findRejected, readTermbase, termbaseProblems, variantPattern, type Termbase } from '../../src/lib/server/content/termbase.ts';
 import { readCourses, type CourseSource } from '../../src/lib/server/learn/content/files.ts';
 import { stableShuffle } from '../../src/lib/server/learn/content/option-order.ts';
-import { DIAGRAM_KEYS, diagramFigure } from '../../src/lib/diagrams/index.ts';
+import { DIAGRAM_KEYS, DIAGRAMS, diagramFigure, type DiagramDefinition } from '../../src/lib/diagrams/index.ts';
 import { drawDiagram, wrap } from '../../src/lib/diagrams/svg.ts';
 import { lessonRenderContext } from '../../src/lib/server/learn/catalogue/index.ts';
 import { parseLessonTranslation } from '../../src/lib/server/learn/content/files.ts';
@@ -208,5 +208,17 @@ describe('diagrams', () => {
 		const reasons = diagramProblems(courses, nodes).problems.map((p) => p.reason);
 		expect(reasons.some((r) => /this cs text does not/.test(r))).toBe(true);
 		expect(reasons).toContain('is placed on ethical-guidelines/reflection-model, which is not a framework node');
+	});
+
+	it('finds a diagram placed on no framework page', () => {
+		const watts = DIAGRAMS.watts as DiagramDefinition;
+		const placements = watts.placements;
+		watts.placements = [];
+		try {
+			const found = diagramProblems(readCourses(CONTENT), frameworkNodes()).problems.filter((p) => p.field === 'watts');
+			expect(found.map((p) => p.reason)).toEqual(['is placed on no framework page (add the node it belongs to in `placements`)']);
+		} finally {
+			watts.placements = placements;
+		}
 	});
 });

@@ -47,7 +47,8 @@ export const DIAGRAMS = {
 		})
 	},
 	'systems-theory': {
-		placements: [],
+		// The person among the systems that influence their career: the "Me in context" button.
+		placements: [{ framework: 'career-learning-in-context', node: 'me-context' }],
 		title: t(m.diagram_stf_title),
 		description: t(m.diagram_stf_desc),
 		source: t(m.diagram_stf_source),
@@ -137,7 +138,8 @@ export const DIAGRAMS = {
 		})
 	},
 	watts: {
-		placements: [],
+		// Whose interests guidance serves, and whether it accepts or seeks change: the purpose a practitioner reflects on.
+		placements: [{ framework: 'ethical-guidelines', node: 'guideline-9' }],
 		title: t(m.diagram_watts_title),
 		description: t(m.diagram_watts_desc),
 		source: t(m.diagram_watts_source),

@@ -168,6 +168,7 @@ export function diagramProblems(courses: CourseSource[], frameworkNodes: Readonl
 				problems.push({ file: `messages/diagrams/${locale}.json`, field: key, reason: 'the title or description is the English text, not a translation' });
 			if (!diagramInWords(d.shape({ locale })).trim()) problems.push({ file: `messages/diagrams/${locale}.json`, field: key, reason: 'has no text equivalent' });
 		}
+		if (!d.placements.length) problems.push({ file: 'src/lib/diagrams/index.ts', field: key, reason: 'is placed on no framework page (add the node it belongs to in `placements`)' });
 		for (const p of d.placements)
 			if (!frameworkNodes.has(`${p.framework}/${p.node}`))
 				problems.push({ file: 'src/lib/diagrams/index.ts', field: key, reason: `is placed on ${p.framework}/${p.node}, which is not a framework node` });
