@@ -55,6 +55,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
  * order of the learner's own (stable for them), so the right answer's position gives nothing away.
  */
 function publicActivity(a: ActivityView, answer: Answers | null, learner: string) {
+	// A case's choices, too, in the learner's own order: the best choice is not always the middle one.
+	if (a.kind === 'case') return { ...a, choices: stableShuffle(a.choices, `${learner}:${a.key}`) };
 	if (a.kind !== 'quiz') return a;
 	return {
 		...a,
