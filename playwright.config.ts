@@ -51,7 +51,10 @@ export default defineConfig({
 				SIGNUP_LIMIT_PER_HOUR: '60',
 				// Mail really leaves, by SMTP, to the suite's mail server; links point at this server.
 				SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
-				PUBLIC_ORIGIN: BASE_URL
+				PUBLIC_ORIGIN: BASE_URL,
+				// Open Badges are signed with a configured key (Ed25519, a test-only key): the browser
+				// test checks the signature against the published keys with an independent library.
+				BADGE_SIGNING_KEYS: 'MC4CAQAwBQYDK2VwBCIEICdjpBZ9wXDXezwJCoo/P2pUeUxBQvn9Gtf0bYbwnGBq'
 			},
 			reuseExistingServer: false,
 			timeout: 180_000,

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { BASE_URL } from '../../playwright.config.ts';
 import { COURSE, courseLessons, quizAnswers, type CourseLesson } from './course.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
@@ -147,6 +148,25 @@ test('a newcomer enrols, learns, resumes, completes the course and the certifica
 	const url = page.url();
 	const code = (await page.locator('main code').textContent())!;
 
+	// The holder downloads a PDF and an Open Badge; the badge's signature verifies against the
+	// published keys with noble's Ed25519, and names the course and its issuer.
+	const pdfLink = page.getByRole('link', { name: en.cert_download_pdf, exact: true });
+	const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+	const badgeHref = (await page.getByRole('link', { name: en.cert_download_badge, exact: true }).getAttribute('href'))!;
+	const jwt = await (await page.request.get(badgeHref)).text();
+	const [header, payload, signature] = jwt.split('.') as [string, string, string];
+	const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+	const jwks = (await (await page.request.get('/api/badges/jwks.json')).json()) as { keys: { kid: string; x: string }[] };
+	const key = jwks.keys.find((k) => k.kid === decode(header).kid)!;
+	expect(ed25519.verify(Buffer.from(signature, 'base64url'), Buffer.from(`${header}.${payload}`), Buffer.from(key.x, 'base64url'))).toBe(true);
+	const credential = decode(payload);
+	expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+	expect(credential.credentialSubject.achievement.name).toBe(COURSE.title);
+	expect(credential.iss).toBe(`${BASE_URL}/api/badges/issuer`);
+	expect((await (await page.request.get(credential.iss)).json()).name).toBe('Praxis');
+
 	// A lesson that draws diagrams: each a named picture with the diagram in words, accessible in light and dark.
 	const drawn = lessons.find((l) => l.key === 'ethical-dilemmas-in-context')!;
 	await page.goto(`/en${drawn.path}`);
@@ -163,6 +183,10 @@ test('a newcomer enrols, learns, resumes, completes the course and the certifica
 	const stranger = await (await browser.newContext()).newPage();
 	await stranger.goto(url);
 	await expect(stranger.getByText(en.cert_verified!)).toBeVisible();
+	// A stranger may check the certificate (and have its PDF) but gets no badge: it is the holder's.
+	await expect(stranger.getByRole('link', { name: en.cert_download_badge })).toHaveCount(0);
+	expect((await stranger.request.get(badgeHref)).status()).toBe(403);
+	expect((await stranger.request.get(`${url}/certificate.pdf`)).status()).toBe(200);
 	await expect(stranger.locator('main')).toContainText(learner.name);
 	await expect(stranger.locator('main')).toContainText(COURSE.title);
 	await stranger.goto('/en/certificates');

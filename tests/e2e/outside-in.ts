@@ -33,6 +33,10 @@ export const PUBLIC = new Set([
 	'GET /account-deleted',
 	'GET /certificates',
 	'GET /certificates/[code]',
+	'GET /certificates/[code]/certificate.pdf',
+	// The issuer of Open Badges and its public keys, for anyone who verifies one.
+	'GET /api/badges/issuer',
+	'GET /api/badges/jwks.json',
 	// A blank sheet of one area of the (public) competence standards, for a team discussion.
 	'GET /competence/sheet/[area]',
 	'GET /confirm-email/[token]',
@@ -130,6 +134,8 @@ export const MEMBER = new Set([
 	'POST /learn/journal?/edit',
 	'POST /learn/journal?/share',
 	'GET /learn/journal/export',
+	// A certificate's Open Badge: its holder's only (anyone else's code is a 404).
+	'GET /certificates/[code]/badge.jwt',
 	'GET /learn/my',
 	'GET /learn/records',
 	'GET /organisations',

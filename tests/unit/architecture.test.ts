@@ -30,6 +30,7 @@ const LOW_LEVEL = [
 	'realtime',
 	'result',
 	'search',
+	'signing',
 	// Rules over the shapes of resources (owner ids, roles), written without importing the
 	// capabilities that hold them: capabilities call `can()`, so the reverse would be a cycle.
 	'policies'

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -11,6 +12,8 @@ import { exportLearningData } from '../../src/lib/server/learn/progress/personal
 import { getLessonResponses, saveDraft, saveReflection, submitCase, submitQuiz } from '../../src/lib/server/learn/progress/activities.ts';
 import { getCourseOutline, lessonsInOrder, nextLesson } from '../../src/lib/server/learn/catalogue/catalogue.ts';
 import { getCertificate, normaliseCertificateCode } from '../../src/lib/server/learn/progress/certificates.ts';
+import { openBadgeJwt } from '../../src/lib/server/learn/progress/badges.ts';
+import { forgetConfig } from '../../src/lib/server/config/index.ts';
 import { cohortProgress, createCohort, joinByCode, leaveCohort } from '../../src/lib/server/learn/cohorts/cohorts.ts';
 import { listJournal, shareJournalEntry, updateJournalEntry } from '../../src/lib/server/learn/progress/journal.ts';
 import { getLesson } from '../../src/lib/server/learn/catalogue/lesson.ts';
@@ -164,6 +167,21 @@ describe.each(testDatabases())('learning on $name', ({ open }) => {
 		const issued = await getCertificate(database.db, null, code.toLowerCase().replaceAll('-', ' '), 'nb');
 		expect(issued).toMatchObject({ holderName: 'Ada', hours: 3.5, courseTitle: 'Grunnlag', outcomes: ['Explain Grunnlag.'] });
 		expect(normaliseCertificateCode(' abcd efgh jkmn ')).toBe('ABCD-EFGH-JKMN');
+
+		// Its Open Badge goes to the holder only: a visitor and another member learn nothing.
+		process.env.BADGE_SIGNING_KEYS = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+		forgetConfig();
+		expect(await openBadgeJwt(database.db, null, code, 'en', ORIGIN)).toMatchObject(refused('not_found'));
+		expect(await openBadgeJwt(database.db, as(await person(database, 'Eve')), code, 'en', ORIGIN)).toMatchObject(refused('not_found'));
+		const badge = value(await openBadgeJwt(database.db, as(learner.userId), code, 'nb', ORIGIN));
+		const claims = JSON.parse(Buffer.from(badge.split('.')[1]!, 'base64url').toString('utf8'));
+		expect(claims).toMatchObject({
+			iss: `${ORIGIN}/api/badges/issuer`,
+			jti: `${ORIGIN}/certificates/${code}`,
+			nbf: Math.floor(issued!.issuedAt.getTime() / 1000),
+			credentialSubject: { achievement: { name: 'Grunnlag', inLanguage: 'nb' } }
+		});
+		expect(badge).not.toContain('ada@example.org');
 	});
 
 	it('shows a facilitator members’ progress and quiz results, but a reflection only once it is shared', async () => {

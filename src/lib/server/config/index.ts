@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +26,20 @@ const proxyHops = z
 	.refine((hops) => hops <= 10, proxyHopsMessage);
 
 const totpKeysMessage = 'must be one or more comma-separated base64 keys of 32 bytes (make one with: openssl rand -base64 32)';
+const badgeKeysMessage =
+	'must be one or more comma-separated base64 PKCS#8 keys, RSA or Ed25519 (make one with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -outform DER | base64 -w0)';
+const badgeKeys = z
+	.string()
+	.transform((value) => value.split(',').map((part) => part.trim()))
+	.refine((keys) => keys.every((key) => {
+		try {
+			const type = createPrivateKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'pkcs8' }).asymmetricKeyType;
+			return type === 'rsa' || type === 'ed25519';
+		} catch {
+			return false;
+		}
+	}), badgeKeysMessage);
+
 const totpKeys = z
 	.string()
 	.transform((value) => value.split(',').map((part) => Buffer.from(part.trim(), 'base64')))
@@ -74,6 +89,8 @@ const schema = z.object({
 	SHUTDOWN_TIMEOUT: wholeNumber(1, 60).default(8),
 	// Keys that seal TOTP secrets at rest (accounts/totp-secret.ts): the first seals, all open.
 	TOTP_KEYS: totpKeys.optional(),
+	// Keys that sign Open Badges credentials (signing/): the first signs, all are published.
+	BADGE_SIGNING_KEYS: badgeKeys.optional(),
 	// Live card sessions: the most participants one session takes, and how many days after a
 	// session ended the answers of participants without an account are deleted.
 	CARD_LIVE_MAX_PARTICIPANTS: wholeNumber(1, 100000).default(1000),
@@ -104,6 +121,8 @@ export type Config = {
 	mailRetentionDays: number;
 	signUpLimitPerHour: number;
 	totpKeys: Buffer[];
+	/** Base64 PKCS#8 keys that sign badges, the signing one first (empty: see signing/). */
+	badgeSigningKeys: string[];
 	cardLiveMaxParticipants: number;
 	cardLiveRetentionDays: number;
 };
@@ -152,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mailRetentionDays: c.MAIL_RETENTION_DAYS,
 		signUpLimitPerHour: c.SIGNUP_LIMIT_PER_HOUR,
 		totpKeys: c.TOTP_KEYS ?? [],
+		badgeSigningKeys: c.BADGE_SIGNING_KEYS ?? [],
 		cardLiveMaxParticipants: c.CARD_LIVE_MAX_PARTICIPANTS,
 		cardLiveRetentionDays: c.CARD_LIVE_RETENTION_DAYS
 	};
@@ -169,7 +189,7 @@ export function redactDatabaseUrl(value: string): string {
 }
 
 function redact(name: string, value: string): string {
-	if (name === 'TOTP_KEYS') return '***';
+	if (name === 'TOTP_KEYS' || name === 'BADGE_SIGNING_KEYS') return '***';
 	return name === 'DATABASE_URL' || name === 'SMTP_URL' ? redactDatabaseUrl(value) : value;
 }
 

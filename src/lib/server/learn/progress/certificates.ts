@@ -38,14 +38,15 @@ export type CertificateView = {
 	issuedAt: Date;
 	courseSlug: string;
 	courseTitle: string;
+	courseSummary: string;
 	outcomes: string[];
 	shownLocale: string;
 	/** Whether the actor holds it (and so is offered the ways to share it). */
 	mine: boolean;
 };
 
-/** A certificate by its code, for anyone who has the code (the actor may be a visitor). */
-export async function getCertificate(db: DbOrTx, actor: Actor, code: string, locale: AppLocale): Promise<CertificateView | undefined> {
+/** A certificate by its code with its course in the reader's language (or the fallback), and whose it is. */
+export async function findCertificate(db: DbOrTx, actor: Actor, code: string, locale: AppLocale): Promise<(CertificateView & { userId: string }) | undefined> {
 	const [row] = await db
 		.select({ certificate, slug: course.slug })
 		.from(certificate)
@@ -58,16 +59,26 @@ export async function getCertificate(db: DbOrTx, actor: Actor, code: string, loc
 		locale
 	)(row.certificate.courseId);
 	return {
+		userId: row.certificate.userId,
 		code: row.certificate.code,
 		holderName: row.certificate.holderName,
 		hours: row.certificate.hours,
 		issuedAt: row.certificate.issuedAt,
 		courseSlug: row.slug,
 		courseTitle: t?.title ?? row.slug,
+		courseSummary: t?.summary ?? '',
 		outcomes: t?.outcomes ?? [],
 		shownLocale: t?.shownLocale ?? 'en',
 		mine: can(actor, 'certificate:share', { userId: row.certificate.userId })
 	};
+}
+
+/** A certificate by its code, for anyone who has the code (the actor may be a visitor). */
+export async function getCertificate(db: DbOrTx, actor: Actor, code: string, locale: AppLocale): Promise<CertificateView | undefined> {
+	const found = await findCertificate(db, actor, code, locale);
+	if (!found) return undefined;
+	const { userId: _userId, ...view } = found;
+	return view;
 }
 
 /** The certificates the actor holds, newest first (none for a visitor). */
