@@ -40,3 +40,22 @@ test('a search result leads to the term', async ({ page }) => {
 	await page.locator('.hits h3 a').first().click();
 	await expect(page).toHaveURL(/\/en\/glossary\/co-careering$/);
 });
+
+test('an acronym finds what it stands for, and one tick searches all five languages', async ({ page }) => {
+	const m = messages('en');
+	await page.goto('/en/search?q=CMS');
+	await expect(page.locator('.hits h3 a').filter({ hasText: 'Career management skills' }).first()).toBeVisible();
+
+	const main = page.getByRole('main');
+	await main.getByRole('searchbox', { name: m.search_field }).fill('karriereveiledning');
+	await main.getByLabel(m.ux_search_all_languages!).check();
+	await main.getByRole('button', { name: m.search_submit, exact: true }).click();
+	await expect(page).toHaveURL(/all=1/);
+	await expect(main.getByLabel(m.ux_search_all_languages!)).toBeChecked();
+	const hit = page.locator('.hits li[lang="nb"]').filter({ has: page.locator('a[href="/nb/glossary/career-guidance"]') });
+	await expect(hit.locator('.kind')).toContainText(`${m.ux_search_hit_language} Norsk bokmål`);
+	await expectAccessible(page);
+	// The filters keep to all languages.
+	await page.getByRole('navigation', { name: m.search_filter_label }).getByRole('link', { name: /^Glossary/ }).click();
+	await expect(page).toHaveURL(/type=glossary.*all=1|all=1.*type=glossary/);
+});

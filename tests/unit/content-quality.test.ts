@@ -126,7 +126,7 @@ describe('working-draft citations', () => {
 
 describe('termbase', () => {
 	const termbase: Termbase = {
-		concepts: [{ key: 'transition', note: '', pl: { preferred: 'przejście', rejected: ['tranzycj*'], except: ['tranzycja płci'] } }]
+		concepts: [{ key: 'transition', note: '', acronyms: [], pl: { preferred: 'przejście', rejected: ['tranzycj*'], except: ['tranzycja płci'] } }]
 	};
 
 	it('matches whole words and inflections, case-insensitively', () => {

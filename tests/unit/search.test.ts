@@ -6,6 +6,7 @@ import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { SEARCH_TYPES, searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { LOCALES } from '../../src/lib/i18n/locales.ts';
 
 // Search runs over the shipped content, imported into a fresh database.
 function contentWithFixture(): string {
@@ -77,6 +78,25 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		expect((await search(database.db, 'pl', 'the ethical guidelines')).hits.filter((h) => h.title.startsWith('The '))).toEqual([]);
 	});
 
+	it.each([
+		['en', 'CMS', '/glossary/career-management-skills'],
+		['cs', 'cms', '/glossary/career-management-skills'],
+		['pl', 'PES', '/glossary/public-employment-service'],
+		['sk', 'LMI', '/glossary/labour-market-information']
+	] as const)('finds what an acronym stands for (%s: %s)', async (locale, query, path) => {
+		const { hits } = await search(database.db, locale, query);
+		expect(hits.slice(0, 5).map((h) => h.path), JSON.stringify(hits.slice(0, 5).map((h) => h.path))).toContain(path);
+	});
+
+	it('searches every language when asked, each hit in its own', async () => {
+		// A Norwegian word from an English page: nothing in English, the Norwegian term in all languages.
+		expect((await search(database.db, 'en', 'karriereveiledning', { type: 'glossary' })).hits.filter((h) => h.path === '/glossary/career-guidance')).toEqual([]);
+		const { hits } = await search(database.db, 'en', 'karriereveiledning', { allLanguages: true });
+		expect(hits.find((h) => h.path === '/glossary/career-guidance')).toMatchObject({ locale: 'nb', title: expect.stringContaining('Karriereveiledning') });
+		const ethics = await search(database.db, 'en', 'etika', { allLanguages: true });
+		expect(new Set(ethics.hits.map((h) => h.locale))).toEqual(new Set(['cs', 'sk']));
+	});
+
 	it('highlights matches as text parts, never as markup from the content', async () => {
 		const { hits } = await search(database.db, 'en', 'labour market information');
 		const marked = hits.flatMap((h) => h.snippet.filter((p) => p.mark).map((p) => p.text.toLowerCase()));
@@ -84,5 +104,14 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		// Nothing to look for: no hits, and a zero for every searchable type.
 		expect(await search(database.db, 'en', '   ')).toEqual({ hits: [], counts: Object.fromEntries(SEARCH_TYPES.map((type) => [type, 0])) });
 		expect((await search(database.db, 'en', "'); drop table search_document; --")).hits).toEqual(expect.any(Array));
+	});
+});
+
+describe('search result kinds', () => {
+	// The search page labels each hit by its kind: a new searchable type needs its name in every language.
+	it.each(LOCALES)('every searchable type has a name in %s', (locale) => {
+		const files = [path.resolve('messages', `${locale}.json`), ...fs.globSync(`messages/*/${locale}.json`).map((f) => path.resolve(f))];
+		const keys = new Set(files.flatMap((f) => Object.keys(JSON.parse(fs.readFileSync(f, 'utf8')))));
+		expect(SEARCH_TYPES.filter((type) => !keys.has(`search_kind_${type}`))).toEqual([]);
 	});
 });

@@ -18,6 +18,8 @@ const entry = z.strictObject({
 const concept = z.strictObject({
 	key: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
 	note: z.string().default(''),
+	/** Abbreviations of the concept ("CMS"): search finds the preferred terms when one is typed. */
+	acronyms: z.array(z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/)).default([]),
 	...Object.fromEntries(LOCALES.map((l) => [l, entry.optional()])) as Record<AppLocale, z.ZodOptional<typeof entry>>
 });
 export const termbaseFile = z.strictObject({ concepts: z.array(concept).min(1) });
@@ -30,6 +32,20 @@ export function readTermbase(contentDir: string): Termbase {
 	const result = termbaseFile.safeParse(parse(fs.readFileSync(file, 'utf8')));
 	if (!result.success) throw ContentError.fromZod('termbase.yaml', result.error);
 	return result.data;
+}
+
+/**
+ * What each acronym stands for: the concept's preferred term in every language, without the
+ * acronym itself in brackets ("continuing professional development (CPD)" → "continuing
+ * professional development").
+ */
+export function acronymsOf(termbase: Termbase): Map<string, string[]> {
+	const map = new Map<string, string[]>();
+	for (const c of termbase.concepts) {
+		const phrases = [...new Set(LOCALES.flatMap((l) => (c[l] ? [c[l].preferred.replace(/\s*\([^)]*\)\s*$/, '')] : [])))];
+		for (const acronym of c.acronyms) map.set(acronym, [...(map.get(acronym) ?? []), ...phrases]);
+	}
+	return map;
 }
 
 /** A variant as a case-insensitive whole-word pattern; `*` matches the rest of a word (inflections). */

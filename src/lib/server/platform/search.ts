@@ -1,5 +1,7 @@
 import type { AppLocale } from '../../i18n/locales.ts';
 import { CAPABILITIES } from '../capabilities.ts';
+import { config } from '../config/index.ts';
+import { acronymsOf, readTermbase } from '../content/termbase.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { indexSearchSource, search, type SearchResult } from '../search/index.ts';
 
@@ -25,12 +27,21 @@ export async function indexSearchItem(db: DbOrTx, ref: string): Promise<void> {
 	if (source && at > 0) await indexSearchSource(db, source, ref.slice(at + 1));
 }
 
-/** Searches every kind of item, or one, in the reader's language (see search/index.ts). */
+let acronyms: { dir: string; map: Map<string, string[]> } | undefined;
+
+/** The termbase's acronyms and what they stand for, read once per content folder. */
+function searchAcronyms(): Map<string, string[]> {
+	const dir = config().contentDir;
+	if (acronyms?.dir !== dir) acronyms = { dir, map: acronymsOf(readTermbase(dir)) };
+	return acronyms.map;
+}
+
+/** Searches every kind of item, or one, in the reader's language or all (see search/index.ts). */
 export function searchEverything(
 	db: DbOrTx,
 	locale: AppLocale,
 	query: string,
-	options: { type?: string; limit?: number; exactWords?: boolean } = {}
+	options: { type?: string; limit?: number; exactWords?: boolean; allLanguages?: boolean } = {}
 ): Promise<SearchResult> {
-	return search(db, locale, query, { ...options, types: SEARCH_TYPES });
+	return search(db, locale, query, { ...options, types: SEARCH_TYPES, acronyms: searchAcronyms() });
 }

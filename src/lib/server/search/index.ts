@@ -52,7 +52,7 @@ export async function searchIndexIsEmpty(db: DbOrTx): Promise<boolean> {
 	return Boolean(row?.empty);
 }
 
-export type SearchHit = { type: string; path: string; title: string; snippet: { text: string; mark: boolean }[] };
+export type SearchHit = { type: string; locale: AppLocale; path: string; title: string; snippet: { text: string; mark: boolean }[] };
 export type SearchResult = { hits: SearchHit[]; counts: Record<string, number> };
 
 const START = '\u0001';
@@ -77,8 +77,27 @@ function parts(headline: string): { text: string; mark: boolean }[] {
 export const TYPO_FALLBACK_BELOW = 5;
 
 /**
- * Searches the reader's language: full-text (stemmed for en and nb, unaccented everywhere). When
- * the words as typed find fewer than TYPO_FALLBACK_BELOW documents, trigram word similarity on
+ * The tsquery of `q` in text-search configuration `cfg` (an SQL expression): the words as
+ * websearch reads them, where each acronym the termbase knows ("CMS") matches the acronym or the
+ * words it stands for in any language ("career management skills", "dovednosti řízení kariéry").
+ */
+function tsQuery(cfg: SQL, q: string, acronyms: Map<string, string[]>, unaccented: boolean): SQL {
+	const text = (value: string) => (unaccented ? sql`unaccent_immutable(${value})` : sql`${value}`);
+	const words = q.split(/\s+/);
+	const groups = words.filter((w) => acronyms.has(w.toUpperCase()));
+	if (!groups.length) return sql`websearch_to_tsquery(${cfg}::regconfig, ${text(q)})`;
+	const rest = words.filter((w) => !acronyms.has(w.toUpperCase())).join(' ');
+	const either = groups.map((acronym) => {
+		const phrases = acronyms.get(acronym.toUpperCase())!.map((phrase) => sql`phraseto_tsquery(${cfg}::regconfig, ${text(phrase)})`);
+		return sql`(${sql.join([sql`plainto_tsquery(${cfg}::regconfig, ${acronym})`, ...phrases], sql` || `)})`;
+	});
+	return sql.join([sql`websearch_to_tsquery(${cfg}::regconfig, ${text(rest)})`, ...either], sql` && `);
+}
+
+/**
+ * Searches the reader's language, or every language (`allLanguages`, each hit says which):
+ * full-text (stemmed for en and nb, unaccented everywhere), acronyms standing for their words.
+ * When the words as typed find fewer than TYPO_FALLBACK_BELOW documents, trigram word similarity on
  * titles joins in for typos (the costly part, so a query that finds enough never pays for it).
  * An exact title match ranks first, then titles that start with the query, then text rank plus
  * how close the whole title is.
@@ -87,17 +106,25 @@ export async function search(
 	db: DbOrTx,
 	locale: AppLocale,
 	query: string,
-	options: { types: readonly string[]; type?: string; limit?: number; exactWords?: boolean }
+	options: { types: readonly string[]; type?: string; limit?: number; exactWords?: boolean; allLanguages?: boolean; acronyms?: Map<string, string[]> }
 ): Promise<SearchResult> {
 	const q = query.replaceAll('\u0000', '').trim().slice(0, 200);
 	const counts: Record<string, number> = Object.fromEntries(options.types.map((t) => [t, 0]));
 	if (!q) return { hits: [], counts };
-	const cfg = SEARCH_CONFIG[locale];
-	// `query` matches the unaccented index; `typed` (as typed, accents kept) lets the highlighter
-	// find the words in the original text too.
-	const from = (matches: SQL) => sql`from search_document d, (select websearch_to_tsquery(${cfg}::regconfig, unaccent_immutable(${q})) as query,
-		websearch_to_tsquery(${cfg}::regconfig, ${q}) as typed) q
-		where d.locale = ${locale} and ${matches}`;
+	const acronyms = options.exactWords ? new Map<string, string[]>() : (options.acronyms ?? new Map<string, string[]>());
+	const locales = options.allLanguages ? LOCALES : [locale];
+	const cfg = sql`c.cfg`;
+	// One query row per language searched, in that language's configuration: `query` matches the
+	// unaccented index; `typed` (as typed, accents kept) lets the highlighter find the words in the
+	// original text too.
+	const from = (matches: SQL) => sql`from search_document d join (
+			select c.locale, ${tsQuery(cfg, q, acronyms, true)} as query, ${tsQuery(cfg, q, acronyms, false)} as typed
+			from (values ${sql.join(
+				locales.map((l) => sql`(${l}, ${SEARCH_CONFIG[l]})`),
+				sql`, `
+			)}) as c(locale, cfg)
+		) q on q.locale = d.locale
+		where ${matches}`;
 	const countBy = async (matches: SQL) => {
 		const rows = await queryRows<{ type: string; n: number }>(db, sql`select d.type, count(*)::int as n ${from(matches)} group by d.type`);
 		return { rows, total: rows.reduce((sum, r) => sum + Number(r.n), 0) };
@@ -112,11 +139,11 @@ export async function search(
 	for (const row of counted.rows) counts[row.type] = Number(row.n);
 	if (counted.total === 0) return { hits: [], counts };
 	// Rank first, then build snippets for the page of results only (ts_headline is the costly part).
-	const rows = await queryRows<{ type: string; path: string; title: string; headline: string }>(db, sql`
-		select top.type, top.path, top.title,
+	const rows = await queryRows<{ type: string; locale: AppLocale; path: string; title: string; headline: string }>(db, sql`
+		select top.type, top.locale, top.path, top.title,
 			ts_headline(top.config::regconfig, top.body, top.hl, ${`StartSel=${START},StopSel=${STOP},MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter= … `}) as headline
 		from (
-			select d.type, d.path, d.title, d.body, d.config, q.query || q.typed as hl,
+			select d.type, d.locale, d.path, d.title, d.body, d.config, q.query || q.typed as hl,
 				(case when lower(unaccent_immutable(d.title)) = lower(unaccent_immutable(${q})) then 10
 					when lower(unaccent_immutable(d.title)) like lower(unaccent_immutable(${q})) || '%' then 3 else 0 end)
 					+ ts_rank_cd(d.tsv, q.query, 1)
@@ -126,7 +153,7 @@ export async function search(
 			limit ${options.limit ?? 30}
 		) top
 		order by top.rank desc, top.title`);
-	return { hits: rows.map((r) => ({ type: r.type, path: r.path, title: r.title, snippet: parts(r.headline) })), counts };
+	return { hits: rows.map((r) => ({ type: r.type, locale: r.locale, path: r.path, title: r.title, snippet: parts(r.headline) })), counts };
 }
 
 /**
