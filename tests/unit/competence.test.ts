@@ -6,7 +6,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { teamPage, assessmentResults, compareAssessments, getAssessment, learningForAreas, listAssessments, loadStandards, currentStandardsVersion, revokeShare, saveArea, shareAssessment, startAssessment, teamOverview, viewSharedAssessment } from '../../src/lib/server/competence/index.ts';
-import { createEntry, exportCsv, importCsv, updateEntry, updateSettings, yearView, getEntry, deleteEntry } from '../../src/lib/server/cpd/index.ts';
+import { createEntry, exportCsv, importCsv, updateEntry, updateSettings, yearView, getEntry, deleteEntry, logPage, CPD_PAGE_SIZE, type EntryView, type YearView } from '../../src/lib/server/cpd/index.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { competenceAnswer } from '../../src/lib/server/db/schema/competence.ts';
@@ -304,5 +304,22 @@ describe.each(testDatabases())('my competence and my CPD on $name', ({ open }) =
 		expect(exported.competence.assessments[0]!.answers[0]!.value).toBe(3);
 		expect(exported.cpd.entries).toMatchObject([{ title: 'Conference', hours: 7 }]);
 		expect(await db.select().from(cpdEntry).where(and(eq(cpdEntry.userId, adaId)))).toHaveLength(1);
+	});
+});
+
+describe('CPD log pages', () => {
+	const entry = (i: number) => ({ id: String(i), title: `Entry ${i}`, hours: 1, reflected: true }) as unknown as EntryView;
+	const year = { entries: Array.from({ length: 120 }, (_, i) => entry(i + 1)), hours: 120 } as unknown as YearView;
+
+	it('shows fifty entries a page, newest first, with the whole year’s totals on every page', () => {
+		const first = logPage(year, 1);
+		expect(first).toMatchObject({ page: 1, pages: 3, entryCount: 120, hours: 120 });
+		expect(first.entries.map((e) => e.id).slice(0, 2)).toEqual(['120', '119']);
+		expect(first.entries).toHaveLength(CPD_PAGE_SIZE);
+		// Past the end: the last page, with what is left.
+		const last = logPage(year, 9);
+		expect(last).toMatchObject({ page: 3, pages: 3 });
+		expect(last.entries.map((e) => e.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(20 - i)));
+		expect(logPage({ ...year, entries: [] }, 1)).toMatchObject({ page: 1, pages: 1, entries: [] });
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { email, isNumericId, isSlug, isUuid, numericId, parseForm, singleLine, slug, text, uuid } from '../../src/lib/server/forms/index.ts';
+import { email, isNumericId, isSlug, isUuid, numericId, pageNumber, parseForm, singleLine, slug, text, uuid } from '../../src/lib/server/forms/index.ts';
 
 const form = (entries: [string, string][]) => {
 	const data = new FormData();
@@ -56,5 +56,14 @@ describe('parseForm', () => {
 		const parsed = parseForm(schema, form([['name', 'Ada'], ['id', '00000000-0000-4000-8000-000000000000'], ['extra', 'a\u0000']]));
 		expect(parsed.ok).toBe(false);
 		expect(!parsed.ok && parsed.errors.extra).toBe('error_invalid');
+	});
+});
+
+describe('pageNumber', () => {
+	it('reads a whole page number from 1, and anything else as the first page', () => {
+		const page = (query: string, max?: number) => pageNumber(new URLSearchParams(query), max);
+		expect(page('page=3')).toBe(3);
+		for (const bad of ['', 'page=0', 'page=-2', 'page=1.5', 'page=abc', 'page=1e9', 'page=%00']) expect(page(bad), bad).toBe(1);
+		expect(page('page=11', 10)).toBe(1);
 	});
 });

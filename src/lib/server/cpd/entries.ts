@@ -179,3 +179,17 @@ export async function yearView(db: DbOrTx, actor: Actor, year: number | null, to
 		byArea: [...byArea].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([area, hours]) => ({ area, hours }))
 	});
 }
+
+/** Entries per page of the CPD log. */
+export const CPD_PAGE_SIZE = 50;
+
+/**
+ * One page of a year's log, newest first (what was just added is at the top); the totals stay
+ * those of the whole year. A page past the end shows the last one.
+ */
+export function logPage(view: YearView, page: number): YearView & { page: number; pages: number; entryCount: number } {
+	const pages = Math.max(1, Math.ceil(view.entries.length / CPD_PAGE_SIZE));
+	const shown = Math.min(page, pages);
+	const entries = view.entries.toReversed().slice((shown - 1) * CPD_PAGE_SIZE, shown * CPD_PAGE_SIZE);
+	return { ...view, entries, page: shown, pages, entryCount: view.entries.length };
+}

@@ -93,3 +93,9 @@ export const languagesField = z.preprocess(
 	(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
 	z.array(z.enum(LOCALES, { error: 'error_choose' })).max(LOCALES.length, 'error_invalid')
 );
+
+/** The `page` of a paged list's address: a whole number from 1 (anything else is the first page). */
+export function pageNumber(params: URLSearchParams, max = 10_000): number {
+	const page = Number(params.get('page'));
+	return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
+}

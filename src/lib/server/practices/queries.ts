@@ -5,7 +5,7 @@ import { queryRows, type DbOrTx } from '../db/client.ts';
 import { framework, frameworkVersion } from '../db/schema/frameworks.ts';
 import { organisation } from '../db/schema/organisations.ts';
 import { practice, type PracticeFields, type PracticeTranslations } from '../db/schema/practices.ts';
-import { isSlug, isUuid } from '../forms/index.ts';
+import { isSlug, isUuid, pageNumber } from '../forms/index.ts';
 import type { Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { SEARCH_CONFIG } from '../search/index.ts';
@@ -45,12 +45,11 @@ export function filterFromQuery(params: URLSearchParams): PracticeFilter {
 		})
 	) as Record<Facet, string[]>;
 	const sort = params.get('sort');
-	const page = Number(params.get('page'));
 	return {
 		q: (params.get('q') ?? '').replaceAll('\u0000', '').trim().slice(0, 200),
 		facets,
 		sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as PracticeSort) : 'title',
-		page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1
+		page: pageNumber(params)
 	};
 }
 

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/platform/app.ts';
 import { listThreads, openSpace, POST_LANGUAGES, type PostLanguage } from '#lib/server/community/index.ts';
+import { pageNumber } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { valueOf } from '#lib/server/http/respond.ts';
 import { can } from '#lib/server/policies/index.ts';
@@ -11,7 +12,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const space = valueOf(await openSpace(db(), actor, params.space, getLocale()));
 	const wanted = url.searchParams.get('language') ?? '';
 	const language = (POST_LANGUAGES as readonly string[]).includes(wanted) ? (wanted as PostLanguage) : undefined;
-	const page = Number(url.searchParams.get('page'));
-	const list = await listThreads(db(), actor, space, { language, page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1 });
+	const list = await listThreads(db(), actor, space, { language, page: pageNumber(url.searchParams, 100_000) });
 	return { space: { slug: space.slug, kind: space.kind, title: space.title, description: space.description }, ...list, language: language ?? '', mayPost: !!actor && can(actor, 'community:post', space.access), signedIn: !!actor };
 };
