@@ -260,8 +260,22 @@ test('a facilitator sees a member’s progress and quiz results, but a reflectio
 	await expect(page.getByText(en.cohort_shared_none!)).toBeVisible();
 	await expectAccessible(page);
 
-	// Nobody else may look at the cohort, the member's journal or their answers.
+	// The same table as a CSV for a spreadsheet: a header in the reader's language, the member's
+	// row with numbers and ISO dates, and not a word of the private reflection.
+	const csvHref = (await page.getByRole('link', { name: en.cohort_csv_download, exact: true }).getAttribute('href'))!;
+	const csvResponse = await page.request.get(csvHref);
+	expect(csvResponse.headers()['content-type']).toContain('text/csv');
+	const csv = (await csvResponse.text()).replace(/^\uFEFF/, '');
+	const [header, ...csvRows] = csv.trim().split(/\r?\n/);
+	expect(header).toBe([en.cohort_col_member, en.cohort_col_joined, en.cohort_col_lessons, en.cohort_col_modules, en.cohort_csv_quizzes_passed, en.cohort_col_quizzes, en.cohort_col_completed].join(','));
+	const memberRow = csvRows.find((line) => line.startsWith(member.name))!;
+	expect(memberRow).toMatch(new RegExp(`^${member.name},\\d{4}-\\d{2}-\\d{2},\\d+,\\d+,0,`));
+	expect(memberRow).toContain(quizLesson.texts.title);
+	expect(csv).not.toContain('Something only I should read.');
+
+	// Nobody else may look at the cohort, its CSV, the member's journal or their answers.
 	expect((await memberPage.request.get(cohortUrl)).status()).toBe(404);
+	expect((await memberPage.request.get(csvHref)).status()).toBe(404);
 	const journalOfFacilitator = await page.request.get('/en/learn/journal');
 	expect(await journalOfFacilitator.text()).not.toContain('Something only I should read.');
 	await memberPage.goto('/en/learn/journal');

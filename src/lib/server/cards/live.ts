@@ -4,12 +4,12 @@
 // state is an update of the session row in a transaction with an event on `cardsession:<id>`, so
 // every app instance fans it out to its open streams and a session survives a restart.
 import { randomInt } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { and, asc, count, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
 import { config } from '../config/index.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { csvCell, csvText } from '../http/csv.ts';
 import { user } from '../db/schema/accounts.ts';
 import { card, cardSession, cardSessionAnswer, cardSessionParticipant, cardTranslation, type LiveAnswerForm } from '../db/schema/cards.ts';
 import { emit } from '../events/index.ts';
@@ -513,8 +513,6 @@ export async function liveSummary(db: DbOrTx, actor: Actor, id: string): Promise
 	return ok({ id: s.id, joinCode: s.joinCode, createdAt: s.createdAt, state: stateOf(s), participants: joined!.n, anonymous: s.anonymousAnswers, cards: out });
 }
 
-// A cell starting with one of these is a formula to a spreadsheet (OWASP's advice against CSV injection).
-const guard = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /** The summary as CSV: one row per answer (hidden ones marked), or per count of a choice or scale. */
 export function summaryCsv(summary: LiveSummary, labels: { free: string; choice: string; scale: string }): string {
@@ -523,10 +521,10 @@ export function summaryCsv(summary: LiveSummary, labels: { free: string; choice:
 		for (const q of c.questions) {
 			const form = labels[q.results.form.form];
 			if (q.results.form.form === 'free')
-				for (const t of q.results.texts) rows.push([guard(c.title), guard(q.text), form, guard(t.value), '', t.hidden ? 'hidden' : '', guard(t.name ?? '')]);
-			else for (const n of q.results.counts) rows.push([guard(c.title), guard(q.text), form, guard(n.label), String(n.count), '', '']);
+				for (const t of q.results.texts) rows.push([csvCell(c.title), csvCell(q.text), form, csvCell(t.value), '', t.hidden ? 'hidden' : '', csvCell(t.name ?? '')]);
+			else for (const n of q.results.counts) rows.push([csvCell(c.title), csvCell(q.text), form, csvCell(n.label), String(n.count), '', '']);
 		}
-	return stringify(rows, { header: true, columns: ['card', 'question', 'form', 'answer', 'count', 'hidden', 'participant'], bom: true });
+	return csvText(['card', 'question', 'form', 'answer', 'count', 'hidden', 'participant'], rows);
 }
 
 /**

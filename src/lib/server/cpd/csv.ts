@@ -2,10 +2,10 @@
 // with csv-parse. An import is all or nothing: every row is checked first, and any bad row is
 // reported with its line number while nothing is saved.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/client.ts';
+import { csvCell, csvCellBack, csvText } from '../http/csv.ts';
 import { cpdEntry } from '../db/schema/cpd.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
@@ -16,12 +16,6 @@ export const CSV_COLUMNS = ['start_date', 'end_date', 'title', 'type', 'hours', 
 export const CSV_MAX_BYTES = 1_000_000;
 export const CSV_MAX_ROWS = 2000;
 
-// A cell starting with one of these is a formula to a spreadsheet: it is written with a leading
-// apostrophe (OWASP's advice against CSV injection) and read back without it.
-const FORMULA = /^[=+\-@\t\r]/;
-const guard = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
-const unguard = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
-
 /** The actor's whole CPD record (drafts and dismissed module drafts left out) as CSV. */
 export async function exportCsv(db: DbOrTx, actor: Actor): Promise<Result<string>> {
 	if (!actor || !can(actor, 'account:use')) return problem('forbidden');
@@ -30,11 +24,12 @@ export async function exportCsv(db: DbOrTx, actor: Actor): Promise<Result<string
 		.from(cpdEntry)
 		.where(and(eq(cpdEntry.userId, actor.id), eq(cpdEntry.status, 'confirmed')))
 		.orderBy(asc(cpdEntry.startsOn), asc(cpdEntry.createdAt));
-	const csv = stringify(
-		rows.map((e) => [e.startsOn, e.endsOn ?? '', guard(e.title), e.type, (e.quarters / 4).toString(), guard(e.provider), e.competenceAreas.join(';'), guard(e.reflection)]),
-		{ header: true, columns: [...CSV_COLUMNS], bom: true }
+	return ok(
+		csvText(
+			[...CSV_COLUMNS],
+			rows.map((e) => [e.startsOn, e.endsOn ?? '', csvCell(e.title), e.type, (e.quarters / 4).toString(), csvCell(e.provider), e.competenceAreas.join(';'), csvCell(e.reflection)])
+		)
 	);
-	return ok(csv);
 }
 
 const isoDate = z
@@ -46,7 +41,7 @@ const isoDate = z
 const row = z.object({
 	start_date: isoDate,
 	end_date: z.union([z.literal(''), isoDate]).transform((v) => v || null),
-	title: z.string().trim().min(1, 'error_required').max(TITLE_MAX, 'error_too_long').transform(unguard),
+	title: z.string().trim().min(1, 'error_required').max(TITLE_MAX, 'error_too_long').transform(csvCellBack),
 	type: z.enum(CPD_TYPES, { error: 'cpd_error_type' }),
 	hours: z
 		.string()
@@ -54,13 +49,13 @@ const row = z.object({
 		.regex(/^\d{1,3}(\.\d{1,2})?$/, 'cpd_error_hours')
 		.transform(Number)
 		.refine((h) => toQuarters(h) !== undefined, 'cpd_error_hours'),
-	provider: z.string().trim().max(PROVIDER_MAX, 'error_too_long').transform(unguard),
+	provider: z.string().trim().max(PROVIDER_MAX, 'error_too_long').transform(csvCellBack),
 	competence_areas: z
 		.string()
 		.trim()
 		.transform((v) => (v ? v.split(';').map((k) => k.trim()).filter(Boolean) : []))
 		.pipe(z.array(z.string().regex(/^area-\d{1,2}$/, 'cpd_error_area')).max(20, 'cpd_error_area')),
-	reflection: z.string().trim().max(REFLECTION_MAX, 'error_too_long').transform(unguard)
+	reflection: z.string().trim().max(REFLECTION_MAX, 'error_too_long').transform(csvCellBack)
 });
 
 export type RowError = { line: number; column: string; key: string };

@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { db } from '#lib/server/platform/app.ts';
 import { exportCsv } from '#lib/server/cpd/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
+import { csvDownload } from '#lib/server/http/csv.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { valueOf } from '#lib/server/http/respond.ts';
 
@@ -9,11 +10,5 @@ import { valueOf } from '#lib/server/http/respond.ts';
 export const GET: RequestHandler = async ({ locals }) => {
 	requireSession(locals);
 	const csv = valueOf(await exportCsv(db(), actorOf(locals)));
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': 'attachment; filename="praxis-cpd.csv"',
-			'cache-control': 'private, no-store'
-		}
-	});
+	return csvDownload(csv, 'praxis-cpd.csv');
 };
