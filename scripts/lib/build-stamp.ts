@@ -37,13 +37,16 @@ export function buildIsCurrent(root: string): boolean {
 	}
 }
 
-export function writeBuildStamp(root: string): void {
-	fs.writeFileSync(path.join(root, STAMP_FILE), computeBuildStamp(root));
+/** Records the inputs a build was made from (the stamp taken before it started). */
+export function writeBuildStamp(root: string, stamp = computeBuildStamp(root)): void {
+	fs.writeFileSync(path.join(root, STAMP_FILE), stamp);
 }
 
 /** Runs `vite build` when the build is missing or stale; returns false if the build failed. */
 export async function ensureBuild(root: string, force = false): Promise<boolean> {
 	if (!force && buildIsCurrent(root)) return true;
+	// Taken before the build: a file changed while vite runs makes the next start build again.
+	const stamp = computeBuildStamp(root);
 	const { spawnSync } = await import('node:child_process');
 	console.log('Building Praxis (only when the sources changed)…');
 	const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
@@ -52,6 +55,6 @@ export async function ensureBuild(root: string, force = false): Promise<boolean>
 		env: { ...process.env, NODE_ENV: 'production' }
 	});
 	if (result.status !== 0) return false;
-	writeBuildStamp(root);
+	writeBuildStamp(root, stamp);
 	return true;
 }
