@@ -3,7 +3,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { BASE_URL } from '../../playwright.config.ts';
 import { COURSE, courseLessons, quizAnswers, type CourseLesson } from './course.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, latestMail, signIn, signUpAndVerify, type Person } from './helpers.ts';
 
 const en = messages('en');
 const lessons = courseLessons();
@@ -273,6 +273,29 @@ test('a facilitator sees a member’s progress and quiz results, but a reflectio
 	expect(memberRow).toContain(quizLesson.texts.title);
 	expect(csv).not.toContain('Something only I should read.');
 
+	// An announcement in the cohort's space reaches the member as a notice and a mail.
+	const cohortId = cohortUrl.split('/').pop()!;
+	const since = Date.now();
+	await page.goto(`/en/community/cohort-${cohortId}/new`);
+	await page.getByLabel(en.community_field_title!, { exact: true }).fill('Session two moves to Thursday');
+	await page.getByLabel(en.community_field_body!, { exact: true }).fill('Same room, same time.');
+	await page.getByLabel(en.community_field_announce!, { exact: true }).check();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: en.community_post_thread, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Session two moves to Thursday' })).toBeVisible();
+	const announcement = await latestMail(member.email, since);
+	expect(announcement.subject).toContain('Session two moves to Thursday');
+	expect(announcement.link).toBe(`${BASE_URL}${new URL(page.url()).pathname}`);
+	await memberPage.goto('/en/notifications');
+	await expect(memberPage.locator('main')).toContainText(en.community_notification_announcement!.replace('{name}', facilitator.name));
+	await expect(memberPage.getByRole('link', { name: 'Session two moves to Thursday' })).toBeVisible();
+	// The member is not offered the tick, and a forged one is refused with a message.
+	await memberPage.goto(`/en/community/cohort-${cohortId}/new`);
+	await expect(memberPage.getByLabel(en.community_field_announce!)).toHaveCount(0);
+	const forged = await memberPage.request.post(`/en/community/cohort-${cohortId}/new`, { headers: { ...FORM, accept: 'text/html' }, data: 'title=Mine&body=Hello&language=en&announce=yes' });
+	expect(forged.status()).toBe(403);
+	expect(await forged.text()).toContain(en.community_error_announce!);
+
 	// Nobody else may look at the cohort, its CSV, the member's journal or their answers.
 	expect((await memberPage.request.get(cohortUrl)).status()).toBe(404);
 	expect((await memberPage.request.get(csvHref)).status()).toBe(404);
@@ -289,7 +312,7 @@ test('a facilitator sees a member’s progress and quiz results, but a reflectio
 	await memberPage.getByRole('button', { name: en.learn_journal_share, exact: true }).click();
 	await expect(memberPage.getByText(en.learn_journal_shared!)).toBeVisible();
 	await expectAccessible(memberPage);
-	await page.reload();
+	await page.goto(cohortUrl);
 	await expect(page.locator('main')).toContainText('Something only I should read.');
 });
 

@@ -10,6 +10,7 @@ import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { auditEvent } from '../../src/lib/server/db/schema/platform.ts';
 import { communityNotification } from '../../src/lib/server/db/schema/community.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
+import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import {
 	approve,
 	createThread,
@@ -109,6 +110,28 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		// A mention of the stranger in the private space tells them nothing.
 		value(await reply(db, as(colleague), s, thread, { body: '@Stranger what do you think?' }));
 		expect(await unreadCount(db, as(stranger))).toBe(0);
+	});
+
+	it('lets a moderator of a private space announce to every member: a notice and a mail each, in their language', async () => {
+		const owner = await person('Owner');
+		const colleague = await person('Colleague');
+		const stranger = await person('Stranger');
+		await db.update(user).set({ locale: 'nb' }).where(eq(user.id, colleague));
+		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
+		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
+		const slug = organisationSpaceSlug(org);
+		const input = { title: 'Team day on Friday', body: 'We meet at nine.', language: 'en' as const, announce: true };
+		// Not a member's to send, nor anyone's in a public space.
+		expect(await createThread(db, as(colleague), await space(colleague, slug), input)).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'community_error_announce' } });
+		expect(await createThread(db, editor(owner), await space(owner, 'ethics'), input)).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'community_error_announce' } });
+		const { id: thread } = value(await createThread(db, as(owner), await space(owner, slug), input));
+		expect(value(await listNotifications(db, as(colleague))).map((n) => [n.kind, n.threadId])).toEqual([['announcement', thread]]);
+		expect(await unreadCount(db, as(owner))).toBe(0);
+		expect(await unreadCount(db, as(stranger))).toBe(0);
+		const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.senderId, owner));
+		expect(mails.map((mail) => mail.toAddress)).toEqual(['colleague@example.org']);
+		expect(mails[0]!.subject).toBe('Owner la ut en kunngjøring i Karrieresenteret: Team day on Friday');
+		expect(mails[0]!.link).toMatch(new RegExp(`/nb/community/${slug}/${thread}$`));
 	});
 
 	it('nests a reply to a reply under the first reply (one level), and shows the thread in its space', async () => {

@@ -14,7 +14,9 @@ export const threadForm = z.object({
 	title: singleLine(TITLE_MAX),
 	body: requiredText(BODY_MAX),
 	language: z.enum(POST_LANGUAGES, { error: 'error_choose' }),
-	mention
+	mention,
+	/** A moderator of an organisation's or a cohort's space tells every member (notice and mail). */
+	announce: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes')
 });
 
 /** A reply, to the thread or to a reply (`parent`). */

@@ -6,6 +6,7 @@ import { COMMUNITY_AUDIT_EVENTS } from './moderation.ts';
 import { COMMUNITY_DATA } from './personal-data.ts';
 import { THREAD_SEARCH } from './search.ts';
 import { importSpaces } from './spaces.ts';
+import { COMMUNITY_MAILS } from './mail.ts';
 
 export * from './forms.ts';
 export { excerpt, hasLink, renderPost } from './markdown.ts';
@@ -19,5 +20,6 @@ export const community: Capability = {
 	content: [{ type: 'community', import: importSpaces }],
 	search: [THREAD_SEARCH],
 	personalData: COMMUNITY_DATA,
-	audit: COMMUNITY_AUDIT_EVENTS
+	audit: COMMUNITY_AUDIT_EVENTS,
+	mail: COMMUNITY_MAILS
 };

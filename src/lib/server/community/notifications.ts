@@ -2,7 +2,10 @@
 // read the thread are ever told about it (a member who left an organisation is not).
 import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../db/client.ts';
+import { BASE_LOCALE, isAppLocale } from '../../i18n/locales.ts';
+import { queryRows, type DbOrTx } from '../db/client.ts';
+import { sendMail } from '../mail/index.ts';
+import { COMMUNITY_MAILS } from './mail.ts';
 import { user } from '../db/schema/accounts.ts';
 import { communityNotification, communityPost, communitySpace, communityThread, communityWatch } from '../db/schema/community.ts';
 import { isUuid } from '../forms/index.ts';
@@ -77,6 +80,39 @@ export async function notifyReply(tx: DbOrTx, space: Pick<Space, 'id'>, posted: 
 			.onConflictDoNothing();
 }
 
+/**
+ * Tells every member of an organisation's or a cohort's space (and its facilitator), but the
+ * writer and disabled accounts, of an announcement: a notice each, and a mail through the outbox in
+ * their own language. Both in the caller's transaction.
+ */
+export async function notifyAnnouncement(tx: DbOrTx, space: Pick<Space, 'id' | 'slug' | 'title'>, posted: { threadId: string; actorId: string; title: string; authorName: string }): Promise<number> {
+	const members = await queryRows<{ id: string; email: string; locale: string }>(tx, sql`
+		select u.id, u.email, u.locale from app_user u
+		where u.disabled_at is null and u.id in (
+			select cm.user_id from community_space s join cohort_member cm on cm.cohort_id = s.cohort_id where s.id = ${space.id}
+			union select c.facilitator_id from community_space s join cohort c on c.id = s.cohort_id where s.id = ${space.id}
+			union select ms.user_id from community_space s join membership ms on ms.organisation_id = s.organisation_id where s.id = ${space.id}
+		) and u.id <> ${posted.actorId}`);
+	if (members.length === 0) return 0;
+	await tx
+		.insert(communityNotification)
+		.values(members.map((u) => ({ userId: u.id, kind: 'announcement', threadId: posted.threadId, postId: null, actorId: posted.actorId })))
+		.onConflictDoNothing();
+	for (const u of members) {
+		const locale = isAppLocale(u.locale) ? u.locale : BASE_LOCALE;
+		await sendMail(tx, {
+			to: u.email,
+			locale,
+			kind: 'community_announcement',
+			senderId: posted.actorId,
+			userId: u.id,
+			link: `/${locale}/community/${space.slug}/${posted.threadId}`,
+			words: COMMUNITY_MAILS.community_announcement({ author: posted.authorName, space: space.title, title: posted.title }, locale)
+		});
+	}
+	return members.length;
+}
+
 /** Watches or mutes a thread the actor can read (`level` null: back to the default). */
 export async function setWatch(db: DbOrTx, actor: Actor, space: Space, threadId: string, level: 'watch' | 'mute' | null): Promise<Result> {
 	if (!actor || !can(actor, 'community:read', space.access) || !isUuid(threadId)) return problem('not_found');
@@ -93,7 +129,7 @@ export async function setWatch(db: DbOrTx, actor: Actor, space: Space, threadId:
 
 export type NotificationView = {
 	id: string;
-	kind: 'reply' | 'mention';
+	kind: 'reply' | 'mention' | 'announcement';
 	threadId: string;
 	threadTitle: string;
 	spaceSlug: string;

@@ -13,7 +13,7 @@ import { requestSearchIndex } from '../search/index.ts';
 import { can, type Actor, type SignedIn, type WrittenInSpace } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { excerpt, hasLink, renderPost } from './markdown.ts';
-import { notifyMentions, notifyReply } from './notifications.ts';
+import { notifyAnnouncement, notifyMentions, notifyReply } from './notifications.ts';
 import type { Space } from './spaces.ts';
 
 export const TITLE_MAX = 160;
@@ -99,7 +99,7 @@ export async function listThreads(
 	return { threads, total, page, pages };
 }
 
-export type ThreadInput = { title: string; body: string; language: PostLanguage; mention?: string };
+export type ThreadInput = { title: string; body: string; language: PostLanguage; mention?: string; announce?: boolean };
 export type ReplyInput = { body: string; parentId?: string | null; mention?: string };
 
 type Limits = { newMember: boolean };
@@ -127,6 +127,8 @@ async function checkLimits(db: DbOrTx, actor: SignedIn): Promise<Result<Limits>>
 /** Starts a thread in a space; its author watches it. A new member's thread with a link waits for review. */
 export async function createThread(db: DbOrTx, actor: Actor, space: Space, input: ThreadInput): Promise<Result<{ id: string; held: boolean }>> {
 	if (!actor || !can(actor, 'community:post', space.access)) return problem('not_found');
+	// Only a moderator of an organisation's or a cohort's space announces to its members.
+	if (input.announce && (space.kind === 'public' || !moderates(space, actor))) return problem('forbidden', { key: 'community_error_announce' });
 	const limits = await checkLimits(db, actor);
 	if (!limits.ok) return limits;
 	const held = limits.value.newMember && !moderates(space, actor) && hasLink(input.body);
@@ -140,6 +142,10 @@ export async function createThread(db: DbOrTx, actor: Actor, space: Space, input
 		await tx.delete(communityDraft).where(and(eq(communityDraft.userId, actor.id), eq(communityDraft.key, `space:${space.id}`)));
 		if (!held) {
 			await notifyMentions(tx, space, { threadId: id, postId: null, actorId: actor.id, text: `${input.body}\n${input.mention ?? ''}` });
+			if (input.announce) {
+				const [author] = await tx.select({ name: user.displayName }).from(user).where(eq(user.id, actor.id));
+				await notifyAnnouncement(tx, space, { threadId: id, actorId: actor.id, title: input.title, authorName: author!.name });
+			}
 			await reindexThread(tx, id);
 		}
 		return ok({ id, held });

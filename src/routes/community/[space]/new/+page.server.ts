@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const space = valueOf(await openSpace(db(), actor, params.space, getLocale()));
 	if (!can(actor, 'community:post', space.access)) error(403, m.community_error_cannot_post());
 	const draft = await getDraft(db(), actor, `space:${space.id}`);
-	return { space: { slug: space.slug, title: space.title }, draft: draft ?? { title: '', body: '' }, locale: getLocale() };
+	const mayAnnounce = space.kind !== 'public' && can(actor, 'community:moderate', space.access);
+	return { space: { slug: space.slug, title: space.title }, mayAnnounce, draft: draft ?? { title: '', body: '' }, locale: getLocale() };
 };
 
 export const actions: Actions = {
