@@ -44,6 +44,8 @@ try {
 	console.log(`\nA finished assessment (${areas.length} areas) and 200 CPD entries, signed in:`);
 	await compareWithCeiling(server.base, `/en/competence/${assessment}/results`, { cookie });
 	await compareWithCeiling(server.base, '/en/cpd', { cookie });
+	// The floor of any signed-in page: the session, the header's unread count, the account page.
+	await compareWithCeiling(server.base, '/en/account', { cookie });
 } finally {
 	await server.stop();
 }

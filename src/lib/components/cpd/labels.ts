@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '#lib/i18n/format.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 /** The translated name of a CPD entry type. */
@@ -19,5 +20,5 @@ export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /** A month's name in the reader's language. */
 export function monthName(month: number, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month - 1, 1)));
+	return dateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month - 1, 1)));
 }
