@@ -6,6 +6,7 @@ import { cpdEntry, cpdSettings } from '../db/schema/cpd.ts';
 import { isUuid } from '../forms/index.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
+import { collator } from '../../i18n/format.ts';
 
 export const CPD_TYPES = ['course', 'workshop', 'conference', 'supervision', 'reading', 'peer_learning', 'research', 'other'] as const;
 export type CpdType = (typeof CPD_TYPES)[number];
@@ -176,7 +177,7 @@ export async function yearView(db: DbOrTx, actor: Actor, year: number | null, to
 		reflectedHours: sum(entries.filter((e) => e.reflected)),
 		unreflected: entries.filter((e) => !e.reflected).length,
 		byType: CPD_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, hours: byType.get(type)! })),
-		byArea: [...byArea].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([area, hours]) => ({ area, hours }))
+		byArea: [...byArea].sort(([a], [b]) => collator('en', { numeric: true }).compare(a, b)).map(([area, hours]) => ({ area, hours }))
 	});
 }
 

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { framework, frameworkNode, frameworkNodeTranslation, frameworkVersion, frameworkVersionTranslation } from '../db/schema/frameworks.ts';
+import { collator } from '../../i18n/format.ts';
 
 export type FrameworkSummary = {
 	slug: string;
@@ -32,8 +33,8 @@ export async function listFrameworks(db: DbOrTx, locale: AppLocale): Promise<Fra
 		.leftJoin(wantedV, and(eq(wantedV.versionId, frameworkVersion.id), eq(wantedV.locale, locale)))
 		.leftJoin(baseV, and(eq(baseV.versionId, frameworkVersion.id), eq(baseV.locale, BASE_LOCALE)))
 		.orderBy(asc(framework.slug), desc(frameworkVersion.createdAt));
-	const collator = new Intl.Collator(locale);
-	return rows.sort((a, b) => collator.compare(a.title, b.title));
+	const byTitle = collator(locale);
+	return rows.sort((a, b) => byTitle.compare(a.title, b.title));
 }
 
 export type FrameworkNodeView = {
@@ -148,8 +149,8 @@ export async function assessmentVersions(db: DbOrTx, locale: AppLocale): Promise
 			)
 		)
 		.orderBy(asc(framework.slug), desc(frameworkVersion.createdAt));
-	const collator = new Intl.Collator(locale);
-	return rows.sort((a, b) => collator.compare(a.title, b.title));
+	const byTitle = collator(locale);
+	return rows.sort((a, b) => byTitle.compare(a.title, b.title));
 }
 
 /** The framework slug and version label of a version id, or undefined. */

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { glossaryTerm, glossaryTranslation } from '../db/schema/glossary.ts';
 import { requestSearchIndex } from '../search/index.ts';
 import { GLOSSARY_SEARCH } from './search.ts';
+import { collator } from '../../i18n/format.ts';
 
 export type GlossaryEntry = {
 	slug: string;
@@ -38,18 +39,12 @@ function selectEntries(db: DbOrTx, locale: AppLocale) {
 		.leftJoin(base, and(eq(base.termId, glossaryTerm.id), eq(base.locale, BASE_LOCALE)));
 }
 
-// Building a collator costs far more than sorting with one: keep one per locale.
-const collators = new Map<string, Intl.Collator>();
-function collator(locale: string): Intl.Collator {
-	let found = collators.get(locale);
-	if (!found) collators.set(locale, (found = new Intl.Collator(locale, { sensitivity: 'base' })));
-	return found;
-}
+const glossaryOrder = (locale: string) => collator(locale, { sensitivity: 'base' });
 
 /** Every term in the reader's language (falling back to the base locale), sorted for that language. */
 export async function listGlossary(db: DbOrTx, locale: AppLocale): Promise<GlossaryEntry[]> {
 	const rows = await selectEntries(db, locale);
-	const { compare } = collator(locale);
+	const { compare } = glossaryOrder(locale);
 	return rows.sort((a, b) => compare(a.term, b.term));
 }
 

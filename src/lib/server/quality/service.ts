@@ -16,6 +16,10 @@ import { ok, problem, type Result } from '../result/index.ts';
 import { QUALITY_MAILS } from './mail.ts';
 import { areasInScope, assessmentFramework, type Area, type AssessmentFramework } from './framework.ts';
 import { RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
+import { collator } from '../../i18n/format.ts';
+
+/** Sorts labels with numbers in them by their numbers ("Rater 2" before "Rater 10"). */
+const naturalOrder = collator('en', { numeric: true });
 
 // Our quality: rounds, raters and answers. Every function takes the actor and asks the policy
 // (policies/quality.ts) on its first lines; someone outside the organisation gets a bare
@@ -760,7 +764,7 @@ export async function anonymisedAnswers(db: DbOrTx, actor: Actor, roundId: strin
 	for (const area of areasInScope(framework, found.round.areaKeys))
 		for (const criterion of area.criteria)
 			for (const indicator of criterion.indicators)
-				for (const a of answers.filter((x) => x.indicatorKey === indicator.key).sort((x, y) => numbers.get(x.raterId)!.n.localeCompare(numbers.get(y.raterId)!.n, 'en', { numeric: true }))) {
+				for (const a of answers.filter((x) => x.indicatorKey === indicator.key).sort((x, y) => naturalOrder.compare(numbers.get(x.raterId)!.n, numbers.get(y.raterId)!.n))) {
 					const who = numbers.get(a.raterId)!;
 					rows.push({ rater: who.n, role: who.role, area: area.code ?? area.key, criterion: criterion.code ?? criterion.key, indicator: indicator.code ?? indicator.key, value: a.value, evidence: a.evidence, comment: a.comment });
 				}
