@@ -7,10 +7,13 @@ import { emit } from '../events/index.ts';
 /** The text-search configuration per language: stemming where PostgreSQL has it, else `simple`. */
 export const SEARCH_CONFIG: Record<AppLocale, string> = { en: 'english', nb: 'norwegian', cs: 'simple', sk: 'simple', pl: 'simple' };
 
-const configs = sql.join(
-	LOCALES.map((l) => sql`(${l}, ${SEARCH_CONFIG[l]})`),
-	sql`, `
-);
+/** `(locale, config)` rows for a VALUES list. */
+const configsOf = (locales: readonly AppLocale[]) =>
+	sql.join(
+		locales.map((l) => sql`(${l}, ${SEARCH_CONFIG[l]})`),
+		sql`, `
+	);
+const configs = configsOf(LOCALES);
 
 /** A join that gives each translation row its language's text-search config as `c.cfg`. */
 export const localeConfigs = (localeColumn: SQL) => sql`join (values ${configs}) as c(locale, cfg) on c.locale = ${localeColumn}`;
@@ -119,10 +122,7 @@ export async function search(
 	// original text too.
 	const from = (matches: SQL) => sql`from search_document d join (
 			select c.locale, ${tsQuery(cfg, q, acronyms, true)} as query, ${tsQuery(cfg, q, acronyms, false)} as typed
-			from (values ${sql.join(
-				locales.map((l) => sql`(${l}, ${SEARCH_CONFIG[l]})`),
-				sql`, `
-			)}) as c(locale, cfg)
+			from (values ${configsOf(locales)}) as c(locale, cfg)
 		) q on q.locale = d.locale
 		where ${matches}`;
 	const countBy = async (matches: SQL) => {
