@@ -8,6 +8,9 @@ import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { collator } from '../../i18n/format.ts';
 
+/** Area keys by their numbers ("area-2" before "area-10"). */
+const areaOrder = collator('en', { numeric: true });
+
 export const CPD_TYPES = ['course', 'workshop', 'conference', 'supervision', 'reading', 'peer_learning', 'research', 'other'] as const;
 export type CpdType = (typeof CPD_TYPES)[number];
 export const TITLE_MAX = 200;
@@ -177,7 +180,7 @@ export async function yearView(db: DbOrTx, actor: Actor, year: number | null, to
 		reflectedHours: sum(entries.filter((e) => e.reflected)),
 		unreflected: entries.filter((e) => !e.reflected).length,
 		byType: CPD_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, hours: byType.get(type)! })),
-		byArea: [...byArea].sort(([a], [b]) => collator('en', { numeric: true }).compare(a, b)).map(([area, hours]) => ({ area, hours }))
+		byArea: [...byArea].sort(([a], [b]) => areaOrder.compare(a, b)).map(([area, hours]) => ({ area, hours }))
 	});
 }
 

@@ -49,12 +49,14 @@ function configuredKeys(c: Config): string[] {
 	return [fs.readFileSync(file, 'utf8').trim()];
 }
 
-let cached: { source: string[]; keys: Promise<SigningKey[]> } | undefined;
+let cached: { config: Config; keys: Promise<SigningKey[]> } | undefined;
 
-/** The signing keys, the signing one first (empty: this instance signs nothing). */
+/**
+ * The signing keys, the signing one first (empty: this instance signs nothing). Read once per
+ * configuration: a certificate page asks on every view, and the key file is not read again.
+ */
 export function signingKeys(c: Config = config()): Promise<SigningKey[]> {
-	const source = configuredKeys(c);
-	if (cached?.source.join() !== source.join()) cached = { source, keys: Promise.all(source.map(signingKeyOf)) };
+	if (cached?.config !== c) cached = { config: c, keys: Promise.all(configuredKeys(c).map(signingKeyOf)) };
 	return cached.keys;
 }
 
