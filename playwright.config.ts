@@ -52,6 +52,8 @@ export default defineConfig({
 				// Mail really leaves, by SMTP, to the suite's mail server; links point at this server.
 				SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
 				PUBLIC_ORIGIN: BASE_URL,
+				// Community digests are looked for every two seconds (not ten minutes), so a digest is seen arriving.
+				DIGEST_SWEEP_SECONDS: '2',
 				// Open Badges are signed with a configured key (Ed25519, a test-only key): the browser
 				// test checks the signature against the published keys with an independent library.
 				BADGE_SIGNING_KEYS: 'MC4CAQAwBQYDK2VwBCIEICdjpBZ9wXDXezwJCoo/P2pUeUxBQvn9Gtf0bYbwnGBq'

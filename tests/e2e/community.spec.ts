@@ -1,11 +1,11 @@
 import { FORM_HEADERS } from './outside-in.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { signUpAndVerify, type Person } from './helpers.ts';
+import { latestMail, signUpAndVerify, type Person } from './helpers.ts';
 
 // Two practitioners in two browsers: one starts a discussion in an open space, the other opens it,
 // and a reply that mentions them appears on their page without a reload and raises a
-// notification. An organisation's private space answers a stranger with the same 404 as a
-// discussion that does not exist.
+// notification, and the digest mail with its unsubscribe link. An organisation's private space
+// answers a stranger with the same 404 as a discussion that does not exist.
 
 const en = messages('en');
 const ANA: Person = { name: 'Ana Writer', email: 'ana.community@praxis.test', password: 'talking shop with peers 2026', locale: 'en' };
@@ -66,6 +66,35 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 	const notice = ben.getByRole('listitem').filter({ hasText: en.community_notification_mention!.replace('{name}', ANA.name) });
 	await expect(notice).toBeVisible();
 	await expect(notice.getByRole('link', { name: 'When a parent asks what their child said' })).toBeVisible();
+	await expectAccessible(ben);
+
+	// The mention not yet read goes out in Ben's digest (the suite sweeps every two seconds), with a
+	// link that changes his community mail without signing in.
+	const digest = await latestMail(BEN.email, 0, en.mail_digest_subject);
+	expect(digest.text).toContain(en.mail_digest_line_mention!.replace('{author}', ANA.name).replace('{title}', 'When a parent asks what their child said').replace('{space}', 'Ethics in guidance'));
+	const unsubscribe = /https?:\/\/\S+\/unsubscribe\/\S+/.exec(digest.text)![0];
+	const stranger = await (await browser.newContext()).newPage();
+	await stranger.goto(unsubscribe);
+	await expect(stranger.getByRole('heading', { level: 1, name: en.community_unsubscribe_title })).toBeVisible();
+	await expect(stranger.getByText('be…@praxis.test')).toBeVisible();
+	await expectAccessible(stranger);
+	await stranger.getByRole('button', { name: en.community_unsubscribe_stop }).click();
+	await expect(stranger.getByRole('status')).toHaveText(en.community_unsubscribe_stopped!);
+	await expect(stranger.getByRole('radio', { name: en.community_mail_digest_off })).toBeChecked();
+	await expect(stranger.getByRole('button', { name: en.community_unsubscribe_stop })).toHaveCount(0);
+	await stranger.context().close();
+	// A link with any other key is a 404.
+	expect((await ben.request.get(unsubscribe.replace(/\/unsubscribe\/.*/, `/unsubscribe/${'A'.repeat(32)}`))).status()).toBe(404);
+
+	// Ben sees the change on his notifications page and chooses a daily digest and mail for mentions.
+	await ben.reload();
+	await expect(ben.getByRole('radio', { name: en.community_mail_digest_off })).toBeChecked();
+	await ben.getByRole('radio', { name: en.community_mail_digest_daily }).check();
+	await ben.getByRole('checkbox', { name: en.community_mail_mention }).check();
+	await ben.getByRole('button', { name: en.community_mail_save }).click();
+	await expect(ben.getByRole('status')).toHaveText(en.community_mail_saved!);
+	await expect(ben.getByRole('radio', { name: en.community_mail_digest_daily })).toBeChecked();
+	await expect(ben.getByRole('checkbox', { name: en.community_mail_mention })).toBeChecked();
 	await expectAccessible(ben);
 	await ben.getByRole('button', { name: en.community_notifications_read_all }).click();
 	await expect(ben.getByText(en.community_notifications_new!)).toHaveCount(0);

@@ -139,16 +139,17 @@ export async function adminPage(browser: Browser): Promise<Page> {
 
 /**
  * The newest mail to `to` that the suite's mail server (tests/e2e/mail-sink.ts) received at or
- * after `since` (a Date.now() taken before the action that sends it): its subject and its link.
+ * after `since` (a Date.now() taken before the action that sends it), with `subject` if given: its
+ * subject and its link.
  * Mail leaves through the event dispatcher after commit, so this waits for it.
  */
-export async function latestMail(to: string, since = 0): Promise<{ subject: string; link: string; text: string }> {
+export async function latestMail(to: string, since = 0, subject?: string): Promise<{ subject: string; link: string; text: string }> {
 	let found: ReceivedMail | undefined;
 	await expect
 		.poll(
 			async () => {
 				const mails = (await (await fetch(`${MAIL_SINK_URL}/mails?to=${encodeURIComponent(to)}`)).json()) as ReceivedMail[];
-				found = mails.find((mail) => Date.parse(mail.receivedAt) >= since);
+				found = mails.find((mail) => Date.parse(mail.receivedAt) >= since && (subject === undefined || mail.subject === subject));
 				return found !== undefined;
 			},
 			{ message: `a mail to ${to}`, timeout: 15_000 }

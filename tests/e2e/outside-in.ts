@@ -39,6 +39,10 @@ export const PUBLIC = new Set([
 	'GET /api/badges/jwks.json',
 	// A blank sheet of one area of the (public) competence standards, for a team discussion.
 	'GET /competence/sheet/[area]',
+	// A community mail's unsubscribe link: the token is the key to that person's mail settings only.
+	'GET /unsubscribe/[token]',
+	'POST /unsubscribe/[token]?/save',
+	'POST /unsubscribe/[token]?/stop',
 	'GET /confirm-email/[token]',
 	'POST /confirm-email/[token]',
 	'GET /forgot-password',
@@ -189,6 +193,7 @@ export const MEMBER = new Set([
 	// The community's notifications: each person's own.
 	'GET /notifications',
 	'POST /notifications?/read',
+	'POST /notifications?/mail',
 	// Anyone signed in may describe a practice (for themselves or their organisation) and list theirs.
 	'GET /practices/new',
 	'POST /practices/new',

@@ -47,6 +47,12 @@ export type DomainEvent = { id: number; type: string; payload: Record<string, un
 /** Performs one side effect of an event; must be idempotent (delivery is at least once). */
 export type EventHandler = (db: DbOrTx, event: DomainEvent) => Promise<void>;
 
+/**
+ * Work a capability does on a schedule (a digest sweep): `run` every `everySeconds()` on every app
+ * instance, so it must be safe to run on two at once (claim rows with a conditional UPDATE).
+ */
+export type ScheduledJob = { name: string; everySeconds: () => number; run: (db: DbOrTx) => Promise<void> };
+
 export type Capability = {
 	name: string;
 	content?: readonly ContentImporter[];
@@ -56,4 +62,5 @@ export type Capability = {
 	audit?: readonly string[];
 	/** Handlers by event type, run by the dispatcher after commit. */
 	events?: Readonly<Record<string, EventHandler | readonly EventHandler[]>>;
+	jobs?: readonly ScheduledJob[];
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText, requiredText, singleLine, uuid } from '../forms/index.ts';
+import { DIGEST_CHOICES } from './digest.ts';
 import { FLAG_NOTE_MAX, FLAG_REASONS } from './moderation.ts';
 import { BODY_MAX, POST_LANGUAGES, TITLE_MAX } from './threads.ts';
 
@@ -35,3 +36,9 @@ export const lockForm = z.object({ locked: z.enum(['true', 'false'], { error: 'e
 export const hideForm = z.object({ post: optionalId, hidden: z.enum(['true', 'false'], { error: 'error_invalid' }).transform((v) => v === 'true') });
 export const draftForm = z.object({ title: plainText(TITLE_MAX).default(''), body: plainText(BODY_MAX).default('') });
 export const readForm = z.object({ id: z.union([z.literal('all'), uuid()], { error: 'error_invalid' }) });
+
+/** Community mail settings: the digest's rhythm and whether a mention is mailed at once (a checkbox: absent is no). */
+export const mailSettingsForm = z.object({
+	digest: z.enum(DIGEST_CHOICES, { error: 'error_choose' }),
+	mentionMail: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes')
+});

@@ -7,8 +7,10 @@ import { COMMUNITY_DATA } from './personal-data.ts';
 import { THREAD_SEARCH } from './search.ts';
 import { importSpaces } from './spaces.ts';
 import { COMMUNITY_MAILS } from './mail.ts';
+import { DIGEST_JOB, MENTIONED, mailMentions } from './digest.ts';
 
 export * from './forms.ts';
+export { DIGEST_CHOICES, mailSettings, sendDueDigests, setMailSettings, setSettingsByToken, settingsByToken, type DigestChoice, type MailSettings } from './digest.ts';
 export { excerpt, hasLink, renderPost } from './markdown.ts';
 export * from './moderation.ts';
 export { listNotifications, markRead, markThreadRead, mentions, setWatch, unreadCount, type NotificationView } from './notifications.ts';
@@ -21,5 +23,7 @@ export const community: Capability = {
 	search: [THREAD_SEARCH],
 	personalData: COMMUNITY_DATA,
 	audit: COMMUNITY_AUDIT_EVENTS,
-	mail: COMMUNITY_MAILS
+	mail: COMMUNITY_MAILS,
+	events: { [MENTIONED]: mailMentions },
+	jobs: [DIGEST_JOB]
 };

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, isAppLocale } from '../../i18n/locales.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
+import { emit } from '../events/index.ts';
 import { sendMail } from '../mail/index.ts';
 import { COMMUNITY_MAILS } from './mail.ts';
 import { user } from '../db/schema/accounts.ts';
@@ -13,8 +14,8 @@ import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import type { Space } from './spaces.ts';
 
-/** SQL: whether the user `userId` (a column) may read the space with id `spaceId`. */
-function readsSpace(userId: SQL | AnyPgColumn, spaceId: SQL | AnyPgColumn | string): SQL {
+/** SQL: whether the user `userId` (a column) may read the space with id `spaceId` (a column not of an alias `s`, which this subquery uses). */
+export function readsSpace(userId: SQL | AnyPgColumn, spaceId: SQL | AnyPgColumn | string): SQL {
 	return sql`exists (
 		select 1 from community_space s where s.id = ${spaceId} and (
 			s.kind = 'public'
@@ -36,6 +37,9 @@ export function mentions(text: string, name: string): boolean {
 
 type Posted = { threadId: string; postId: string | null; actorId: string | null };
 
+/** The event raised after people were mentioned (payload: threadId, postId, userIds); its handler mails those who chose it. */
+export const MENTIONED = 'community.mentioned';
+
 /** Tells the people `text` mentions by `@Display Name` who can read the thread; their ids. */
 export async function notifyMentions(tx: DbOrTx, space: Pick<Space, 'id'>, posted: Posted & { text: string }): Promise<string[]> {
 	if (!posted.text.includes('@')) return [];
@@ -56,6 +60,7 @@ export async function notifyMentions(tx: DbOrTx, space: Pick<Space, 'id'>, poste
 			.insert(communityNotification)
 			.values(ids.map((userId) => ({ userId, kind: 'mention', threadId: posted.threadId, postId: posted.postId, actorId: posted.actorId })))
 			.onConflictDoNothing();
+	if (ids.length > 0) await emit(tx, { type: MENTIONED, payload: { threadId: posted.threadId, postId: posted.postId, userIds: ids } });
 	return ids;
 }
 

@@ -94,7 +94,9 @@ const schema = z.object({
 	// Live card sessions: the most participants one session takes, and how many days after a
 	// session ended the answers of participants without an account are deleted.
 	CARD_LIVE_MAX_PARTICIPANTS: wholeNumber(1, 100000).default(1000),
-	CARD_LIVE_RETENTION_DAYS: wholeNumber(1, 3650).default(30)
+	CARD_LIVE_RETENTION_DAYS: wholeNumber(1, 3650).default(30),
+	// How often each app instance looks for community digests that are due (seconds).
+	DIGEST_SWEEP_SECONDS: wholeNumber(1, 86400).default(600)
 });
 
 export type Config = {
@@ -125,6 +127,7 @@ export type Config = {
 	badgeSigningKeys: string[];
 	cardLiveMaxParticipants: number;
 	cardLiveRetentionDays: number;
+	digestSweepSeconds: number;
 };
 
 /** Reads and validates every setting; throws a StartupError naming the first bad variable. */
@@ -173,7 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		totpKeys: c.TOTP_KEYS ?? [],
 		badgeSigningKeys: c.BADGE_SIGNING_KEYS ?? [],
 		cardLiveMaxParticipants: c.CARD_LIVE_MAX_PARTICIPANTS,
-		cardLiveRetentionDays: c.CARD_LIVE_RETENTION_DAYS
+		cardLiveRetentionDays: c.CARD_LIVE_RETENTION_DAYS,
+		digestSweepSeconds: c.DIGEST_SWEEP_SECONDS
 	};
 }
 

@@ -26,6 +26,11 @@ export type Mail = {
 	userId?: string;
 	/** Whoever's action sent the mail (an inviter); the mail goes with their account too. */
 	senderId?: string;
+	/**
+	 * Where the recipient stops this kind of mail without signing in (a path or URL): shown under
+	 * the mail and sent as its List-Unsubscribe header. Only for mail one may opt out of.
+	 */
+	unsubscribe?: string;
 };
 
 function escapeHtml(text: string): string {
@@ -40,15 +45,28 @@ function escapeHtml(text: string): string {
  */
 export const MAIL_LINK_SLOT = '{{praxis:link}}';
 
-/** Subject, plain text and simple HTML of a mail: the capability's words in the platform's layout, the link slot where the link goes. */
-export function renderMail(mail: Pick<Mail, 'locale' | 'words'>): { subject: string; text: string; html: string } {
+/** Text as HTML paragraphs: a blank line starts a paragraph, a line break stays one. */
+function paragraphs(text: string): string {
+	return text
+		.split(/\n{2,}/)
+		.map((part) => `<p>${escapeHtml(part).replaceAll('\n', '<br>')}</p>`)
+		.join('\n');
+}
+
+/**
+ * Subject, plain text and simple HTML of a mail: the capability's words in the platform's layout,
+ * the link slot where the link goes, and the unsubscribe link (not a credential: it opens only the
+ * recipient's mail settings) written in.
+ */
+export function renderMail(mail: Pick<Mail, 'locale' | 'words' | 'unsubscribe'>): { subject: string; text: string; html: string } {
 	const { subject, body, action } = mail.words;
 	const footer = mail.words.footer ?? m.mail_footer({}, { locale: mail.locale });
-	const text = `${body}\n\n${action}:\n${MAIL_LINK_SLOT}\n\n${footer}\n`;
+	const stop = mail.unsubscribe ? m.mail_unsubscribe({}, { locale: mail.locale }) : '';
+	const text = `${body}\n\n${action}:\n${MAIL_LINK_SLOT}\n\n${footer}\n${stop ? `\n${stop}:\n${mail.unsubscribe}\n` : ''}`;
 	const html = `<!doctype html><html lang="${mail.locale}"><body style="font-family:sans-serif;line-height:1.5">
-<p>${escapeHtml(body)}</p>
+${paragraphs(body)}
 <p><a href="${MAIL_LINK_SLOT}">${escapeHtml(action)}</a></p>
-<p style="color:#555">${escapeHtml(footer)}</p></body></html>`;
+<p style="color:#555">${escapeHtml(footer)}</p>${stop ? `\n<p style="color:#555"><a href="${escapeHtml(mail.unsubscribe!)}">${escapeHtml(stop)}</a></p>` : ''}</body></html>`;
 	return { subject, text, html };
 }
 
@@ -79,11 +97,11 @@ export const MAIL_SEND = 'mail.send';
  * (and in development its link is also logged).
  */
 export async function sendMail(db: DbOrTx, given: Mail): Promise<void> {
-	const mail = { ...given, link: onPublicOrigin(given.link) };
+	const mail = { ...given, link: onPublicOrigin(given.link), unsubscribe: given.unsubscribe && onPublicOrigin(given.unsubscribe) };
 	const rendered = renderMail(mail);
 	const [row] = await db
 		.insert(mailOutbox)
-		.values({ toAddress: mail.to, userId: mail.userId ?? null, senderId: mail.senderId ?? null, ...rendered, link: mail.link })
+		.values({ toAddress: mail.to, userId: mail.userId ?? null, senderId: mail.senderId ?? null, ...rendered, link: mail.link, unsubscribe: mail.unsubscribe ?? null })
 		.returning({ id: mailOutbox.id });
 	await emit(db, { type: MAIL_SEND, payload: { mailId: row!.id, kind: mail.kind } });
 	const c = config();
@@ -117,6 +135,7 @@ export async function deliverMail(db: DbOrTx, mailId: number, via: Transporter |
 			subject: mail.subject,
 			text: withLink(mail.text, mail.link, ''),
 			html: withLink(mail.html, mail.link, '', true),
+			...(mail.unsubscribe ? { headers: { 'List-Unsubscribe': `<${mail.unsubscribe}>` } } : {}),
 			messageId: `<outbox-${mail.id}-${mail.createdAt.getTime()}@praxis>`
 		});
 	} catch (error) {
@@ -141,7 +160,7 @@ export async function purgeOutbox(db: DbOrTx, keep: { linkHours: number; retenti
 	await db.delete(mailOutbox).where(lt(mailOutbox.createdAt, sql`now() - make_interval(days => ${keep.retentionDays})`));
 }
 
-export type OutboxMail = Omit<typeof mailOutbox.$inferSelect, 'link' | 'html'> & { hasLink: boolean };
+export type OutboxMail = Omit<typeof mailOutbox.$inferSelect, 'link' | 'html' | 'unsubscribe'> & { hasLink: boolean };
 
 /**
  * The newest mails, for the admin outbox (admins only): the text without its link (the token in

@@ -13,9 +13,11 @@ import { purgeRateLimits } from '../ratelimit/index.ts';
 import { purgeEvents, startEvents, type Events } from './events/index.ts';
 import { closeAll as closeAllStreams } from '../realtime/index.ts';
 import { expireLiveSessions } from '../cards/index.ts';
+import { CAPABILITIES } from '../capabilities.ts';
 
 let database: Database | undefined;
 let housekeeping: NodeJS.Timeout | undefined;
+let jobTimers: NodeJS.Timeout[] = [];
 let events: Events | undefined;
 
 /**
@@ -71,8 +73,26 @@ export async function startApp(): Promise<Database> {
 		purgeExpired(opened.db).catch((error: Error) => logger.warn({ event: 'purge_failed', err: error.message }, 'purge failed'));
 	}, 3_600_000);
 	housekeeping.unref();
+	jobTimers = startJobs(opened.db);
 	logger.info({ event: 'database_ready', driver: opened.driver, location: opened.location }, 'database ready');
 	return opened;
+}
+
+/** Runs each capability's scheduled jobs every so often (the first run one interval after start). */
+function startJobs(handle: DbOrTx): NodeJS.Timeout[] {
+	return CAPABILITIES.flatMap((capability) => capability.jobs ?? []).map((job) => {
+		let running = false;
+		const timer = setInterval(() => {
+			if (running) return;
+			running = true;
+			job
+				.run(handle)
+				.catch((error: Error) => logger.warn({ event: 'job_failed', job: job.name, err: error.message }, 'scheduled job failed'))
+				.finally(() => (running = false));
+		}, job.everySeconds() * 1000);
+		timer.unref();
+		return timer;
+	});
 }
 
 /** The app's database; only valid after startApp. */
@@ -100,6 +120,8 @@ export async function stopApp(): Promise<void> {
 	const opened = database;
 	database = undefined;
 	clearInterval(housekeeping);
+	for (const timer of jobTimers) clearInterval(timer);
+	jobTimers = [];
 	closeAllStreams();
 	await events?.stop().catch((error: Error) => logger.warn({ event: 'events_stop_failed', err: error.message }, 'event dispatcher did not stop cleanly'));
 	events = undefined;

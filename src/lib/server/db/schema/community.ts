@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { user } from './accounts.ts';
 import { cohort } from './learn.ts';
 import { organisation } from './organisations.ts';
@@ -160,6 +161,8 @@ export const communityNotification = pgTable(
 	},
 	(t) => [
 		index('community_notification_user_idx').on(t.userId, t.readAt, t.createdAt),
+		// The digest's sweep: notices nobody has read or been mailed yet.
+		index('community_notification_pending_idx').on(t.userId, t.createdAt).where(sql`read_at is null and mailed_at is null`),
 		unique('community_notification_once').on(t.userId, t.kind, t.threadId, t.postId).nullsNotDistinct()
 	]
 );
@@ -200,12 +203,18 @@ export const communityDraft = pgTable(
 	(t) => [primaryKey({ columns: [t.userId, t.key] })]
 );
 
-/** How a person wants community news by mail: 'off', 'daily' or 'weekly' (the default). */
+/**
+ * How a person wants community news by mail: a digest 'off', 'daily' or 'weekly' (the default), and
+ * whether a mention is mailed at once. `unsubscribeToken` is the key in every such mail's
+ * unsubscribe link (it opens only these settings, without signing in).
+ */
 export const communityPreference = pgTable('community_preference', {
 	userId: uuid('user_id')
 		.primaryKey()
 		.references(() => user.id, { onDelete: 'cascade' }),
 	digest: text('digest').notNull().default('weekly'),
+	mentionMail: boolean('mention_mail').notNull().default(false),
+	unsubscribeToken: text('unsubscribe_token').unique(),
 	lastDigestAt: stamp('last_digest_at'),
 	updatedAt: stamp('updated_at').notNull().defaultNow()
 });

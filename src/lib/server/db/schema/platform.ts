@@ -18,6 +18,9 @@ export const mailOutbox = pgTable(
 		text: text('text').notNull(),
 		html: text('html').notNull(),
 		link: text('link'),
+		// Where the recipient stops mail of this kind without signing in (List-Unsubscribe); none for
+		// mail a person cannot opt out of (sign-in links, resets).
+		unsubscribe: text('unsubscribe'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		error: text('error')
