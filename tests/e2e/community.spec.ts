@@ -121,3 +121,40 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 	await ana.context().close();
 	await ben.context().close();
 });
+
+test('a comment under a glossary term opens its discussion; a visitor reads it and is asked to sign in to comment', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const CARA: Person = { name: 'Cara Commenter', email: 'cara.comments@praxis.test', password: 'comments under the content 2026', locale: 'en' };
+	const cara = await (await browser.newContext()).newPage();
+	await signUpAndVerify(cara, CARA);
+	await cara.goto('/en/signin');
+	await cara.getByLabel(en.field_email!, { exact: true }).fill(CARA.email);
+	await cara.getByLabel(en.field_password!, { exact: true }).fill(CARA.password);
+	await cara.getByRole('button', { name: en.signin_submit, exact: true }).click();
+	await expect(cara.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+
+	await cara.goto('/en/glossary/career-coaching');
+	const discussion = cara.getByRole('region', { name: en.community_comments_title });
+	await expect(discussion.getByText(en.community_comments_empty!)).toBeVisible();
+	await discussion.getByLabel(en.community_comments_field!, { exact: true }).fill('In our centre we use **coaching** for short, goal-led sessions.');
+	await expectAccessible(cara);
+	await discussion.getByRole('button', { name: en.community_comments_submit }).click();
+	await expect(cara).toHaveURL(/\/en\/glossary\/career-coaching#comments$/);
+	await expect(discussion.locator('article.comment strong', { hasText: 'coaching' })).toBeVisible();
+	await expect(discussion.getByText(en.community_comments_count!.replace('{count}', '1'))).toBeVisible();
+
+	// The discussion is a thread of the comments space, titled with the term.
+	await discussion.getByRole('link', { name: en.community_comments_open }).click();
+	await expect(cara.getByRole('heading', { level: 1 })).toContainText('Career coaching');
+	await cara.context().close();
+
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto('/en/glossary/career-coaching');
+	const seen = visitor.getByRole('region', { name: en.community_comments_title });
+	await expect(seen.getByText('short, goal-led sessions')).toBeVisible();
+	await expect(seen.getByText(CARA.name)).toBeVisible();
+	await expect(seen.getByRole('link', { name: en.community_comments_signin })).toHaveAttribute('href', /\/en\/signin\?next=/);
+	await expect(seen.getByRole('textbox')).toHaveCount(0);
+	await expectAccessible(visitor);
+	await visitor.context().close();
+});

@@ -194,6 +194,9 @@ export const MEMBER = new Set([
 	'GET /notifications',
 	'POST /notifications?/read',
 	'POST /notifications?/mail',
+	// Comments under content pages: the form posts here; a refused comment is shown here with its text.
+	'GET /comments',
+	'POST /comments',
 	// Anyone signed in may describe a practice (for themselves or their organisation) and list theirs.
 	'GET /practices/new',
 	'POST /practices/new',

@@ -79,7 +79,7 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 
 	it('imports the public spaces with their words in five languages, and lists them in order', async () => {
 		const { public: spaces } = await listSpaces(db, null, 'nb');
-		expect(spaces.map((s) => s.slug)).toEqual(['norway', 'czechia', 'slovakia', 'poland', 'ethics', 'labour-market-information', 'digital-guidance', 'research']);
+		expect(spaces.map((s) => s.slug)).toEqual(['norway', 'czechia', 'slovakia', 'poland', 'ethics', 'labour-market-information', 'digital-guidance', 'research', 'content-comments']);
 		expect(spaces[0]).toMatchObject({ title: 'Norge', country: 'NO' });
 		expect((await space(null, 'czechia')).title).toBe('Czechia');
 		expect(kind(await openSpace(db, null, 'no-such-space', 'en'))).toBe('not_found');

@@ -3,6 +3,7 @@ import { plainText, requiredText, singleLine, uuid } from '../forms/index.ts';
 import { DIGEST_CHOICES } from './digest.ts';
 import { FLAG_NOTE_MAX, FLAG_REASONS } from './moderation.ts';
 import { BODY_MAX, POST_LANGUAGES, TITLE_MAX } from './threads.ts';
+import { isContentRef } from './comments.ts';
 
 const optionalId = z
 	.union([z.literal(''), uuid()])
@@ -42,3 +43,13 @@ export const mailSettingsForm = z.object({
 	digest: z.enum(DIGEST_CHOICES, { error: 'error_choose' }),
 	mentionMail: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes')
 });
+
+/** A comment on a content page: which page (`kind`, `path`), the text and its language. */
+export const commentForm = z
+	.object({
+		kind: singleLine(20),
+		path: singleLine(300),
+		body: requiredText(BODY_MAX),
+		language: z.enum(POST_LANGUAGES, { error: 'error_choose' })
+	})
+	.refine((f) => isContentRef(f), { error: 'error_invalid', path: ['path'] });

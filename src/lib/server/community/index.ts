@@ -10,6 +10,7 @@ import { COMMUNITY_MAILS } from './mail.ts';
 import { DIGEST_JOB, MENTIONED, mailMentions } from './digest.ts';
 
 export * from './forms.ts';
+export { comment, COMMENTS_SPACE, discussionOf, isContentRef, type ContentRef, type Discussion } from './comments.ts';
 export { DIGEST_CHOICES, mailSettings, sendDueDigests, setMailSettings, setSettingsByToken, settingsByToken, type DigestChoice, type MailSettings } from './digest.ts';
 export { excerpt, hasLink, renderPost } from './markdown.ts';
 export * from './moderation.ts';

@@ -99,7 +99,9 @@ export async function listThreads(
 	return { threads, total, page, pages };
 }
 
-export type ThreadInput = { title: string; body: string; language: PostLanguage; mention?: string; announce?: boolean };
+export type ThreadInput = { title: string; body: string; language: PostLanguage; mention?: string; announce?: boolean;
+	/** The content page the thread discusses (see comments.ts). */
+	subject?: string };
 export type ReplyInput = { body: string; parentId?: string | null; mention?: string };
 
 type Limits = { newMember: boolean };
@@ -135,7 +137,7 @@ export async function createThread(db: DbOrTx, actor: Actor, space: Space, input
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(communityThread)
-			.values({ spaceId: space.id, authorId: actor.id, title: input.title, body: input.body, language: input.language, held })
+			.values({ spaceId: space.id, authorId: actor.id, title: input.title, body: input.body, language: input.language, held, subject: input.subject ?? null })
 			.returning({ id: communityThread.id });
 		const id = row!.id;
 		await tx.insert(communityWatch).values({ userId: actor.id, threadId: id, level: 'watch' }).onConflictDoNothing();

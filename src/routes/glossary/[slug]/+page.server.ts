@@ -3,15 +3,18 @@ import type { PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/platform/app.ts';
+import { discussionOf } from '#lib/server/community/index.ts';
+import { actorOf } from '#lib/server/http/context.ts';
 import { getGlossaryTerm } from '#lib/server/glossary/queries.ts';
 import { searchEverything } from '#lib/server/platform/search.ts';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const locale = getLocale();
 	const found = await getGlossaryTerm(db(), params.slug, locale);
 	if (!found) error(404, m.glossary_term_not_found());
 	// Where the frameworks speak of this term: the best title matches for it (without its bracket).
 	const name = found.entry.term.replace(/\s*\(.*\)\s*$/, '');
 	const inFrameworks = (await searchEverything(db(), locale, name, { type: 'framework', limit: 3, exactWords: true })).hits.map((h) => ({ path: h.path, title: h.title }));
-	return { ...found, inFrameworks };
+	const discussion = await discussionOf(db(), actorOf(locals), { kind: 'glossary', path: `/glossary/${params.slug}` }, locale);
+	return { ...found, inFrameworks, discussion };
 };

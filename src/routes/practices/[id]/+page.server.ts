@@ -5,6 +5,7 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { COMMENT_MAX } from '#lib/practices/options.ts';
 import { db } from '#lib/server/platform/app.ts';
+import { discussionOf } from '#lib/server/community/index.ts';
 import { parseForm, plainText } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
@@ -16,7 +17,8 @@ const reviewForm = z.object({ decision: z.enum(['publish', 'changes'], { error: 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const practice = valueOf(await getPractice(db(), actorOf(locals), params.id, getLocale()));
 	const template = await practiceTemplate(db(), getLocale());
-	return { practice, sections: template?.sections ?? [], done: url.searchParams.get('done') };
+	const discussion = await discussionOf(db(), actorOf(locals), { kind: 'practice', path: `/practices/${params.id}` }, getLocale());
+	return { practice, sections: template?.sections ?? [], done: url.searchParams.get('done'), discussion };
 };
 
 export const actions: Actions = {

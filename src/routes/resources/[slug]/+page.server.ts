@@ -5,6 +5,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
 import { db } from '#lib/server/platform/app.ts';
+import { discussionOf } from '#lib/server/community/index.ts';
 import { parseForm, uuid } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		resource: found.value,
 		plans: plans?.ok ? plans.value.filter((p) => p.mine).map((p) => ({ id: p.id, title: p.title })) : [],
 		signedIn: !!actor,
+		discussion: await discussionOf(db(), actor, { kind: 'resource', path: `/resources/${params.slug}` }, locale),
 		proposed: url.searchParams.get('proposed') === '1'
 	};
 };

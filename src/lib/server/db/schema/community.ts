@@ -71,9 +71,13 @@ export const communityThread = pgTable(
 		editedAt: stamp('edited_at'),
 		lastActivityAt: stamp('last_activity_at').notNull().defaultNow(),
 		replyCount: integer('reply_count').notNull().default(0),
+		// The content page this thread is the discussion of (`<search type>:<path>`, e.g.
+		// `glossary:/glossary/career-adaptability`); null for an ordinary thread.
+		subject: text('subject'),
 		createdAt: stamp('created_at').notNull().defaultNow()
 	},
 	(t) => [
+		uniqueIndex('community_thread_subject_idx').on(t.spaceId, t.subject).where(sql`subject is not null`),
 		index('community_thread_space_idx').on(t.spaceId, t.lastActivityAt),
 		index('community_thread_space_language_idx').on(t.spaceId, t.language, t.lastActivityAt),
 		index('community_thread_author_idx').on(t.authorId)

@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '#lib/server/platform/app.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { discussionOf } from '#lib/server/community/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { respond } from '#lib/server/http/respond.ts';
@@ -30,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		lesson: { ...view, id: ref.id, key: ref.key, completion: ref.completion },
 		activities: activities.map((a) => publicActivity(a, mine?.responses.get(a.key)?.answer ?? null, `${actorOf(locals)?.id ?? 'visitor'}:${ref.id}`)),
 		enrolled,
+		discussion: await discussionOf(db(), actorOf(locals), { kind: 'course', path: `/learn/${outline.slug}/${module.key}/${ref.key}` }, getLocale()),
 		completed: progress ? [...progress.completed] : [],
 		moduleCompleted: progress?.modulesCompleted.has(module.id) ?? false,
 		courseCompleted: !!progress?.completedAt,

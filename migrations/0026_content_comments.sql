@@ -1,0 +1,2 @@
+ALTER TABLE "community_thread" ADD COLUMN "subject" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "community_thread_subject_idx" ON "community_thread" USING btree ("space_id","subject") WHERE subject is not null;
