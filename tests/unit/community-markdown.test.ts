@@ -92,7 +92,8 @@ const post = (over: Partial<PostView>): PostView => ({
 	editedAt: null,
 	createdAt: new Date('2026-01-01T00:00:00Z'),
 	revisions: 0,
-	may: { edit: true, delete: true, flag: true, helpful: true, moderate: true, reply: true },
+	may: { edit: true, delete: true, flag: true, helpful: true, moderate: true, reply: true, react: true },
+	reactions: [],
 	replies: [],
 	...over
 });

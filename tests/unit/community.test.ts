@@ -28,6 +28,7 @@ import {
 	moderationQueue,
 	openSpace,
 	organisationSpaceSlug,
+	react,
 	reply,
 	setHidden,
 	setLocked,
@@ -256,6 +257,28 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		const [someone] = await db.select({ id: communityNotification.id }).from(communityNotification).where(eq(communityNotification.userId, bo));
 		expect(kind(await markRead(db, as(ada), [someone!.id]))).toBe('ok');
 		expect(await unreadCount(db, as(bo))).toBeGreaterThan(0);
+	});
+
+	it('lets readers react to others’ words once per reaction (a second press takes it back), never to their own', async () => {
+		const ada = await person('Ada');
+		const bo = await person('Bo');
+		const cy = await person('Cy');
+		const s = await space(ada, 'ethics');
+		const { id: thread } = value(await createThread(db, as(ada), s, { title: 'Reactions', body: 'Opening.', language: 'en' }));
+		const { id: post } = value(await reply(db, as(bo), s, thread, { body: 'A reply.' }));
+		expect(value(await react(db, as(bo), s, thread, null, 'thanks'))).toEqual({ given: true });
+		expect(value(await react(db, as(cy), s, thread, null, 'thanks'))).toEqual({ given: true });
+		expect(value(await react(db, as(ada), s, thread, post, 'insightful'))).toEqual({ given: true });
+		expect(value(await react(db, as(cy), s, thread, post, 'like'))).toEqual({ given: true });
+		expect(value(await react(db, as(cy), s, thread, post, 'like'))).toEqual({ given: false });
+		expect(await react(db, as(ada), s, thread, null, 'like')).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'community_error_react' } });
+		expect(await react(db, as(bo), s, thread, '00000000-0000-4000-8000-000000000000', 'like')).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		const seenByCy = value(await getThread(db, as(cy), s, thread));
+		expect(seenByCy.reactions).toEqual([{ reaction: 'thanks', count: 2, mine: true }]);
+		expect(seenByCy.posts[0]!.reactions).toEqual([{ reaction: 'insightful', count: 1, mine: false }]);
+		expect(seenByCy.may.react).toBe(true);
+		expect(value(await getThread(db, as(ada), s, thread)).may.react).toBe(false);
+		expect(value(await getThread(db, null, s, thread)).posts[0]!.may.react).toBe(false);
 	});
 
 	it('lets members flag, and moderators hide, restore and lock, audit-logged', async () => {

@@ -77,6 +77,15 @@ describe('community policy', () => {
 		expect(can(me, 'community:flag', { space: orgAsStranger, authorId: 'other' })).toBe(false);
 	});
 
+	it('community:react — readers with a confirmed address, not to their own words', () => {
+		expect(can(me, 'community:react', { space: publicSpace, authorId: 'other' })).toBe(true);
+		expect(can(me, 'community:react', { space: orgAsMember, authorId: null })).toBe(true);
+		expect(can(me, 'community:react', { space: publicSpace, authorId: 'me' })).toBe(false);
+		expect(can(unverified, 'community:react', { space: publicSpace, authorId: 'other' })).toBe(false);
+		expect(can(me, 'community:react', { space: orgAsStranger, authorId: 'other' })).toBe(false);
+		expect(can(null, 'community:react', { space: publicSpace, authorId: 'other' })).toBe(false);
+	});
+
 	it('community:queue — site editors and admins with their second factor', () => {
 		expect(can(editor, 'community:queue')).toBe(true);
 		expect(can(editorWithoutSecondFactor, 'community:queue')).toBe(false);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plainText, requiredText, singleLine, uuid } from '../forms/index.ts';
 import { DIGEST_CHOICES } from './digest.ts';
 import { FLAG_NOTE_MAX, FLAG_REASONS } from './moderation.ts';
+import { REACTIONS } from './reactions.ts';
 import { BODY_MAX, POST_LANGUAGES, TITLE_MAX } from './threads.ts';
 import { isContentRef } from './comments.ts';
 
@@ -31,6 +32,8 @@ export const editForm = z.object({ post: optionalId, title: singleLine(TITLE_MAX
 export const targetForm = z.object({ post: optionalId });
 
 export const flagForm = z.object({ post: optionalId, reason: z.enum(FLAG_REASONS, { error: 'error_choose' }), note: plainText(FLAG_NOTE_MAX).default('') });
+/** A reaction given or taken back, to the thread's opening text (`post` empty) or a reply. */
+export const reactForm = z.object({ post: optionalId, reaction: z.enum(REACTIONS, { error: 'error_choose' }) });
 export const helpfulForm = z.object({ post: uuid(), helpful: z.enum(['true', 'false'], { error: 'error_invalid' }).transform((v) => v === 'true') });
 export const watchForm = z.object({ level: z.enum(['watch', 'mute', 'default'], { error: 'error_choose' }).transform((v) => (v === 'default' ? null : v)) });
 export const lockForm = z.object({ locked: z.enum(['true', 'false'], { error: 'error_invalid' }).transform((v) => v === 'true') });

@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PersonalData } from '../capability.ts';
-import { communityPost, communityPreference, communitySpace, communityThread, communityWatch } from '../db/schema/community.ts';
+import { communityPost, communityPreference, communityReaction, communitySpace, communityThread, communityWatch } from '../db/schema/community.ts';
 
 /**
  * What a person wrote in the community. On account deletion their threads and replies stay, shown
  * as by a "deleted member" (the author column is set to null by the foreign key), as the privacy
- * page says; watches, notices, drafts and preferences go with the account (ON DELETE CASCADE).
+ * page says; watches, notices, drafts, reactions and mail settings go with the account (ON DELETE CASCADE).
  */
 export const COMMUNITY_DATA: readonly PersonalData[] = [
 	{
@@ -30,7 +30,8 @@ export const COMMUNITY_DATA: readonly PersonalData[] = [
 	{
 		key: 'communitySettings',
 		export: async (db, userId) => ({
-			digest: (await db.select({ digest: communityPreference.digest }).from(communityPreference).where(eq(communityPreference.userId, userId)))[0]?.digest ?? 'weekly',
+			mail: (await db.select({ digest: communityPreference.digest, mentionMail: communityPreference.mentionMail, lastDigestAt: communityPreference.lastDigestAt }).from(communityPreference).where(eq(communityPreference.userId, userId)))[0] ?? { digest: 'weekly', mentionMail: false, lastDigestAt: null },
+			reactions: await db.select({ thread: communityReaction.threadId, post: communityReaction.postId, reaction: communityReaction.reaction, createdAt: communityReaction.createdAt }).from(communityReaction).where(eq(communityReaction.userId, userId)),
 			watching: await db.select({ thread: communityWatch.threadId, level: communityWatch.level }).from(communityWatch).where(eq(communityWatch.userId, userId))
 		})
 	}

@@ -14,6 +14,7 @@ import { can, type Actor, type SignedIn, type WrittenInSpace } from '../policies
 import { ok, problem, type Result } from '../result/index.ts';
 import { excerpt, hasLink, renderPost } from './markdown.ts';
 import { notifyAnnouncement, notifyMentions, notifyReply } from './notifications.ts';
+import { reactionCounts, toggleReaction, type Reaction, type ReactionCount } from './reactions.ts';
 import type { Space } from './spaces.ts';
 
 export const TITLE_MAX = 160;
@@ -191,7 +192,8 @@ export type PostView = {
 	editedAt: Date | null;
 	createdAt: Date;
 	revisions: number;
-	may: { edit: boolean; delete: boolean; flag: boolean; helpful: boolean; moderate: boolean; reply: boolean };
+	may: { edit: boolean; delete: boolean; flag: boolean; helpful: boolean; moderate: boolean; reply: boolean; react: boolean };
+	reactions: ReactionCount[];
 	replies: PostView[];
 };
 
@@ -212,7 +214,8 @@ export type ThreadView = {
 	revisions: number;
 	replyCount: number;
 	watch: 'watch' | 'mute' | null;
-	may: { reply: boolean; edit: boolean; delete: boolean; flag: boolean; helpful: boolean; moderate: boolean };
+	may: { reply: boolean; edit: boolean; delete: boolean; flag: boolean; helpful: boolean; moderate: boolean; react: boolean };
+	reactions: ReactionCount[];
 	posts: PostView[];
 	/** People who can be mentioned here (for the autocomplete). */
 	people: string[];
@@ -244,8 +247,10 @@ function postView(space: Space, actor: Actor, thread: ThreadRow, p: { id: string
 			flag: !deleted && !!actor && can(actor, 'community:flag', w),
 			helpful: !deleted && !!actor && can(actor, 'community:helpful', written(space, thread.authorId)),
 			moderate: mod,
-			reply: !deleted && !!actor && can(actor, 'community:reply', w)
+			reply: !deleted && !!actor && can(actor, 'community:reply', w),
+			react: showText && !!actor && can(actor, 'community:react', w)
 		},
+		reactions: [],
 		replies: []
 	};
 }
@@ -277,7 +282,8 @@ export async function getThread(db: DbOrTx, actor: Actor, space: Space, threadId
 		.leftJoin(user, eq(user.id, communityPost.authorId))
 		.where(and(eq(communityPost.threadId, row.id), mod ? undefined : or(eq(communityPost.held, false), actor ? eq(communityPost.authorId, actor.id) : sql`false`)))
 		.orderBy(asc(communityPost.createdAt), asc(communityPost.id));
-	const views = rows.map((p) => postView(space, actor, row, p));
+	const reactions = await reactionCounts(db, row.id, actor?.id ?? null);
+	const views = rows.map((p) => ({ ...postView(space, actor, row, p), reactions: reactions.get(p.id) ?? [] }));
 	const byId = new Map(views.map((v) => [v.id, v]));
 	const posts: PostView[] = [];
 	for (const v of views) {
@@ -318,8 +324,10 @@ export async function getThread(db: DbOrTx, actor: Actor, space: Space, threadId
 			delete: !deleted && !!actor && can(actor, 'community:delete', w),
 			flag: !deleted && !!actor && can(actor, 'community:flag', w),
 			helpful: !!actor && can(actor, 'community:helpful', w),
-			moderate: mod
+			moderate: mod,
+			react: !deleted && !!actor && can(actor, 'community:react', w)
 		},
+		reactions: reactions.get('') ?? [],
 		posts,
 		people: [...names].sort((a, b) => a.localeCompare(b))
 	});
@@ -457,6 +465,23 @@ export async function deletePost(db: DbOrTx, actor: Actor, space: Space, threadI
 		await reindexThread(tx, thread.id);
 	});
 	return ok();
+}
+
+/** Gives a reaction to the thread's opening text (`postId` null) or a reply, or takes it back. */
+export async function react(db: DbOrTx, actor: Actor, space: Space, threadId: string, postId: string | null, reaction: Reaction): Promise<Result<{ given: boolean }>> {
+	const thread = await threadIn(db, actor, space, threadId);
+	if (!thread || thread.deletedAt || !actor || (postId !== null && !isUuid(postId))) return problem('not_found');
+	let authorId = thread.authorId;
+	if (postId) {
+		const [post] = await db
+			.select({ authorId: communityPost.authorId, deletedAt: communityPost.deletedAt, hidden: communityPost.hidden, held: communityPost.held })
+			.from(communityPost)
+			.where(and(eq(communityPost.id, postId), eq(communityPost.threadId, thread.id)));
+		if (!post || post.deletedAt || post.hidden || post.held) return problem('not_found');
+		authorId = post.authorId;
+	}
+	if (!can(actor, 'community:react', written(space, authorId))) return problem('forbidden', { key: 'community_error_react' });
+	return ok({ given: await toggleReaction(db, actor.id, thread.id, postId, reaction) });
 }
 
 /** Marks a reply as the thread's helpful answer (or takes the mark away): one per thread. */

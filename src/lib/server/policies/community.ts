@@ -29,6 +29,8 @@ export const communityRules = {
 	// Choosing the helpful answer: `w` is the thread.
 	...allow(['community:helpful'], (actor, w: WrittenInSpace) => reads(w.space) && (w.authorId === actor.id || moderates(actor, w.space))),
 	...allow(['community:flag'], (actor, w: WrittenInSpace) => reads(w.space) && w.authorId !== actor.id),
+	// Reacting to someone else's words (not one's own), in a space one reads.
+	...allow(['community:react'], (actor, w: WrittenInSpace) => reads(w.space) && actor.emailVerified && w.authorId !== actor.id),
 	// The site-wide review queue (flags and held posts of the public spaces).
 	...allow(['community:queue'], (actor) => isEditor(actor))
 };

@@ -171,6 +171,24 @@ export const communityNotification = pgTable(
 	]
 );
 
+/** A reaction (one of a small fixed set) of a person to a thread's opening text (post null) or a reply. */
+export const communityReaction = pgTable(
+	'community_reaction',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		threadId: uuid('thread_id')
+			.notNull()
+			.references(() => communityThread.id, { onDelete: 'cascade' }),
+		postId: uuid('post_id').references(() => communityPost.id, { onDelete: 'cascade' }),
+		// 'like' | 'thanks' | 'insightful' | 'curious' (community/reactions.ts)
+		reaction: text('reaction').notNull(),
+		createdAt: stamp('created_at').notNull().defaultNow()
+	},
+	(t) => [unique('community_reaction_once').on(t.userId, t.threadId, t.postId, t.reaction).nullsNotDistinct(), index('community_reaction_thread_idx').on(t.threadId)]
+);
+
 /** A report of a thread or reply to the moderators, with a reason; resolved when they act. */
 export const communityFlag = pgTable(
 	'community_flag',

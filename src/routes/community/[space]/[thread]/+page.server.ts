@@ -17,6 +17,8 @@ import {
 	lockForm,
 	markHelpful,
 	markThreadRead,
+	react,
+	reactForm,
 	openFlagCounts,
 	openSpace,
 	reply,
@@ -101,6 +103,13 @@ export const actions: Actions = {
 		const parsed = parseForm(helpfulForm, await event.request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors);
 		return done(await markHelpful(db(), actorOf(event.locals), space, event.params.thread, parsed.data.post, parsed.data.helpful), space, event.params.thread, `#post-${parsed.data.post}`);
+	},
+	react: async (event) => {
+		const space = await spaceOf(event);
+		const parsed = parseForm(reactForm, await event.request.formData());
+		if (!parsed.ok) return invalidForm(parsed.errors);
+		const { post, reaction } = parsed.data;
+		return done(await react(db(), actorOf(event.locals), space, event.params.thread, post, reaction), space, event.params.thread, post ? `#post-${post}` : '');
 	},
 	flag: async (event) => {
 		const space = await spaceOf(event);
