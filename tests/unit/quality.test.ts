@@ -28,6 +28,7 @@ import {
 	qualityHome,
 	ratingView,
 	remindRaters,
+	roundReport,
 	roundView,
 	saveArea,
 	updateAction,
@@ -249,6 +250,35 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		await db.execute(sql`delete from quality_answer where rater_id in (select id from quality_rater where round_id = ${round})`);
 		expect(value(await roundView(db, as(members[1]!), round, 'en')).results).toEqual(closed.results);
 		expect(value(await roundView(db, as(leader), second, 'en')).results).toEqual(compared.results);
+	});
+
+	it('shows a round opened with live results to its leaders only, from the answers so far', async () => {
+		const { leader, members, org, input } = await setUp();
+		const { id: live } = value(await openRound(db, as(leader), org, { ...input, title: 'Live review', liveResults: true }, 'en'));
+		// Two respondents: the leader sees the live section, but nothing broken down (fewer than three).
+		for (const m of members.slice(0, 2)) value(await saveArea(db, { actor: as(m), roundId: live }, AREA_2.key, answers(AREA_2.indicators, 2), 'en'));
+		const early = value(await roundView(db, as(leader), live, 'en'));
+		expect(early.round).toMatchObject({ status: 'open', liveResults: true });
+		expect(early.results).toMatchObject({ respondents: 2, hidden: true });
+		expect(early.results!.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ n: 2, median: null, rag: null });
+		// A third answers: the figures follow the answers at once, nothing kept until close.
+		value(await saveArea(db, { actor: as(members[2]!), roundId: live }, AREA_2.key, answers(AREA_2.indicators, 4), 'en'));
+		const later = value(await roundView(db, as(leader), live, 'en'));
+		expect(later.results).toMatchObject({ respondents: 3, hidden: false });
+		expect(later.results!.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ n: 3, median: 2, distribution: [0, 8, 0, 4] });
+		expect((await db.select({ results: qualityRound.results }).from(qualityRound).where(eq(qualityRound.id, live)))[0]!.results).toBeNull();
+		// Raters (members) still see no results and nobody's answers but their own.
+		expect(value(await roundView(db, as(members[0]!), live, 'en')).results).toBeNull();
+		expect(value(await ratingView(db, { actor: as(members[3]!), roundId: live }, AREA_2.key, 'en')).answers).toEqual({});
+		// The report and the export wait for the close.
+		expect(kind(await roundReport(db, as(leader), live, 'en'))).toBe('not_found');
+		expect(kind(await anonymisedAnswers(db, as(leader), live, 'en'))).toBe('not_found');
+		// Copying the round copies the choice.
+		expect(value(await organisationQuality(db, as(leader), org, 'en')).last).toMatchObject({ title: 'Live review', liveResults: true });
+		// A round opened without it: no results for the leader either until it closes.
+		const { id: plain } = value(await openRound(db, as(leader), org, { ...input, title: 'Plain review' }, 'en'));
+		for (const m of members.slice(0, 3)) value(await saveArea(db, { actor: as(m), roundId: plain }, AREA_2.key, answers(AREA_2.indicators, 3), 'en'));
+		expect(value(await roundView(db, as(leader), plain, 'en')).results).toBeNull();
 	});
 
 	it('refuses out-of-range values and unknown indicators, saving nothing', async () => {

@@ -117,7 +117,7 @@ export async function qualityHome(db: DbOrTx, actor: Actor): Promise<Result<Qual
 	});
 }
 
-export type RoundSetup = { framework: number; title: string; anonymous: boolean; roles: RoundRole[]; areas: string[] };
+export type RoundSetup = { framework: number; title: string; anonymous: boolean; liveResults: boolean; roles: RoundRole[]; areas: string[] };
 
 export type OrganisationQuality = {
 	organisation: { id: string; name: string; role: OrganisationRole };
@@ -174,6 +174,7 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 				framework: latest.frameworkVersionId,
 				title: latest.title,
 				anonymous: latest.anonymous,
+				liveResults: latest.liveResults,
 				roles: latest.raterRoles.filter((r): r is RoundRole => (ROUND_ROLES as readonly string[]).includes(r)),
 				areas: latest.areaKeys
 			};
@@ -192,7 +193,8 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 	});
 }
 
-export type RoundInput = { framework: number; title: string; deadline: string; anonymous: boolean; roles: RoundRole[]; areas: string[] };
+/** `liveResults`: the leaders see the results (computed from the answers so far) while the round is open. */
+export type RoundInput = { framework: number; title: string; deadline: string; anonymous: boolean; liveResults?: boolean; roles: RoundRole[]; areas: string[] };
 
 /**
  * Opens a round: the members of the chosen roles become its raters, in one transaction. External
@@ -219,6 +221,7 @@ export async function openRound(db: DbOrTx, actor: Actor, organisationId: string
 				title: input.title,
 				deadline: input.deadline,
 				anonymous: input.anonymous,
+				liveResults: input.liveResults ?? false,
 				raterRoles: input.roles,
 				areaKeys: areas,
 				createdBy: actor.id
@@ -315,7 +318,7 @@ export type AnswerView = { value: number | null; evidence: string; comment: stri
 export type RaterProgress = { areas: { key: string; code: string | null; title: string; saved: boolean }[]; saved: number };
 
 export type RoundView = {
-	round: { id: string; title: string; status: string; deadline: string; anonymous: boolean; createdAt: Date; closedAt: Date | null; organisationId: string; organisation: string };
+	round: { id: string; title: string; status: string; deadline: string; anonymous: boolean; liveResults: boolean; createdAt: Date; closedAt: Date | null; organisationId: string; organisation: string };
 	framework: { title: string; version: string; slug: string; sourceCitation: string; scale: AssessmentFramework['scale'] };
 	areas: Area[];
 	lead: boolean;
@@ -414,7 +417,9 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 	let results: RoundResults | null = null;
 	let previous: RoundView['previous'] = null;
 	let trend: RoundView['trend'] = null;
-	if (can(actor, 'quality:results', { role: seen.role, status: round.status })) {
+	// Live results (leaders of a round opened so): the same figures and the same anonymity rule,
+	// computed from the answers so far on every view; nothing is kept until the round closes.
+	if (can(actor, 'quality:results', { role: seen.role, status: round.status, liveResults: round.liveResults })) {
 		const history = await closedRoundsUpTo(db, round);
 		const before = history.filter((r) => r.id !== round.id).at(-1);
 		let before_: StoredResults | undefined;
@@ -425,7 +430,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 		const stored = await storedResultsOf(db, round, areas, framework.scale);
 		results = resultsFrom(areas, framework.scale, stored, before_);
 		// The trend over every closed round so far: each area's median as it was kept at close.
-		if (history.length > 1) {
+		if (round.status === 'closed' && history.length > 1) {
 			const kept = await Promise.all(history.map((r) => (r.id === round.id ? stored : storedResultsOf(db, r, areasInScope(framework, r.areaKeys), framework.scale))));
 			trend = history.map((r, i) => ({
 				id: r.id,
@@ -442,6 +447,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 			status: round.status,
 			deadline: round.deadline,
 			anonymous: round.anonymous,
+			liveResults: round.liveResults,
 			createdAt: round.createdAt,
 			closedAt: round.closedAt,
 			organisationId: round.organisationId,
@@ -465,7 +471,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 export async function roundReport(db: DbOrTx, actor: Actor, roundId: string, locale: AppLocale): Promise<Result<RoundView & { people: { userId: string; displayName: string }[] }>> {
 	const view = await roundView(db, actor, roundId, locale);
 	if (!view.ok) return view;
-	if (!view.value.results) return notFound();
+	if (!view.value.results || view.value.round.status !== 'closed') return notFound();
 	const members = await listMembers(db, actor, view.value.round.organisationId);
 	return ok({ ...view.value, people: members.ok ? members.value.map((m) => ({ userId: m.userId, displayName: m.displayName })) : [] });
 }

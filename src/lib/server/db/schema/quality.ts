@@ -37,6 +37,8 @@ export const qualityRound = pgTable(
 		title: text('title').notNull(),
 		deadline: date('deadline', { mode: 'string' }).notNull(),
 		anonymous: boolean('anonymous').notNull().default(true),
+		/** The leader chose to see the results (from the answers so far) while the round is open. */
+		liveResults: boolean('live_results').notNull().default(false),
 		/** The organisation roles asked to rate ('leader' covers owners too, 'member'). */
 		raterRoles: text('rater_roles')
 			.array()

@@ -1,0 +1,1 @@
+ALTER TABLE "quality_round" ADD COLUMN "live_results" boolean DEFAULT false NOT NULL;
