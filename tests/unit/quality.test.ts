@@ -17,6 +17,7 @@ import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { QUALITY_DATA } from '../../src/lib/server/quality/personal-data.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
+import { ownerSummary } from '../../src/lib/server/quality/summary.ts';
 import { resultsFrom, storeResults, type AnswerRow, type RaterRow, type StoredResults } from '../../src/lib/server/quality/results.ts';
 import {
 	addAction,
@@ -29,6 +30,7 @@ import {
 	ratingView,
 	remindRaters,
 	roundReport,
+	roundSummary,
 	roundView,
 	saveArea,
 	updateAction,
@@ -105,6 +107,51 @@ describe('results', () => {
 		const previous = storeResults(areas, scale, raters(['practitioner', 'practitioner', 'practitioner']), given([2, 2, 2]));
 		const c = computeResults(areas, scale, raters(['practitioner', 'practitioner', 'practitioner']), given([3, 3, 4]), previous).areas[0]!.criteria[0]!;
 		expect(c).toMatchObject({ previousMedian: 2, change: 'up' });
+	});
+});
+
+describe('one-page summary', () => {
+	const crit = (key: string, median: number | null, rag: 'red' | 'amber' | 'green' | null, divergence: ('spread' | 'roles')[] = []) => ({
+		key,
+		code: key,
+		title: key.toUpperCase(),
+		n: 4,
+		median,
+		q1: null,
+		q3: null,
+		iqr: null,
+		distribution: [],
+		byRole: [],
+		divergence,
+		rag,
+		previousMedian: null,
+		change: null
+	});
+	const results = {
+		raters: 5,
+		respondents: 4,
+		hidden: false,
+		areas: [
+			{ ...crit('a1', 3.5, 'green'), previousMedian: 2, change: 'up' as const, criteria: [crit('c1', 3.8, 'green'), crit('c2', 3, 'green', ['spread']), crit('c3', 2.5, 'amber')] },
+			{ ...crit('a2', 1.5, 'red', ['roles']), criteria: [crit('c4', 1.2, 'red'), crit('c5', 1.6, 'red', ['spread', 'roles']), crit('c6', null, null)] }
+		]
+	};
+	it('gives each area its headline, the worst criteria first and the plan by status', () => {
+		const s = ownerSummary(results, [
+			{ status: 'planned', overdue: true },
+			{ status: 'planned', overdue: false },
+			{ status: 'in_progress', overdue: false },
+			{ status: 'done', overdue: false }
+		]);
+		expect(s.areas.map((a) => [a.key, a.median, a.rag, a.divergences, a.change])).toEqual([
+			['a1', 3.5, 'green', 1, 'up'],
+			['a2', 1.5, 'red', 2, null]
+		]);
+		// Red before amber, more flags first, then the lower median; green without flags and withheld figures never.
+		expect(s.priorities.map((p) => p.key)).toEqual(['c5', 'c4', 'c3']);
+		expect(s.priorities[0]).toMatchObject({ area: 'A2', divergence: ['spread', 'roles'] });
+		expect(s.plan).toEqual({ planned: 2, in_progress: 1, done: 1, overdue: 1, total: 4 });
+		expect(ownerSummary(results, []).plan.total).toBe(0);
 	});
 });
 
@@ -246,6 +293,11 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		]);
 		expect(closed.trend).toBeNull();
 
+		// The one-page summary: each area's headline against the previous round, for members too.
+		const summary = value(await roundSummary(db, as(members[1]!), second, 'en'));
+		expect(summary.summary.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ median: 4, change: 'up', previousMedian: 3, rag: 'green', divergences: 0 });
+		expect(kind(await roundSummary(db, as(await person('Nobody')), second, 'en'))).toBe('not_found');
+
 		// A closed round keeps its figures: its page and the next round's arrows no longer read the answers.
 		await db.execute(sql`delete from quality_answer where rater_id in (select id from quality_rater where round_id = ${round})`);
 		expect(value(await roundView(db, as(members[1]!), round, 'en')).results).toEqual(closed.results);
@@ -273,6 +325,7 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		// The report and the export wait for the close.
 		expect(kind(await roundReport(db, as(leader), live, 'en'))).toBe('not_found');
 		expect(kind(await anonymisedAnswers(db, as(leader), live, 'en'))).toBe('not_found');
+		expect(kind(await roundSummary(db, as(leader), live, 'en'))).toBe('not_found');
 		// Copying the round copies the choice.
 		expect(value(await organisationQuality(db, as(leader), org, 'en')).last).toMatchObject({ title: 'Live review', liveResults: true });
 		// A round opened without it: no results for the leader either until it closes.

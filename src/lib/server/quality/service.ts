@@ -17,6 +17,7 @@ import { QUALITY_MAILS } from './mail.ts';
 import { areasInScope, assessmentFramework, type Area, type AssessmentFramework } from './framework.ts';
 import { RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
 import { collator } from '../../i18n/format.ts';
+import { ownerSummary, type OwnerSummary } from './summary.ts';
 
 /** Sorts labels with numbers in them by their numbers ("Rater 2" before "Rater 10"). */
 const naturalOrder = collator('en', { numeric: true });
@@ -474,6 +475,15 @@ export async function roundReport(db: DbOrTx, actor: Actor, roundId: string, loc
 	if (!view.value.results || view.value.round.status !== 'closed') return notFound();
 	const members = await listMembers(db, actor, view.value.round.organisationId);
 	return ok({ ...view.value, people: members.ok ? members.value.map((m) => ({ userId: m.userId, displayName: m.displayName })) : [] });
+}
+
+/** A closed round's one-page summary for owners: the headline per area, top priorities, the plan's progress. */
+export async function roundSummary(db: DbOrTx, actor: Actor, roundId: string, locale: AppLocale): Promise<Result<{ round: RoundView['round']; framework: RoundView['framework']; previous: RoundView['previous']; hidden: boolean; respondents: number; raters: number; summary: OwnerSummary }>> {
+	const view = await roundView(db, actor, roundId, locale);
+	if (!view.ok) return view;
+	const { results, round, framework, previous, actions } = view.value;
+	if (!results || round.status !== 'closed') return notFound();
+	return ok({ round, framework, previous, hidden: results.hidden, respondents: results.respondents, raters: results.raters, summary: ownerSummary(results, actions) });
 }
 
 // ── Answering ────────────────────────────────────────────────────────────────────────────────
