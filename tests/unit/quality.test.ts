@@ -18,6 +18,7 @@ import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { QUALITY_DATA } from '../../src/lib/server/quality/personal-data.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { ownerSummary } from '../../src/lib/server/quality/summary.ts';
+import { reportContent, roundReportPdf } from '../../src/lib/server/quality/report-pdf.ts';
 import { resultsFrom, storeResults, type AnswerRow, type RaterRow, type StoredResults } from '../../src/lib/server/quality/results.ts';
 import {
 	addAction,
@@ -292,6 +293,23 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 			['Spring review', 4]
 		]);
 		expect(closed.trend).toBeNull();
+
+		// The PDF report: the same policy as the report page, the reader's language, a table per area and the plan.
+		value(await addAction(db, as(leader), org, { roundId: second, criterionKey: null, goal: 'Faster replies', title: 'Answer chats within a day', ownerId: members[0]!, deadline: null, notes: '', training: null }));
+		const report = value(await roundReport(db, as(members[2]!), second, 'nb'));
+		const content = reportContent(report, 'nb');
+		expect(content.title).toBe('Rapport: Spring review');
+		expect(content.sections.map((x) => x.heading)).toEqual(['Resultater', 'Utviklingsplan']);
+		const area2Table = content.sections[0]!.tables.find((t) => t.heading.endsWith(report.areas.find((a) => a.key === AREA_2.key)!.title))!;
+		expect(area2Table.columns[2]!.label).toBe('Median');
+		expect(area2Table.rows[0]!.cells.slice(1, 3)).toEqual(['4', '4']);
+		expect(area2Table.rows[0]!.cells[6]).toMatch(/^↑ /);
+		expect(area2Table.rows).toHaveLength(1 + report.areas.find((a) => a.key === AREA_2.key)!.criteria.length);
+		expect(content.sections[1]!.tables[0]!.rows[0]!.cells).toEqual(['Answer chats within a day', 'Faster replies', 'Ada', '–', 'Planlagt']);
+		const pdf = await roundReportPdf(report, 'nb');
+		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(pdf.toString('latin1')).toMatch(/\/Lang \(nb\)/);
+		expect(pdf.length).toBeGreaterThan(5000);
 
 		// The one-page summary: each area's headline against the previous round, for members too.
 		const summary = value(await roundSummary(db, as(members[1]!), second, 'en'));
