@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
+import { queryRows, type Database, type DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
@@ -446,6 +446,28 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		expect(kind(await updateAction(db, as(members[1]!), org, id, { status: 'done', notes: '' }))).toBe('forbidden');
 		value(await updateAction(db, as(members[0]!), org, id, { status: 'done', notes: 'Done in March' }));
 		expect(value(await organisationQuality(db, as(leader), org, 'en')).actions[0]).toMatchObject({ status: 'done', overdue: false, notes: 'Done in March' });
+
+		// Staff uptake of the linked training, counts only: Ada completed the lesson, Bo opened it, a
+		// stranger's progress does not count; the whole course: Ada finished, Cy enrolled.
+		value(await addAction(db, as(leader), org, { roundId: null, criterionKey: null, goal: 'Know the basics', title: 'Everyone takes the course', ownerId: null, deadline: null, notes: '', training: 'basics' }));
+		const outsider = await person('Outsider2');
+		const [welcome] = await queryRows<{ id: number; course_id: number }>(
+			db,
+			sql`select l.id, l.course_id from lesson l join course_module cm on cm.id = l.module_id join course c on c.id = l.course_id where c.slug = 'basics' and cm.key = 'first' and l.key = 'welcome'`
+		);
+		await db.execute(sql`insert into lesson_progress (user_id, lesson_id, course_id, completed_at) values
+			(${members[0]!}, ${welcome!.id}, ${welcome!.course_id}, now()), (${members[1]!}, ${welcome!.id}, ${welcome!.course_id}, null), (${outsider}, ${welcome!.id}, ${welcome!.course_id}, now())`);
+		await db.execute(sql`insert into enrolment (user_id, course_id, completed_at) values
+			(${members[0]!}, ${welcome!.course_id}, now()), (${members[2]!}, ${welcome!.course_id}, null), (${outsider}, ${welcome!.course_id}, now())`);
+		const withUptake = value(await organisationQuality(db, as(members[3]!), org, 'en'));
+		expect(withUptake.uptake).toEqual({
+			members: 5,
+			byTraining: { 'basics/first/welcome': { started: 2, completed: 1 }, basics: { started: 2, completed: 1 } }
+		});
+		expect(JSON.stringify(withUptake.uptake)).not.toMatch(/Ada|Bo|[0-9a-f]{8}-/);
+		// An organisation of two: no counts at all.
+		const small = await organisation(await person('Solo'), [outsider]);
+		expect(value(await organisationQuality(db, as(outsider), small, 'en')).uptake).toBeNull();
 	});
 
 	it('exports a rater’s answers and keeps them anonymously when the account goes', async () => {

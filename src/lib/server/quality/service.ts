@@ -15,7 +15,8 @@ import { can, type Actor, type OrganisationRole } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { QUALITY_MAILS } from './mail.ts';
 import { areasInScope, assessmentFramework, type Area, type AssessmentFramework } from './framework.ts';
-import { RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
+import { trainingUptake, type TrainingUptake } from '../learn/progress/index.ts';
+import { MIN_GROUP, RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
 import { collator } from '../../i18n/format.ts';
 import { ownerSummary, type OwnerSummary } from './summary.ts';
 
@@ -136,6 +137,12 @@ export type OrganisationQuality = {
 	/** For leaders: courses and lessons an action can link to. */
 	training: { value: string; label: string }[];
 	actions: ActionView[];
+	/**
+	 * Staff uptake of the training the actions link to, by `course` / `course/module/lesson`: how many
+	 * of the organisation's members have started and completed it. Counts only; null (not shown)
+	 * while the organisation has fewer than MIN_GROUP members, whose counts could name someone.
+	 */
+	uptake: { members: number; byTraining: Record<string, TrainingUptake> } | null;
 };
 
 /** An organisation's quality page: its rounds and plan; for leaders what opening a round needs. */
@@ -180,7 +187,23 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 				areas: latest.areaKeys
 			};
 	}
+	const staff = members.ok ? members.value : [];
+	const linked = actions.flatMap((a) => (a.courseSlug ? [{ courseSlug: a.courseSlug, lessonRef: a.lessonRef }] : []));
+	const uptake =
+		staff.length >= MIN_GROUP
+			? {
+					members: staff.length,
+					byTraining: Object.fromEntries(
+						await trainingUptake(
+							db,
+							staff.map((m) => m.userId),
+							linked
+						)
+					)
+				}
+			: null;
 	return ok({
+		uptake,
 		organisation: { id: organisationId, name: seen.name, role: seen.role },
 		lead,
 		rounds,
