@@ -19,6 +19,12 @@ describe('quality policy', () => {
 		expect(can(platformAdmin, 'quality:lead', { role: null })).toBe(false);
 	});
 
+	it('quality:benchmark — owners and leaders decide on the sector benchmark', () => {
+		expect(allowedFor((role) => can(me, 'quality:benchmark', { role }))).toEqual(['owner', 'leader']);
+		expect(can(platformAdmin, 'quality:benchmark', { role: null })).toBe(false);
+		expect(can(null, 'quality:benchmark', { role: 'owner' })).toBe(false);
+	});
+
 	it('quality:results — members, once the round has closed', () => {
 		expect(allowedFor((role) => can(me, 'quality:results', { role, status: 'closed' }))).toEqual(['owner', 'leader', 'member']);
 		expect(allowedFor((role) => can(me, 'quality:results', { role, status: 'open' }))).toEqual([]);

@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { queryRows, type Database, type DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
-import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
-import { qualityAnswer, qualityRater, qualityRaterArea, qualityRound } from '../../src/lib/server/db/schema/quality.ts';
+import { auditEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { qualityAnswer, qualityBenchmarkContribution, qualityRater, qualityRaterArea, qualityRound } from '../../src/lib/server/db/schema/quality.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
@@ -34,6 +34,7 @@ import {
 	roundSummary,
 	roundView,
 	saveArea,
+	setBenchmark,
 	updateAction,
 	type AreaAnswers
 } from '../../src/lib/server/quality/service.ts';
@@ -350,6 +351,63 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		const { id: plain } = value(await openRound(db, as(leader), org, { ...input, title: 'Plain review' }, 'en'));
 		for (const m of members.slice(0, 3)) value(await saveArea(db, { actor: as(m), roundId: plain }, AREA_2.key, answers(AREA_2.indicators, 3), 'en'));
 		expect(value(await roundView(db, as(leader), plain, 'en')).results).toBeNull();
+	});
+
+	it('contributes to the sector benchmark only when opted in, and shows it only over five organisations', async () => {
+		const { leader, members, org, framework, round } = await setUp();
+		// Only the organisation's leaders decide; a stranger learns nothing.
+		expect(await setBenchmark(db, as(members[0]!), org, true, { ip: '203.0.113.9' })).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'quality_error_benchmark_leader' } });
+		expect(kind(await setBenchmark(db, as(await person('Stranger')), org, true, { ip: '203.0.113.9' }))).toBe('not_found');
+		expect(value(await organisationQuality(db, as(members[0]!), org, 'en')).benchmark).toEqual({ optedIn: false, may: false, sector: 'adult_centre' });
+		value(await setBenchmark(db, as(leader), org, true, { ip: '203.0.113.9' }));
+		expect(value(await organisationQuality(db, as(leader), org, 'en')).benchmark).toEqual({ optedIn: true, may: true, sector: 'adult_centre' });
+		const logged = await db.select().from(auditEvent).where(eq(auditEvent.event, 'quality_benchmark_changed'));
+		expect(logged.map((e) => [e.actorId, e.detail])).toEqual([[leader, { organisationId: org, optedIn: true }]]);
+
+		// The round closes: its area medians (2.5 and 3) go to the benchmark, nothing else.
+		for (const [i, m] of members.entries()) {
+			value(await saveArea(db, { actor: as(m), roundId: round }, AREA_1.key, answers(AREA_1.indicators, [1, 1, 4, 4][i]!), 'en'));
+			value(await saveArea(db, { actor: as(m), roundId: round }, AREA_2.key, answers(AREA_2.indicators, 3), 'en'));
+		}
+		value(await closeRound(db, as(leader), round));
+		const mine = await db.select().from(qualityBenchmarkContribution);
+		expect(mine.map((c) => [c.roundId, c.sector, c.medians])).toEqual([[round, 'adult_centre', { [AREA_1.key]: 2.5, [AREA_2.key]: 3 }]]);
+		expect(value(await roundView(db, as(members[0]!), round, 'en')).benchmark).toEqual({ sector: 'adult_centre', contributors: 1, shown: false, min: 5, areas: [] });
+
+		// Other organisations with closed rounds: those of the sector that opt in count (their earlier
+		// rounds are contributed when they join; only the latest counts); a school does not.
+		const closedRound = async (organisationId: string, medians: Record<string, number>, closedAt: string) => {
+			const figures = Object.fromEntries(Object.entries(medians).map(([k, median]) => [`area:${k}`, { median }]));
+			await db.insert(qualityRound).values({ organisationId, frameworkVersionId: framework, title: 't', deadline: nextYear, areaKeys: Object.keys(medians), status: 'closed', closedAt: new Date(closedAt), results: { raters: 3, respondents: 3, figures } as unknown as StoredResults });
+		};
+		const others: { owner: string; org: string }[] = [];
+		for (const [i, area2] of [1, 2, 2, 4].entries()) {
+			const owner = await person(`Owner${i}`);
+			const id = await organisation(owner, []);
+			await closedRound(id, { [AREA_2.key]: 1 }, '2024-01-01');
+			await closedRound(id, i < 2 ? { [AREA_1.key]: 3, [AREA_2.key]: area2 } : { [AREA_2.key]: area2 }, '2025-01-01');
+			others.push({ owner, org: id });
+		}
+		const schoolOwner = await person('School');
+		const school = value(await createOrganisation(db, as(schoolOwner), { name: 'School', sector: 'school', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' })).id;
+		await closedRound(school, { [AREA_2.key]: 4 }, '2025-01-01');
+		value(await setBenchmark(db, as(schoolOwner), school, true, { ip: '203.0.113.9' }));
+		for (const o of others.slice(0, 3)) expect(value(await setBenchmark(db, as(o.owner), o.org, true, { ip: '203.0.113.9' })).contributed).toBe(2);
+		expect(value(await roundView(db, as(leader), round, 'en')).benchmark).toMatchObject({ contributors: 4, shown: false, areas: [] });
+
+		// The fifth: shown. Area 2: medians 3 (ours), 1, 2, 2, 4 → 2; area 1 has only three organisations' figures: withheld.
+		value(await setBenchmark(db, as(others[3]!.owner), others[3]!.org, true, { ip: '203.0.113.9' }));
+		const shown = value(await roundView(db, as(members[1]!), round, 'en')).benchmark!;
+		expect(shown).toMatchObject({ contributors: 5, shown: true });
+		expect(shown.areas.map((a) => [a.key, a.ours, a.sector, a.organisations])).toEqual([
+			[AREA_1.key, 2.5, null, 3],
+			[AREA_2.key, 3, 2, 5]
+		]);
+
+		// One leaves: its figures are withdrawn and the benchmark is hidden again.
+		value(await setBenchmark(db, as(others[0]!.owner), others[0]!.org, false, { ip: '203.0.113.9' }));
+		expect(await db.select().from(qualityBenchmarkContribution).where(eq(qualityBenchmarkContribution.organisationId, others[0]!.org))).toEqual([]);
+		expect(value(await roundView(db, as(leader), round, 'en')).benchmark).toMatchObject({ contributors: 4, shown: false, areas: [] });
 	});
 
 	it('refuses out-of-range values and unknown indicators, saving nothing', async () => {

@@ -17,6 +17,8 @@ const leads = (o: OrganisationAsSeen) => o.role === 'owner' || o.role === 'leade
 export const qualityRules = {
 	...allow(['quality:view'], (_actor, o: OrganisationAsSeen) => member(o)),
 	...allow(['quality:lead'], (_actor, o: OrganisationAsSeen) => leads(o)),
+	// Whether the organisation contributes to the sector benchmark: its leaders decide.
+	...allow(['quality:benchmark'], (_actor, o: OrganisationAsSeen) => leads(o)),
 	// Results are for the organisation's members once the round has closed; while it is open, only
 	// for its leaders, and only when the round was opened with live results.
 	...allow(['quality:results'], (_actor, r: RoundAsSeen) => (member(r) && r.status === 'closed') || (leads(r) && r.status === 'open' && r.liveResults === true)),

@@ -63,3 +63,6 @@ export const actionUpdateForm = z.object({
 	status: z.enum(ACTION_STATUSES, { error: 'error_invalid' }),
 	notes: plainText(2000).default('')
 });
+
+/** Join ('in') or leave ('out') the sector benchmark. */
+export const benchmarkForm = z.object({ benchmark: z.enum(['in', 'out'], { error: 'error_invalid' }) });

@@ -4,7 +4,9 @@ import { isAppLocale, type AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
-import { qualityAction, qualityAnswer, qualityRater, qualityRaterArea, qualityRound } from '../db/schema/quality.ts';
+import { qualityAction, qualityAnswer, qualityBenchmarkContribution, qualityBenchmarkOptIn, qualityRater, qualityRaterArea, qualityRound } from '../db/schema/quality.ts';
+import { audit } from '../audit/index.ts';
+import { benchmarkOf, contributionOf, type Benchmark } from './benchmark.ts';
 import { isUuid } from '../forms/index.ts';
 import { assessmentVersions } from '../frameworks/queries.ts';
 import { getCourseOutline, lessonsInOrder, listCourses } from '../learn/catalogue/index.ts';
@@ -39,9 +41,9 @@ export const TEXT_MAX = 2000;
 const notFound = () => problem('not_found');
 
 /** The actor's role in an organisation and its name, or null when they are not a member. */
-async function standing(db: DbOrTx, actor: Actor, organisationId: string): Promise<{ role: OrganisationRole; name: string } | null> {
+async function standing(db: DbOrTx, actor: Actor, organisationId: string): Promise<{ role: OrganisationRole; name: string; sector: string } | null> {
 	const found = await getOrganisationForMember(db, actor, organisationId);
-	return found.ok ? { role: found.value.role, name: found.value.name } : null;
+	return found.ok ? { role: found.value.role, name: found.value.name, sector: found.value.sector } : null;
 }
 
 /** The rater role a member of the organisation rates as. */
@@ -143,6 +145,8 @@ export type OrganisationQuality = {
 	 * while the organisation has fewer than MIN_GROUP members, whose counts could name someone.
 	 */
 	uptake: { members: number; byTraining: Record<string, TrainingUptake> } | null;
+	/** Whether the organisation contributes to the sector benchmark, and whether the actor may change that. */
+	benchmark: { optedIn: boolean; may: boolean; sector: string };
 };
 
 /** An organisation's quality page: its rounds and plan; for leaders what opening a round needs. */
@@ -202,8 +206,10 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 					)
 				}
 			: null;
+	const [optIn] = await db.select({ at: qualityBenchmarkOptIn.optedInAt }).from(qualityBenchmarkOptIn).where(eq(qualityBenchmarkOptIn.organisationId, organisationId));
 	return ok({
 		uptake,
+		benchmark: { optedIn: !!optIn, may: can(actor, 'quality:benchmark', seen), sector: seen.sector },
 		organisation: { id: organisationId, name: seen.name, role: seen.role },
 		lead,
 		rounds,
@@ -293,7 +299,12 @@ export async function closeRound(db: DbOrTx, actor: Actor, roundId: string): Pro
 		// The answers can no longer change: the figures are kept with the round (no words in them).
 		const framework = await assessmentFramework(tx, found.round.frameworkVersionId, 'en');
 		const results = framework ? await computeStored(tx, found.round, areasInScope(framework, found.round.areaKeys), framework.scale) : null;
-		await tx.update(qualityRound).set({ status: 'closed', closedAt: new Date(), results }).where(eq(qualityRound.id, roundId));
+		const closedAt = new Date();
+		await tx.update(qualityRound).set({ status: 'closed', closedAt, results }).where(eq(qualityRound.id, roundId));
+		// An organisation in the sector benchmark contributes the round's area medians (no words, no people).
+		const [optedIn] = await tx.select({ id: qualityBenchmarkOptIn.organisationId }).from(qualityBenchmarkOptIn).where(eq(qualityBenchmarkOptIn.organisationId, found.round.organisationId));
+		const contribution = optedIn && results ? contributionOf({ ...found.round, closedAt, results }, found.seen.sector) : null;
+		if (contribution) await tx.insert(qualityBenchmarkContribution).values(contribution).onConflictDoNothing();
 		return ok();
 	});
 }
@@ -357,6 +368,8 @@ export type RoundView = {
 	previous: { id: string; title: string } | null;
 	/** Each closed round up to this one (oldest first) with its areas' medians, in `areas` order; null with fewer than two. */
 	trend: { id: string; title: string; closedAt: Date | null; medians: (number | null)[] }[] | null;
+	/** The sector benchmark for a closed round's results (shown only over enough organisations). */
+	benchmark: Benchmark | null;
 	actions: ActionView[];
 };
 
@@ -441,6 +454,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 	let results: RoundResults | null = null;
 	let previous: RoundView['previous'] = null;
 	let trend: RoundView['trend'] = null;
+	let benchmark: Benchmark | null = null;
 	// Live results (leaders of a round opened so): the same figures and the same anonymity rule,
 	// computed from the answers so far on every view; nothing is kept until the round closes.
 	if (can(actor, 'quality:results', { role: seen.role, status: round.status, liveResults: round.liveResults })) {
@@ -454,6 +468,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 		const stored = await storedResultsOf(db, round, areas, framework.scale);
 		results = resultsFrom(areas, framework.scale, stored, before_);
 		// The trend over every closed round so far: each area's median as it was kept at close.
+		if (round.status === 'closed') benchmark = await benchmarkOf(db, round.frameworkVersionId, seen.sector, areas, stored);
 		if (round.status === 'closed' && history.length > 1) {
 			const kept = await Promise.all(history.map((r) => (r.id === round.id ? stored : storedResultsOf(db, r, areasInScope(framework, r.areaKeys), framework.scale))));
 			trend = history.map((r, i) => ({
@@ -487,6 +502,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 		results,
 		previous,
 		trend,
+		benchmark,
 		actions: await actionsOf(db, round.organisationId)
 	});
 }
@@ -507,6 +523,34 @@ export async function roundSummary(db: DbOrTx, actor: Actor, roundId: string, lo
 	const { results, round, framework, previous, actions } = view.value;
 	if (!results || round.status !== 'closed') return notFound();
 	return ok({ round, framework, previous, hidden: results.hidden, respondents: results.respondents, raters: results.raters, summary: ownerSummary(results, actions) });
+}
+
+/**
+ * Opts the organisation in to the sector benchmark (its closed rounds' area medians are contributed,
+ * and those of rounds it closes later) or out of it (its contributions are taken away). Leaders
+ * only; audit-logged.
+ */
+export async function setBenchmark(db: DbOrTx, actor: Actor, organisationId: string, optIn: boolean, ctx: { ip: string }): Promise<Result<{ optedIn: boolean; contributed: number }>> {
+	const seen = await standing(db, actor, organisationId);
+	if (!actor || !seen || !can(actor, 'quality:view', seen)) return notFound();
+	if (!can(actor, 'quality:benchmark', seen)) return problem('forbidden', { field: 'benchmark', key: 'quality_error_benchmark_leader' });
+	return db.transaction(async (tx) => {
+		let contributed = 0;
+		if (optIn) {
+			await tx.insert(qualityBenchmarkOptIn).values({ organisationId, optedInBy: actor.id }).onConflictDoNothing();
+			const closed = await tx
+				.select()
+				.from(qualityRound)
+				.where(and(eq(qualityRound.organisationId, organisationId), eq(qualityRound.status, 'closed'), isNotNull(qualityRound.results), isNotNull(qualityRound.closedAt)));
+			const rows = closed.flatMap((r) => contributionOf({ ...r, closedAt: r.closedAt!, results: r.results! }, seen.sector) ?? []);
+			if (rows.length) contributed = (await tx.insert(qualityBenchmarkContribution).values(rows).onConflictDoNothing().returning({ id: qualityBenchmarkContribution.roundId })).length;
+		} else {
+			await tx.delete(qualityBenchmarkContribution).where(eq(qualityBenchmarkContribution.organisationId, organisationId));
+			await tx.delete(qualityBenchmarkOptIn).where(eq(qualityBenchmarkOptIn.organisationId, organisationId));
+		}
+		await audit(tx, { event: 'quality_benchmark_changed', actorId: actor.id, ip: ctx.ip, detail: { organisationId, optedIn: optIn } });
+		return ok({ optedIn: optIn, contributed });
+	});
 }
 
 // ── Answering ────────────────────────────────────────────────────────────────────────────────
