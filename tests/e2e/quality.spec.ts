@@ -51,6 +51,7 @@ async function answerArea(page: Page, value: string, evidence = '') {
 }
 
 let organisationUrl = '';
+let qualityOrgUrl = '';
 
 test('a leader signs up and creates an organisation', async ({ browser }) => {
 	admin = await adminPage(browser);
@@ -109,6 +110,8 @@ test('the leader opens a round with an external rater', async () => {
 	// The quality model's seven areas are offered too, marked as still to be written.
 	await expect(leader.getByRole('group', { name: /Quality model/ }).getByRole('checkbox', { name: new RegExp(en.quality_placeholder_badge!) })).toHaveCount(7);
 	await open.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
+	// The leader wants to follow the results while the round is open.
+	await open.getByLabel(en.quality_field_live!).check();
 	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
 	await expect(leader.getByRole('heading', { level: 1, name: 'Autumn review' })).toBeVisible();
 	roundUrl = new URL(leader.url()).pathname;
@@ -183,6 +186,13 @@ test('the leader sees the counts, closes the round and finds where the team diff
 	const responses = leader.getByRole('table', { name: en.quality_responses_caption });
 	await expect(responses.getByRole('row', { name: new RegExp(`^${en.quality_rater_role_practitioner} 4 4 4$`) })).toBeVisible();
 	await expect(responses.getByRole('row', { name: new RegExp(`^${en.quality_rater_role_external} 1 1 0$`) })).toBeVisible();
+	// Live results (chosen at opening): the figures so far, the divergence already visible; no report yet.
+	const live = leader.getByRole('region', { name: en.quality_results_heading });
+	await expect(live.getByText(en.quality_results_live!)).toBeVisible();
+	await expect(live.getByText(fill(en.quality_results_respondents!, { respondents: 5, raters: 6 }))).toBeVisible();
+	await expect(live.getByRole('listitem').filter({ hasText: AREA_1 }).filter({ hasText: en.quality_divergence_spread! })).toBeVisible();
+	await expect(live.getByRole('link', { name: en.quality_report_link })).toHaveCount(0);
+	await expectAccessible(leader);
 	// The leader has not rated yet: the reminder mails them (in their language, a link back to their answers); a second one the same day is refused.
 	const since = Date.now();
 	await leader.getByRole('button', { name: en.quality_remind_submit, exact: true }).click();
@@ -243,7 +253,40 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	const action = plan.getByRole('article', { name: 'Train the team in outreach' });
 	await expect(action.getByRole('link', { name: lesson })).toBeVisible();
 	await expect(action).toContainText(fill(en.quality_action_owner!, { name: MEMBERS[0]!.name }));
+	// Staff uptake of the lesson: counts over the five members, nobody has opened it yet.
+	await expect(action).toContainText(fill(en.quality_action_uptake!, { started: 0, completed: 0, members: 5 }));
 	await expectAccessible(leader);
+
+	// The sector benchmark: the leader opts in; the round page then says how many contributed and why it is hidden.
+	qualityOrgUrl = new URL(leader.url()).pathname;
+	await leader.getByRole('button', { name: en.quality_benchmark_join, exact: true }).click();
+	await expect(leader.getByText(en.quality_benchmark_joined!)).toBeVisible();
+	await expect(leader.getByRole('button', { name: en.quality_benchmark_leave, exact: true })).toBeVisible();
+	await expectAccessible(leader);
+	await leader.goto(roundUrl);
+	await expect(leader.getByText(fill(en.quality_benchmark_hidden!, { sector: en.sector_adult_centre!, count: 1, min: 5 }))).toBeVisible();
+	await expectAccessible(leader);
+
+	// The one-page summary for owners: a headline per area, and printed it is one A4 page.
+	await leader.getByRole('link', { name: en.quality_summary_link }).click();
+	await expect(leader.getByRole('heading', { level: 1, name: fill(en.quality_summary_title!, { title: 'Autumn review' }) })).toBeVisible();
+	const headlines = leader.getByRole('table', { name: en.quality_summary_areas_heading });
+	const area1Headline = headlines.getByRole('row').filter({ has: leader.getByRole('rowheader', { name: `1 ${AREA_1}` }) });
+	await expect(area1Headline).toContainText(en.quality_summary_no_change!);
+	// The team split on area 1: its disagreements are counted.
+	expect(Number(await area1Headline.getByRole('cell').nth(2).textContent())).toBeGreaterThan(0);
+	await expect(leader.getByRole('table', { name: en.quality_summary_plan_caption }).getByRole('cell').first()).toHaveText('1');
+	await expect(leader.getByRole('heading', { name: en.quality_summary_priorities_heading })).toBeVisible();
+	await expectAccessible(leader);
+	const printed = (await leader.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+	expect(printed.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+
+	// The report as a PDF.
+	const pdf = await leader.request.get(`${roundUrl}/report.pdf`);
+	expect(pdf.status()).toBe(200);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	await leader.goto(qualityOrgUrl);
 
 	await leader.goto(`${roundUrl}/report`);
 	await expect(leader.getByRole('heading', { level: 1, name: fill(en.quality_report_title!, { title: 'Autumn review' }) })).toBeVisible();
@@ -283,9 +326,15 @@ test('another organisation’s leader and a stranger are refused everything', as
 	// The admin leads no organisation of this round.
 	expect((await admin.goto(roundUrl))?.status()).toBe(404);
 	expect(await admin.content()).not.toContain('Autumn review');
-	for (const path of [`${roundUrl}/report`, `${roundUrl}/answers.csv`, `${roundUrl}/answer`]) expect((await admin.request.get(path)).status(), path).toBe(404);
+	for (const path of [`${roundUrl}/report`, `${roundUrl}/summary`, `${roundUrl}/report.pdf`, `${roundUrl}/answers.csv`, `${roundUrl}/answer`]) expect((await admin.request.get(path)).status(), path).toBe(404);
 	const form = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL, accept: 'text/html' };
 	for (const action of ['close', 'link']) expect((await admin.request.post(`${roundUrl}?/${action}`, { headers: form, data: 'label=x' })).status(), action).toBe(404);
+	// Nor can they change another organisation's benchmark choice; a member of it may not either (a translated 403).
+	expect((await admin.request.post(`${qualityOrgUrl}?/benchmark`, { headers: form, data: 'benchmark=out' })).status()).toBe(404);
+	const byMember = await raters[2]!.request.post(`${qualityOrgUrl}?/benchmark`, { headers: form, data: 'benchmark=out' });
+	expect(byMember.status()).toBe(403);
+	expect(await byMember.text()).toContain(en.quality_error_benchmark_leader);
+	expect((await raters[2]!.request.post(`${qualityOrgUrl}?/benchmark`, { headers: form, data: 'benchmark=maybe' })).status()).toBe(400);
 	expect((await admin.goto('/en/quality/rounds/not-a-round'))?.status()).toBe(404);
 	expect((await request.get(`${BASE_URL}${roundUrl}`)).status()).toBe(403);
 });

@@ -19,9 +19,24 @@ describe('quality policy', () => {
 		expect(can(platformAdmin, 'quality:lead', { role: null })).toBe(false);
 	});
 
+	it('quality:benchmark — owners and leaders decide on the sector benchmark', () => {
+		expect(allowedFor((role) => can(me, 'quality:benchmark', { role }))).toEqual(['owner', 'leader']);
+		expect(can(platformAdmin, 'quality:benchmark', { role: null })).toBe(false);
+		expect(can(null, 'quality:benchmark', { role: 'owner' })).toBe(false);
+	});
+
 	it('quality:results — members, once the round has closed', () => {
 		expect(allowedFor((role) => can(me, 'quality:results', { role, status: 'closed' }))).toEqual(['owner', 'leader', 'member']);
 		expect(allowedFor((role) => can(me, 'quality:results', { role, status: 'open' }))).toEqual([]);
+		expect(allowedFor((role) => can(me, 'quality:results', { role, status: 'open', liveResults: false }))).toEqual([]);
+	});
+
+	it('quality:results — live results while open: the leaders only, only when the round was opened so', () => {
+		expect(allowedFor((role) => can(me, 'quality:results', { role, status: 'open', liveResults: true }))).toEqual(['owner', 'leader']);
+		// Closed: every member again, live or not.
+		expect(allowedFor((role) => can(me, 'quality:results', { role, status: 'closed', liveResults: true }))).toEqual(['owner', 'leader', 'member']);
+		expect(can(platformAdmin, 'quality:results', { role: null, status: 'open', liveResults: true })).toBe(false);
+		expect(can(null, 'quality:results', { role: 'owner', status: 'open', liveResults: true })).toBe(false);
 	});
 
 	it('quality:answer — only the rater themselves, only while the round is open', () => {

@@ -7,16 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
+import { queryRows, type Database, type DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
-import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
-import { qualityAnswer, qualityRater, qualityRaterArea, qualityRound } from '../../src/lib/server/db/schema/quality.ts';
+import { auditEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { qualityAnswer, qualityBenchmarkContribution, qualityRater, qualityRaterArea, qualityRound } from '../../src/lib/server/db/schema/quality.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { QUALITY_DATA } from '../../src/lib/server/quality/personal-data.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
+import { ownerSummary } from '../../src/lib/server/quality/summary.ts';
+import { reportContent, roundReportPdf } from '../../src/lib/server/quality/report-pdf.ts';
 import { resultsFrom, storeResults, type AnswerRow, type RaterRow, type StoredResults } from '../../src/lib/server/quality/results.ts';
 import {
 	addAction,
@@ -28,8 +30,11 @@ import {
 	qualityHome,
 	ratingView,
 	remindRaters,
+	roundReport,
+	roundSummary,
 	roundView,
 	saveArea,
+	setBenchmark,
 	updateAction,
 	type AreaAnswers
 } from '../../src/lib/server/quality/service.ts';
@@ -104,6 +109,51 @@ describe('results', () => {
 		const previous = storeResults(areas, scale, raters(['practitioner', 'practitioner', 'practitioner']), given([2, 2, 2]));
 		const c = computeResults(areas, scale, raters(['practitioner', 'practitioner', 'practitioner']), given([3, 3, 4]), previous).areas[0]!.criteria[0]!;
 		expect(c).toMatchObject({ previousMedian: 2, change: 'up' });
+	});
+});
+
+describe('one-page summary', () => {
+	const crit = (key: string, median: number | null, rag: 'red' | 'amber' | 'green' | null, divergence: ('spread' | 'roles')[] = []) => ({
+		key,
+		code: key,
+		title: key.toUpperCase(),
+		n: 4,
+		median,
+		q1: null,
+		q3: null,
+		iqr: null,
+		distribution: [],
+		byRole: [],
+		divergence,
+		rag,
+		previousMedian: null,
+		change: null
+	});
+	const results = {
+		raters: 5,
+		respondents: 4,
+		hidden: false,
+		areas: [
+			{ ...crit('a1', 3.5, 'green'), previousMedian: 2, change: 'up' as const, criteria: [crit('c1', 3.8, 'green'), crit('c2', 3, 'green', ['spread']), crit('c3', 2.5, 'amber')] },
+			{ ...crit('a2', 1.5, 'red', ['roles']), criteria: [crit('c4', 1.2, 'red'), crit('c5', 1.6, 'red', ['spread', 'roles']), crit('c6', null, null)] }
+		]
+	};
+	it('gives each area its headline, the worst criteria first and the plan by status', () => {
+		const s = ownerSummary(results, [
+			{ status: 'planned', overdue: true },
+			{ status: 'planned', overdue: false },
+			{ status: 'in_progress', overdue: false },
+			{ status: 'done', overdue: false }
+		]);
+		expect(s.areas.map((a) => [a.key, a.median, a.rag, a.divergences, a.change])).toEqual([
+			['a1', 3.5, 'green', 1, 'up'],
+			['a2', 1.5, 'red', 2, null]
+		]);
+		// Red before amber, more flags first, then the lower median; green without flags and withheld figures never.
+		expect(s.priorities.map((p) => p.key)).toEqual(['c5', 'c4', 'c3']);
+		expect(s.priorities[0]).toMatchObject({ area: 'A2', divergence: ['spread', 'roles'] });
+		expect(s.plan).toEqual({ planned: 2, in_progress: 1, done: 1, overdue: 1, total: 4 });
+		expect(ownerSummary(results, []).plan.total).toBe(0);
 	});
 });
 
@@ -245,10 +295,119 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		]);
 		expect(closed.trend).toBeNull();
 
+		// The PDF report: the same policy as the report page, the reader's language, a table per area and the plan.
+		value(await addAction(db, as(leader), org, { roundId: second, criterionKey: null, goal: 'Faster replies', title: 'Answer chats within a day', ownerId: members[0]!, deadline: null, notes: '', training: null }));
+		const report = value(await roundReport(db, as(members[2]!), second, 'nb'));
+		const content = reportContent(report, 'nb');
+		expect(content.title).toBe('Rapport: Spring review');
+		expect(content.sections.map((x) => x.heading)).toEqual(['Resultater', 'Utviklingsplan']);
+		const area2Table = content.sections[0]!.tables.find((t) => t.heading.endsWith(report.areas.find((a) => a.key === AREA_2.key)!.title))!;
+		expect(area2Table.columns[2]!.label).toBe('Median');
+		expect(area2Table.rows[0]!.cells.slice(1, 3)).toEqual(['4', '4']);
+		expect(area2Table.rows[0]!.cells[6]).toMatch(/^↑ /);
+		expect(area2Table.rows).toHaveLength(1 + report.areas.find((a) => a.key === AREA_2.key)!.criteria.length);
+		expect(content.sections[1]!.tables[0]!.rows[0]!.cells).toEqual(['Answer chats within a day', 'Faster replies', 'Ada', '–', 'Planlagt']);
+		const pdf = await roundReportPdf(report, 'nb');
+		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(pdf.toString('latin1')).toMatch(/\/Lang \(nb\)/);
+		expect(pdf.length).toBeGreaterThan(5000);
+
+		// The one-page summary: each area's headline against the previous round, for members too.
+		const summary = value(await roundSummary(db, as(members[1]!), second, 'en'));
+		expect(summary.summary.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ median: 4, change: 'up', previousMedian: 3, rag: 'green', divergences: 0 });
+		expect(kind(await roundSummary(db, as(await person('Nobody')), second, 'en'))).toBe('not_found');
+
 		// A closed round keeps its figures: its page and the next round's arrows no longer read the answers.
 		await db.execute(sql`delete from quality_answer where rater_id in (select id from quality_rater where round_id = ${round})`);
 		expect(value(await roundView(db, as(members[1]!), round, 'en')).results).toEqual(closed.results);
 		expect(value(await roundView(db, as(leader), second, 'en')).results).toEqual(compared.results);
+	});
+
+	it('shows a round opened with live results to its leaders only, from the answers so far', async () => {
+		const { leader, members, org, input } = await setUp();
+		const { id: live } = value(await openRound(db, as(leader), org, { ...input, title: 'Live review', liveResults: true }, 'en'));
+		// Two respondents: the leader sees the live section, but nothing broken down (fewer than three).
+		for (const m of members.slice(0, 2)) value(await saveArea(db, { actor: as(m), roundId: live }, AREA_2.key, answers(AREA_2.indicators, 2), 'en'));
+		const early = value(await roundView(db, as(leader), live, 'en'));
+		expect(early.round).toMatchObject({ status: 'open', liveResults: true });
+		expect(early.results).toMatchObject({ respondents: 2, hidden: true });
+		expect(early.results!.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ n: 2, median: null, rag: null });
+		// A third answers: the figures follow the answers at once, nothing kept until close.
+		value(await saveArea(db, { actor: as(members[2]!), roundId: live }, AREA_2.key, answers(AREA_2.indicators, 4), 'en'));
+		const later = value(await roundView(db, as(leader), live, 'en'));
+		expect(later.results).toMatchObject({ respondents: 3, hidden: false });
+		expect(later.results!.areas.find((a) => a.key === AREA_2.key)).toMatchObject({ n: 3, median: 2, distribution: [0, 8, 0, 4] });
+		expect((await db.select({ results: qualityRound.results }).from(qualityRound).where(eq(qualityRound.id, live)))[0]!.results).toBeNull();
+		// Raters (members) still see no results and nobody's answers but their own.
+		expect(value(await roundView(db, as(members[0]!), live, 'en')).results).toBeNull();
+		expect(value(await ratingView(db, { actor: as(members[3]!), roundId: live }, AREA_2.key, 'en')).answers).toEqual({});
+		// The report and the export wait for the close.
+		expect(kind(await roundReport(db, as(leader), live, 'en'))).toBe('not_found');
+		expect(kind(await anonymisedAnswers(db, as(leader), live, 'en'))).toBe('not_found');
+		expect(kind(await roundSummary(db, as(leader), live, 'en'))).toBe('not_found');
+		// Copying the round copies the choice.
+		expect(value(await organisationQuality(db, as(leader), org, 'en')).last).toMatchObject({ title: 'Live review', liveResults: true });
+		// A round opened without it: no results for the leader either until it closes.
+		const { id: plain } = value(await openRound(db, as(leader), org, { ...input, title: 'Plain review' }, 'en'));
+		for (const m of members.slice(0, 3)) value(await saveArea(db, { actor: as(m), roundId: plain }, AREA_2.key, answers(AREA_2.indicators, 3), 'en'));
+		expect(value(await roundView(db, as(leader), plain, 'en')).results).toBeNull();
+	});
+
+	it('contributes to the sector benchmark only when opted in, and shows it only over five organisations', async () => {
+		const { leader, members, org, framework, round } = await setUp();
+		// Only the organisation's leaders decide; a stranger learns nothing.
+		expect(await setBenchmark(db, as(members[0]!), org, true, { ip: '203.0.113.9' })).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'quality_error_benchmark_leader' } });
+		expect(kind(await setBenchmark(db, as(await person('Stranger')), org, true, { ip: '203.0.113.9' }))).toBe('not_found');
+		expect(value(await organisationQuality(db, as(members[0]!), org, 'en')).benchmark).toEqual({ optedIn: false, may: false, sector: 'adult_centre' });
+		value(await setBenchmark(db, as(leader), org, true, { ip: '203.0.113.9' }));
+		expect(value(await organisationQuality(db, as(leader), org, 'en')).benchmark).toEqual({ optedIn: true, may: true, sector: 'adult_centre' });
+		const logged = await db.select().from(auditEvent).where(eq(auditEvent.event, 'quality_benchmark_changed'));
+		expect(logged.map((e) => [e.actorId, e.detail])).toEqual([[leader, { organisationId: org, optedIn: true }]]);
+
+		// The round closes: its area medians (2.5 and 3) go to the benchmark, nothing else.
+		for (const [i, m] of members.entries()) {
+			value(await saveArea(db, { actor: as(m), roundId: round }, AREA_1.key, answers(AREA_1.indicators, [1, 1, 4, 4][i]!), 'en'));
+			value(await saveArea(db, { actor: as(m), roundId: round }, AREA_2.key, answers(AREA_2.indicators, 3), 'en'));
+		}
+		value(await closeRound(db, as(leader), round));
+		const mine = await db.select().from(qualityBenchmarkContribution);
+		expect(mine.map((c) => [c.roundId, c.sector, c.medians])).toEqual([[round, 'adult_centre', { [AREA_1.key]: 2.5, [AREA_2.key]: 3 }]]);
+		expect(value(await roundView(db, as(members[0]!), round, 'en')).benchmark).toEqual({ sector: 'adult_centre', contributors: 1, shown: false, min: 5, areas: [] });
+
+		// Other organisations with closed rounds: those of the sector that opt in count (their earlier
+		// rounds are contributed when they join; only the latest counts); a school does not.
+		const closedRound = async (organisationId: string, medians: Record<string, number>, closedAt: string) => {
+			const figures = Object.fromEntries(Object.entries(medians).map(([k, median]) => [`area:${k}`, { median }]));
+			await db.insert(qualityRound).values({ organisationId, frameworkVersionId: framework, title: 't', deadline: nextYear, areaKeys: Object.keys(medians), status: 'closed', closedAt: new Date(closedAt), results: { raters: 3, respondents: 3, figures } as unknown as StoredResults });
+		};
+		const others: { owner: string; org: string }[] = [];
+		for (const [i, area2] of [1, 2, 2, 4].entries()) {
+			const owner = await person(`Owner${i}`);
+			const id = await organisation(owner, []);
+			await closedRound(id, { [AREA_2.key]: 1 }, '2024-01-01');
+			await closedRound(id, i < 2 ? { [AREA_1.key]: 3, [AREA_2.key]: area2 } : { [AREA_2.key]: area2 }, '2025-01-01');
+			others.push({ owner, org: id });
+		}
+		const schoolOwner = await person('School');
+		const school = value(await createOrganisation(db, as(schoolOwner), { name: 'School', sector: 'school', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' })).id;
+		await closedRound(school, { [AREA_2.key]: 4 }, '2025-01-01');
+		value(await setBenchmark(db, as(schoolOwner), school, true, { ip: '203.0.113.9' }));
+		for (const o of others.slice(0, 3)) expect(value(await setBenchmark(db, as(o.owner), o.org, true, { ip: '203.0.113.9' })).contributed).toBe(2);
+		expect(value(await roundView(db, as(leader), round, 'en')).benchmark).toMatchObject({ contributors: 4, shown: false, areas: [] });
+
+		// The fifth: shown. Area 2: medians 3 (ours), 1, 2, 2, 4 → 2; area 1 has only three organisations' figures: withheld.
+		value(await setBenchmark(db, as(others[3]!.owner), others[3]!.org, true, { ip: '203.0.113.9' }));
+		const shown = value(await roundView(db, as(members[1]!), round, 'en')).benchmark!;
+		expect(shown).toMatchObject({ contributors: 5, shown: true });
+		expect(shown.areas.map((a) => [a.key, a.ours, a.sector, a.organisations])).toEqual([
+			[AREA_1.key, 2.5, null, 3],
+			[AREA_2.key, 3, 2, 5]
+		]);
+
+		// One leaves: its figures are withdrawn and the benchmark is hidden again.
+		value(await setBenchmark(db, as(others[0]!.owner), others[0]!.org, false, { ip: '203.0.113.9' }));
+		expect(await db.select().from(qualityBenchmarkContribution).where(eq(qualityBenchmarkContribution.organisationId, others[0]!.org))).toEqual([]);
+		expect(value(await roundView(db, as(leader), round, 'en')).benchmark).toMatchObject({ contributors: 4, shown: false, areas: [] });
 	});
 
 	it('refuses out-of-range values and unknown indicators, saving nothing', async () => {
@@ -345,6 +504,28 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		expect(kind(await updateAction(db, as(members[1]!), org, id, { status: 'done', notes: '' }))).toBe('forbidden');
 		value(await updateAction(db, as(members[0]!), org, id, { status: 'done', notes: 'Done in March' }));
 		expect(value(await organisationQuality(db, as(leader), org, 'en')).actions[0]).toMatchObject({ status: 'done', overdue: false, notes: 'Done in March' });
+
+		// Staff uptake of the linked training, counts only: Ada completed the lesson, Bo opened it, a
+		// stranger's progress does not count; the whole course: Ada finished, Cy enrolled.
+		value(await addAction(db, as(leader), org, { roundId: null, criterionKey: null, goal: 'Know the basics', title: 'Everyone takes the course', ownerId: null, deadline: null, notes: '', training: 'basics' }));
+		const outsider = await person('Outsider2');
+		const [welcome] = await queryRows<{ id: number; course_id: number }>(
+			db,
+			sql`select l.id, l.course_id from lesson l join course_module cm on cm.id = l.module_id join course c on c.id = l.course_id where c.slug = 'basics' and cm.key = 'first' and l.key = 'welcome'`
+		);
+		await db.execute(sql`insert into lesson_progress (user_id, lesson_id, course_id, completed_at) values
+			(${members[0]!}, ${welcome!.id}, ${welcome!.course_id}, now()), (${members[1]!}, ${welcome!.id}, ${welcome!.course_id}, null), (${outsider}, ${welcome!.id}, ${welcome!.course_id}, now())`);
+		await db.execute(sql`insert into enrolment (user_id, course_id, completed_at) values
+			(${members[0]!}, ${welcome!.course_id}, now()), (${members[2]!}, ${welcome!.course_id}, null), (${outsider}, ${welcome!.course_id}, now())`);
+		const withUptake = value(await organisationQuality(db, as(members[3]!), org, 'en'));
+		expect(withUptake.uptake).toEqual({
+			members: 5,
+			byTraining: { 'basics/first/welcome': { started: 2, completed: 1 }, basics: { started: 2, completed: 1 } }
+		});
+		expect(JSON.stringify(withUptake.uptake)).not.toMatch(/Ada|Bo|[0-9a-f]{8}-/);
+		// An organisation of two: no counts at all.
+		const small = await organisation(await person('Solo'), [outsider]);
+		expect(value(await organisationQuality(db, as(outsider), small, 'en')).uptake).toBeNull();
 	});
 
 	it('exports a rater’s answers and keeps them anonymously when the account goes', async () => {

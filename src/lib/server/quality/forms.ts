@@ -20,6 +20,7 @@ export const roundForm = z.object({
 	title: text(200),
 	deadline: date(),
 	anonymous: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
+	liveResults: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
 	roles: list(z.enum(ROUND_ROLES, { error: 'quality_error_roles' }), 'quality_error_roles').pipe(z.array(z.enum(ROUND_ROLES)).min(1, 'quality_error_roles')),
 	areas: list(z.string().regex(SLUG, 'quality_error_areas').max(100, 'quality_error_areas'), 'quality_error_areas').pipe(z.array(z.string()).min(1, 'quality_error_areas'))
 });
@@ -62,3 +63,6 @@ export const actionUpdateForm = z.object({
 	status: z.enum(ACTION_STATUSES, { error: 'error_invalid' }),
 	notes: plainText(2000).default('')
 });
+
+/** Join ('in') or leave ('out') the sector benchmark. */
+export const benchmarkForm = z.object({ benchmark: z.enum(['in', 'out'], { error: 'error_invalid' }) });

@@ -8,5 +8,6 @@ import { QUALITY_DATA } from './personal-data.ts';
 export const quality: Capability = {
 	name: 'quality',
 	personalData: QUALITY_DATA,
-	mail: QUALITY_MAILS
+	mail: QUALITY_MAILS,
+	audit: ['quality_benchmark_changed']
 };

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalData } from '../capability.ts';
-import { qualityAction, qualityAnswer, qualityRater, qualityRound } from '../db/schema/quality.ts';
+import { qualityAction, qualityAnswer, qualityBenchmarkOptIn, qualityRater, qualityRound } from '../db/schema/quality.ts';
 
 /**
  * A person's ratings (their own answers in each round) and the plan actions they own. Erasing the
  * account keeps the answers as an anonymous rater's (the rater row's user id goes to null with the
  * user row) so the organisation's closed rounds keep their figures; the rounds they opened forget
- * who opened them, and their actions lose their owner.
+ * who opened them (and the benchmark choices they made, who made them), and their actions lose their owner.
  */
 export const QUALITY_DATA: readonly PersonalData[] = [
 	{
@@ -34,6 +34,7 @@ export const QUALITY_DATA: readonly PersonalData[] = [
 		},
 		erase: async (tx, person) => {
 			await tx.update(qualityRound).set({ createdBy: null }).where(eq(qualityRound.createdBy, person.id));
+			await tx.update(qualityBenchmarkOptIn).set({ optedInBy: null }).where(eq(qualityBenchmarkOptIn.optedInBy, person.id));
 		}
 	}
 ];

@@ -4,7 +4,9 @@ import { isAppLocale, type AppLocale } from '../../i18n/locales.ts';
 import { hashToken, newToken } from '../accounts/tokens.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
-import { qualityAction, qualityAnswer, qualityRater, qualityRaterArea, qualityRound } from '../db/schema/quality.ts';
+import { qualityAction, qualityAnswer, qualityBenchmarkContribution, qualityBenchmarkOptIn, qualityRater, qualityRaterArea, qualityRound } from '../db/schema/quality.ts';
+import { audit } from '../audit/index.ts';
+import { benchmarkOf, contributionOf, type Benchmark } from './benchmark.ts';
 import { isUuid } from '../forms/index.ts';
 import { assessmentVersions } from '../frameworks/queries.ts';
 import { getCourseOutline, lessonsInOrder, listCourses } from '../learn/catalogue/index.ts';
@@ -15,8 +17,10 @@ import { can, type Actor, type OrganisationRole } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { QUALITY_MAILS } from './mail.ts';
 import { areasInScope, assessmentFramework, type Area, type AssessmentFramework } from './framework.ts';
-import { RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
+import { trainingUptake, type TrainingUptake } from '../learn/progress/index.ts';
+import { MIN_GROUP, RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
 import { collator } from '../../i18n/format.ts';
+import { ownerSummary, type OwnerSummary } from './summary.ts';
 
 /** Sorts labels with numbers in them by their numbers ("Rater 2" before "Rater 10"). */
 const naturalOrder = collator('en', { numeric: true });
@@ -37,9 +41,9 @@ export const TEXT_MAX = 2000;
 const notFound = () => problem('not_found');
 
 /** The actor's role in an organisation and its name, or null when they are not a member. */
-async function standing(db: DbOrTx, actor: Actor, organisationId: string): Promise<{ role: OrganisationRole; name: string } | null> {
+async function standing(db: DbOrTx, actor: Actor, organisationId: string): Promise<{ role: OrganisationRole; name: string; sector: string } | null> {
 	const found = await getOrganisationForMember(db, actor, organisationId);
-	return found.ok ? { role: found.value.role, name: found.value.name } : null;
+	return found.ok ? { role: found.value.role, name: found.value.name, sector: found.value.sector } : null;
 }
 
 /** The rater role a member of the organisation rates as. */
@@ -117,7 +121,7 @@ export async function qualityHome(db: DbOrTx, actor: Actor): Promise<Result<Qual
 	});
 }
 
-export type RoundSetup = { framework: number; title: string; anonymous: boolean; roles: RoundRole[]; areas: string[] };
+export type RoundSetup = { framework: number; title: string; anonymous: boolean; liveResults: boolean; roles: RoundRole[]; areas: string[] };
 
 export type OrganisationQuality = {
 	organisation: { id: string; name: string; role: OrganisationRole };
@@ -135,6 +139,14 @@ export type OrganisationQuality = {
 	/** For leaders: courses and lessons an action can link to. */
 	training: { value: string; label: string }[];
 	actions: ActionView[];
+	/**
+	 * Staff uptake of the training the actions link to, by `course` / `course/module/lesson`: how many
+	 * of the organisation's members have started and completed it. Counts only; null (not shown)
+	 * while the organisation has fewer than MIN_GROUP members, whose counts could name someone.
+	 */
+	uptake: { members: number; byTraining: Record<string, TrainingUptake> } | null;
+	/** Whether the organisation contributes to the sector benchmark, and whether the actor may change that. */
+	benchmark: { optedIn: boolean; may: boolean; sector: string };
 };
 
 /** An organisation's quality page: its rounds and plan; for leaders what opening a round needs. */
@@ -174,11 +186,30 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 				framework: latest.frameworkVersionId,
 				title: latest.title,
 				anonymous: latest.anonymous,
+				liveResults: latest.liveResults,
 				roles: latest.raterRoles.filter((r): r is RoundRole => (ROUND_ROLES as readonly string[]).includes(r)),
 				areas: latest.areaKeys
 			};
 	}
+	const staff = members.ok ? members.value : [];
+	const linked = actions.flatMap((a) => (a.courseSlug ? [{ courseSlug: a.courseSlug, lessonRef: a.lessonRef }] : []));
+	const uptake =
+		staff.length >= MIN_GROUP
+			? {
+					members: staff.length,
+					byTraining: Object.fromEntries(
+						await trainingUptake(
+							db,
+							staff.map((m) => m.userId),
+							linked
+						)
+					)
+				}
+			: null;
+	const [optIn] = await db.select({ at: qualityBenchmarkOptIn.optedInAt }).from(qualityBenchmarkOptIn).where(eq(qualityBenchmarkOptIn.organisationId, organisationId));
 	return ok({
+		uptake,
+		benchmark: { optedIn: !!optIn, may: can(actor, 'quality:benchmark', seen), sector: seen.sector },
 		organisation: { id: organisationId, name: seen.name, role: seen.role },
 		lead,
 		rounds,
@@ -192,7 +223,8 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 	});
 }
 
-export type RoundInput = { framework: number; title: string; deadline: string; anonymous: boolean; roles: RoundRole[]; areas: string[] };
+/** `liveResults`: the leaders see the results (computed from the answers so far) while the round is open. */
+export type RoundInput = { framework: number; title: string; deadline: string; anonymous: boolean; liveResults?: boolean; roles: RoundRole[]; areas: string[] };
 
 /**
  * Opens a round: the members of the chosen roles become its raters, in one transaction. External
@@ -219,6 +251,7 @@ export async function openRound(db: DbOrTx, actor: Actor, organisationId: string
 				title: input.title,
 				deadline: input.deadline,
 				anonymous: input.anonymous,
+				liveResults: input.liveResults ?? false,
 				raterRoles: input.roles,
 				areaKeys: areas,
 				createdBy: actor.id
@@ -266,7 +299,12 @@ export async function closeRound(db: DbOrTx, actor: Actor, roundId: string): Pro
 		// The answers can no longer change: the figures are kept with the round (no words in them).
 		const framework = await assessmentFramework(tx, found.round.frameworkVersionId, 'en');
 		const results = framework ? await computeStored(tx, found.round, areasInScope(framework, found.round.areaKeys), framework.scale) : null;
-		await tx.update(qualityRound).set({ status: 'closed', closedAt: new Date(), results }).where(eq(qualityRound.id, roundId));
+		const closedAt = new Date();
+		await tx.update(qualityRound).set({ status: 'closed', closedAt, results }).where(eq(qualityRound.id, roundId));
+		// An organisation in the sector benchmark contributes the round's area medians (no words, no people).
+		const [optedIn] = await tx.select({ id: qualityBenchmarkOptIn.organisationId }).from(qualityBenchmarkOptIn).where(eq(qualityBenchmarkOptIn.organisationId, found.round.organisationId));
+		const contribution = optedIn && results ? contributionOf({ ...found.round, closedAt, results }, found.seen.sector) : null;
+		if (contribution) await tx.insert(qualityBenchmarkContribution).values(contribution).onConflictDoNothing();
 		return ok();
 	});
 }
@@ -315,7 +353,7 @@ export type AnswerView = { value: number | null; evidence: string; comment: stri
 export type RaterProgress = { areas: { key: string; code: string | null; title: string; saved: boolean }[]; saved: number };
 
 export type RoundView = {
-	round: { id: string; title: string; status: string; deadline: string; anonymous: boolean; createdAt: Date; closedAt: Date | null; organisationId: string; organisation: string };
+	round: { id: string; title: string; status: string; deadline: string; anonymous: boolean; liveResults: boolean; createdAt: Date; closedAt: Date | null; organisationId: string; organisation: string };
 	framework: { title: string; version: string; slug: string; sourceCitation: string; scale: AssessmentFramework['scale'] };
 	areas: Area[];
 	lead: boolean;
@@ -330,6 +368,8 @@ export type RoundView = {
 	previous: { id: string; title: string } | null;
 	/** Each closed round up to this one (oldest first) with its areas' medians, in `areas` order; null with fewer than two. */
 	trend: { id: string; title: string; closedAt: Date | null; medians: (number | null)[] }[] | null;
+	/** The sector benchmark for a closed round's results (shown only over enough organisations). */
+	benchmark: Benchmark | null;
 	actions: ActionView[];
 };
 
@@ -414,7 +454,10 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 	let results: RoundResults | null = null;
 	let previous: RoundView['previous'] = null;
 	let trend: RoundView['trend'] = null;
-	if (can(actor, 'quality:results', { role: seen.role, status: round.status })) {
+	let benchmark: Benchmark | null = null;
+	// Live results (leaders of a round opened so): the same figures and the same anonymity rule,
+	// computed from the answers so far on every view; nothing is kept until the round closes.
+	if (can(actor, 'quality:results', { role: seen.role, status: round.status, liveResults: round.liveResults })) {
 		const history = await closedRoundsUpTo(db, round);
 		const before = history.filter((r) => r.id !== round.id).at(-1);
 		let before_: StoredResults | undefined;
@@ -425,7 +468,8 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 		const stored = await storedResultsOf(db, round, areas, framework.scale);
 		results = resultsFrom(areas, framework.scale, stored, before_);
 		// The trend over every closed round so far: each area's median as it was kept at close.
-		if (history.length > 1) {
+		if (round.status === 'closed') benchmark = await benchmarkOf(db, round.frameworkVersionId, seen.sector, areas, stored);
+		if (round.status === 'closed' && history.length > 1) {
 			const kept = await Promise.all(history.map((r) => (r.id === round.id ? stored : storedResultsOf(db, r, areasInScope(framework, r.areaKeys), framework.scale))));
 			trend = history.map((r, i) => ({
 				id: r.id,
@@ -442,6 +486,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 			status: round.status,
 			deadline: round.deadline,
 			anonymous: round.anonymous,
+			liveResults: round.liveResults,
 			createdAt: round.createdAt,
 			closedAt: round.closedAt,
 			organisationId: round.organisationId,
@@ -457,6 +502,7 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 		results,
 		previous,
 		trend,
+		benchmark,
 		actions: await actionsOf(db, round.organisationId)
 	});
 }
@@ -465,9 +511,46 @@ export async function roundView(db: DbOrTx, actor: Actor, roundId: string, local
 export async function roundReport(db: DbOrTx, actor: Actor, roundId: string, locale: AppLocale): Promise<Result<RoundView & { people: { userId: string; displayName: string }[] }>> {
 	const view = await roundView(db, actor, roundId, locale);
 	if (!view.ok) return view;
-	if (!view.value.results) return notFound();
+	if (!view.value.results || view.value.round.status !== 'closed') return notFound();
 	const members = await listMembers(db, actor, view.value.round.organisationId);
 	return ok({ ...view.value, people: members.ok ? members.value.map((m) => ({ userId: m.userId, displayName: m.displayName })) : [] });
+}
+
+/** A closed round's one-page summary for owners: the headline per area, top priorities, the plan's progress. */
+export async function roundSummary(db: DbOrTx, actor: Actor, roundId: string, locale: AppLocale): Promise<Result<{ round: RoundView['round']; framework: RoundView['framework']; previous: RoundView['previous']; hidden: boolean; respondents: number; raters: number; summary: OwnerSummary }>> {
+	const view = await roundView(db, actor, roundId, locale);
+	if (!view.ok) return view;
+	const { results, round, framework, previous, actions } = view.value;
+	if (!results || round.status !== 'closed') return notFound();
+	return ok({ round, framework, previous, hidden: results.hidden, respondents: results.respondents, raters: results.raters, summary: ownerSummary(results, actions) });
+}
+
+/**
+ * Opts the organisation in to the sector benchmark (its closed rounds' area medians are contributed,
+ * and those of rounds it closes later) or out of it (its contributions are taken away). Leaders
+ * only; audit-logged.
+ */
+export async function setBenchmark(db: DbOrTx, actor: Actor, organisationId: string, optIn: boolean, ctx: { ip: string }): Promise<Result<{ optedIn: boolean; contributed: number }>> {
+	const seen = await standing(db, actor, organisationId);
+	if (!actor || !seen || !can(actor, 'quality:view', seen)) return notFound();
+	if (!can(actor, 'quality:benchmark', seen)) return problem('forbidden', { field: 'benchmark', key: 'quality_error_benchmark_leader' });
+	return db.transaction(async (tx) => {
+		let contributed = 0;
+		if (optIn) {
+			await tx.insert(qualityBenchmarkOptIn).values({ organisationId, optedInBy: actor.id }).onConflictDoNothing();
+			const closed = await tx
+				.select()
+				.from(qualityRound)
+				.where(and(eq(qualityRound.organisationId, organisationId), eq(qualityRound.status, 'closed'), isNotNull(qualityRound.results), isNotNull(qualityRound.closedAt)));
+			const rows = closed.flatMap((r) => contributionOf({ ...r, closedAt: r.closedAt!, results: r.results! }, seen.sector) ?? []);
+			if (rows.length) contributed = (await tx.insert(qualityBenchmarkContribution).values(rows).onConflictDoNothing().returning({ id: qualityBenchmarkContribution.roundId })).length;
+		} else {
+			await tx.delete(qualityBenchmarkContribution).where(eq(qualityBenchmarkContribution.organisationId, organisationId));
+			await tx.delete(qualityBenchmarkOptIn).where(eq(qualityBenchmarkOptIn.organisationId, organisationId));
+		}
+		await audit(tx, { event: 'quality_benchmark_changed', actorId: actor.id, ip: ctx.ip, detail: { organisationId, optedIn: optIn } });
+		return ok({ optedIn: optIn, contributed });
+	});
 }
 
 // ── Answering ────────────────────────────────────────────────────────────────────────────────

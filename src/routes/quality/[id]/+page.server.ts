@@ -4,11 +4,11 @@ import { localizeHref } from '#lib/i18n/paths.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/platform/app.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
-import { actorOf } from '#lib/server/http/context.ts';
+import { actorOf, requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
-import { actionForm, actionUpdateForm, roundForm } from '#lib/server/quality/forms.ts';
-import { addAction, openRound, organisationQuality, updateAction } from '#lib/server/quality/service.ts';
+import { actionForm, actionUpdateForm, benchmarkForm, roundForm } from '#lib/server/quality/forms.ts';
+import { addAction, openRound, organisationQuality, setBenchmark, updateAction } from '#lib/server/quality/service.ts';
 
 // Someone who is not a member gets the same 404 as for an organisation that does not exist.
 
@@ -71,5 +71,15 @@ export const actions: Actions = {
 		}
 		const result = await updateAction(db(), actorOf(event.locals), event.params.id, parsed.data.action, { status: parsed.data.status, notes: parsed.data.notes });
 		return respond(result, { frame: { section: 'update', action: parsed.data.action } }, () => ({ section: 'update', action: parsed.data.action, done: 'quality_action_updated' }));
+	},
+	benchmark: async (event) => {
+		requireSession(event.locals);
+		const parsed = parseForm(benchmarkForm, await event.request.formData());
+		if (!parsed.ok) {
+			await refuseStranger(event);
+			return invalidForm(parsed.errors, { section: 'benchmark', values: parsed.values });
+		}
+		const result = await setBenchmark(db(), actorOf(event.locals), event.params.id, parsed.data.benchmark === 'in', { ip: requestContext(event).ip });
+		return respond(result, { frame: { section: 'benchmark' } }, ({ optedIn }) => ({ section: 'benchmark', done: optedIn ? 'quality_benchmark_joined' : 'quality_benchmark_left' }));
 	}
 };

@@ -37,6 +37,8 @@ export const qualityRound = pgTable(
 		title: text('title').notNull(),
 		deadline: date('deadline', { mode: 'string' }).notNull(),
 		anonymous: boolean('anonymous').notNull().default(true),
+		/** The leader chose to see the results (from the answers so far) while the round is open. */
+		liveResults: boolean('live_results').notNull().default(false),
 		/** The organisation roles asked to rate ('leader' covers owners too, 'member'). */
 		raterRoles: text('rater_roles')
 			.array()
@@ -139,4 +141,42 @@ export const qualityAction = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('quality_action_organisation_idx').on(t.organisationId, t.status), index('quality_action_owner_idx').on(t.ownerId)]
+);
+
+/**
+ * An organisation that contributes to the sector benchmark (the row's presence: opted in). Set by
+ * its leaders, audit-logged; leaving takes its contributions away.
+ */
+export const qualityBenchmarkOptIn = pgTable('quality_benchmark_opt_in', {
+	organisationId: uuid('organisation_id')
+		.primaryKey()
+		.references(() => organisation.id, { onDelete: 'cascade' }),
+	// No foreign key: the choice stays the organisation's when the leader's account goes.
+	optedInBy: uuid('opted_in_by'),
+	optedInAt: timestamp('opted_in_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * A closed round's anonymised contribution to the benchmark: its area medians only (those shown,
+ * i.e. of at least three raters), with the organisation's sector when it was given. Other
+ * organisations only ever see medians over five or more organisations.
+ */
+export const qualityBenchmarkContribution = pgTable(
+	'quality_benchmark_contribution',
+	{
+		roundId: uuid('round_id')
+			.primaryKey()
+			.references(() => qualityRound.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		sector: text('sector').notNull(),
+		frameworkVersionId: integer('framework_version_id')
+			.notNull()
+			.references(() => frameworkVersion.id),
+		/** Area key → median. */
+		medians: jsonb('medians').$type<Record<string, number>>().notNull(),
+		closedAt: timestamp('closed_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('quality_benchmark_sector_idx').on(t.frameworkVersionId, t.sector, t.organisationId, t.closedAt), index('quality_benchmark_organisation_idx').on(t.organisationId)]
 );

@@ -249,3 +249,46 @@ export async function completedLessonsByCourse(db: DbOrTx, actor: Actor): Promis
 	for (const r of rows) byCourse.set(r.courseId, (byCourse.get(r.courseId) ?? new Set()).add(r.lessonId));
 	return byCourse;
 }
+
+/** A course (`lessonRef` null) or one of its lessons (`module/lesson`), as other capabilities link to them. */
+export type TrainingRef = { courseSlug: string; lessonRef: string | null };
+/** Counts of learners who have started (enrolled in the course / opened the lesson) and completed it. */
+export type TrainingUptake = { started: number; completed: number };
+
+/** The key of a training reference in trainingUptake's answer: `course` or `course/module/lesson`. */
+export const trainingKey = (ref: TrainingRef) => (ref.lessonRef ? `${ref.courseSlug}/${ref.lessonRef}` : ref.courseSlug);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * How many of the given people have started and completed each course or lesson: counts only, no
+ * names, every reference in one query. The caller (another capability's service) has already
+ * decided that its actor may see aggregates over these people.
+ */
+export async function trainingUptake(db: DbOrTx, userIds: string[], refs: TrainingRef[]): Promise<Map<string, TrainingUptake>> {
+	const people = userIds.filter((id) => UUID.test(id));
+	const unique = [...new Map(refs.map((r) => [trainingKey(r), r])).values()];
+	if (!unique.length) return new Map();
+	const ids = `{${people.join(',')}}`;
+	const values = sql.join(
+		unique.map((r) => {
+			const [moduleKey, lessonKey] = r.lessonRef ? r.lessonRef.split('/') : [null, null];
+			return sql`(${trainingKey(r)}::text, ${r.courseSlug}::text, ${moduleKey ?? null}::text, ${lessonKey ?? null}::text)`;
+		}),
+		sql`, `
+	);
+	const rows = await queryRows<{ ref: string; started: number; completed: number }>(
+		db,
+		sql`select t.ref,
+			case when t.lesson_key is null
+				then (select count(*)::int from enrolment e join course c on c.id = e.course_id where c.slug = t.slug and e.user_id = any(${ids}::uuid[]))
+				else (select count(*)::int from lesson_progress p join lesson l on l.id = p.lesson_id join course_module cm on cm.id = l.module_id join course c on c.id = l.course_id
+					where c.slug = t.slug and cm.key = t.module_key and l.key = t.lesson_key and p.user_id = any(${ids}::uuid[])) end as started,
+			case when t.lesson_key is null
+				then (select count(*)::int from enrolment e join course c on c.id = e.course_id where c.slug = t.slug and e.completed_at is not null and e.user_id = any(${ids}::uuid[]))
+				else (select count(*)::int from lesson_progress p join lesson l on l.id = p.lesson_id join course_module cm on cm.id = l.module_id join course c on c.id = l.course_id
+					where c.slug = t.slug and cm.key = t.module_key and l.key = t.lesson_key and p.completed_at is not null and p.user_id = any(${ids}::uuid[])) end as completed
+		from (values ${values}) as t(ref, slug, module_key, lesson_key)`
+	);
+	return new Map(rows.map((r) => [r.ref, { started: Number(r.started), completed: Number(r.completed) }]));
+}
