@@ -232,12 +232,23 @@ test('a facilitator sees a member’s progress and quiz results, but a reflectio
 	const cohortUrl = page.url();
 	const code = (await page.locator('main code').first().textContent())!;
 
+	// A due date for the first module, in two days (members see it; the reminder is a unit test's).
+	const dueOn = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+	await page.locator('#due-heading ~ form input[type="date"]').first().fill(dueOn);
+	await page.getByRole('button', { name: en.cohort_due_save, exact: true }).click();
+	await expect(page.getByText(en.cohort_due_saved!)).toBeVisible();
+	await expect(page.locator('#due-heading ~ form input[type="date"]').first()).toHaveValue(dueOn);
+
 	const memberPage = await (await browser.newContext()).newPage();
 	await signUpAndVerify(memberPage, member);
 	await signIn(memberPage, member.email, member.password);
 	await memberPage.goto(`/en/learn/cohorts?code=${encodeURIComponent(code)}`);
 	await memberPage.getByRole('button', { name: en.cohort_join, exact: true }).click();
 	await expect(memberPage.getByText(en.cohort_joined!)).toBeVisible();
+	await expectAccessible(memberPage);
+	await memberPage.goto(`/en/learn/${COURSE.slug}`);
+	const dueText = en.learn_module_due!.replace('{date}', new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(dueOn))).replace('{cohort}', 'Autumn 2026');
+	await expect(memberPage.getByText(dueText)).toBeVisible();
 	await expectAccessible(memberPage);
 
 	// The member answers a quiz and writes a private reflection.

@@ -3,6 +3,7 @@
 import type { Capability } from '../capability.ts';
 import { COURSE_SEARCH } from './catalogue/search.ts';
 import { COHORT_MAILS } from './cohorts/mail.ts';
+import { DUE_REMINDER_JOB } from './cohorts/due.ts';
 import { importCourses } from './content/import.ts';
 import { LEARN_DATA } from './progress/personal-data.ts';
 
@@ -11,5 +12,6 @@ export const learn: Capability = {
 	content: [{ type: 'courses', import: importCourses }],
 	search: [COURSE_SEARCH],
 	personalData: LEARN_DATA,
-	mail: COHORT_MAILS
+	mail: COHORT_MAILS,
+	jobs: [DUE_REMINDER_JOB]
 };

@@ -8,10 +8,13 @@ import { respond } from '#lib/server/http/respond.ts';
 import { lessonsInOrder, nextLesson } from '#lib/server/learn/catalogue/index.ts';
 import { outlineOr404 } from '../pages.ts';
 import { enrol, getCourseProgress } from '#lib/server/learn/progress/index.ts';
+import { myDueDates } from '#lib/server/learn/cohorts/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const outline = await outlineOr404(params.course);
 	const progress = await getCourseProgress(db(), actorOf(locals), outline.id);
+	// The due dates the learner's cohorts set (none for a visitor: the page stays cacheable).
+	const due = await myDueDates(db(), actorOf(locals), outline.id);
 	const next = progress?.enrolled ? nextLesson(outline, progress) : undefined;
 	return {
 		course: outline,
@@ -23,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		},
 		total: lessonsInOrder(outline).length,
 		next: next && { key: next.key, moduleKey: next.moduleKey, title: next.title, resume: next.id === progress?.lastLessonId },
-		started: (progress?.viewed.size ?? 0) > 0
+		started: (progress?.viewed.size ?? 0) > 0,
+		due
 	};
 };
 

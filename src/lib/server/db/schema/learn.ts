@@ -210,6 +210,39 @@ export const cohortMember = pgTable(
 	(t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_member_user_idx').on(t.userId)]
 );
 
+/** A facilitator's due date for one module of the cohort's course. */
+export const cohortModuleDue = pgTable(
+	'cohort_module_due',
+	{
+		cohortId: uuid('cohort_id')
+			.notNull()
+			.references(() => cohort.id, { onDelete: 'cascade' }),
+		moduleId: integer('module_id')
+			.notNull()
+			.references(() => courseModule.id, { onDelete: 'cascade' }),
+		dueOn: date('due_on').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.cohortId, t.moduleId] }), index('cohort_module_due_on_idx').on(t.dueOn)]
+);
+
+/** A reminder mailed to a member about a module due soon: once per member, cohort and module. */
+export const cohortDueReminder = pgTable(
+	'cohort_due_reminder',
+	{
+		cohortId: uuid('cohort_id')
+			.notNull()
+			.references(() => cohort.id, { onDelete: 'cascade' }),
+		moduleId: integer('module_id')
+			.notNull()
+			.references(() => courseModule.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		sentAt: created()
+	},
+	(t) => [primaryKey({ columns: [t.cohortId, t.moduleId, t.userId] })]
+);
+
 export const cohortInvitation = pgTable(
 	'cohort_invitation',
 	{

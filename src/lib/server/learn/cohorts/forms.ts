@@ -29,3 +29,6 @@ const emailList = z
 	.refine((list) => list.every((e) => z.email().max(254).safeParse(e).success), 'error_email_invalid');
 
 export const inviteCohortForm = z.object({ emails: emailList });
+
+/** The due dates of a cohort's modules: `due:<module id>` → a date, or empty for none. */
+export const dueDatesForm = z.record(z.string().regex(/^due:\d{1,9}$/, 'error_invalid'), day.transform((v) => v ?? null));

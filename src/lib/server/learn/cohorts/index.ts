@@ -2,3 +2,4 @@
 export * from './cohorts.ts';
 export * from './forms.ts';
 export * from './export.ts';
+export * from './due.ts';

@@ -13,4 +13,16 @@ const cohort_invitation: MailTemplate = (p, locale) => {
 	};
 };
 
-export const COHORT_MAILS = { cohort_invitation } satisfies Record<string, MailTemplate>;
+/** A module of a cohort's course is due soon and the member has not completed it. Params: module, course, cohort, date. */
+const cohort_due_reminder: MailTemplate = (p, locale) => {
+	const o = { locale };
+	const params = { module: p.module ?? '', course: p.course ?? '', cohort: p.cohort ?? '', date: p.date ?? '' };
+	return {
+		subject: m.mail_due_subject(params, o),
+		body: m.mail_due_body(params, o),
+		action: m.mail_due_action({}, o),
+		footer: m.mail_due_footer(params, o)
+	};
+};
+
+export const COHORT_MAILS = { cohort_invitation, cohort_due_reminder } satisfies Record<string, MailTemplate>;

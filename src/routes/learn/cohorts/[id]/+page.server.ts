@@ -7,7 +7,8 @@ import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, valueOf } from '#lib/server/http/respond.ts';
 import { getCourseOutlineById, lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
 import { inviteCohortForm } from '#lib/server/learn/cohorts/index.ts';
-import { cohortProgress, getFacilitatedCohort, inviteToCohort } from '#lib/server/learn/cohorts/index.ts';
+import { cohortDueDates, cohortProgress, dueDatesForm, getFacilitatedCohort, inviteToCohort, setDueDates } from '#lib/server/learn/cohorts/index.ts';
+import { respond } from '#lib/server/http/respond.ts';
 import { backWithFlash } from '#lib/server/http/flash.ts';
 
 // Only the facilitator sees this page; anyone else gets the 404 of a cohort that does not exist
@@ -20,16 +21,19 @@ async function facilitatedOr404(locals: App.Locals, id: string) {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { actor, cohort } = await facilitatedOr404(locals, params.id);
-	const [progress, outline] = await Promise.all([
+	const [progress, outline, due] = await Promise.all([
 		cohortProgress(db(), actor, cohort),
-		getCourseOutlineById(db(), cohort.courseId, getLocale())
+		getCourseOutlineById(db(), cohort.courseId, getLocale()),
+		cohortDueDates(db(), actor, cohort.id)
 	]);
+	const dueOn = valueOf(due);
 	const members = valueOf(progress);
 	const lessons = outline ? lessonsInOrder(outline) : [];
 	const lessonTitle = (id: number | null) => lessons.find((l) => l.id === id)?.title ?? '';
 	return {
 		cohort: { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode, startsOn: cohort.startsOn, endsOn: cohort.endsOn },
 		course: outline ? { slug: outline.slug, title: outline.title, lessons: lessons.length, modules: outline.moduleList.length } : null,
+		dueDates: (outline?.moduleList ?? []).map((mod) => ({ id: mod.id, title: mod.title, dueOn: dueOn.get(mod.id) ?? '' })),
 		joinUrl: `${url.origin}${url.pathname.replace(/\/learn\/cohorts\/.*$/, '/learn/cohorts')}?code=${encodeURIComponent(cohort.joinCode)}`,
 		members: members.map((mem) => ({
 			...mem,
@@ -40,6 +44,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+	due: async (event) => {
+		const { actor, cohort } = await facilitatedOr404(event.locals, event.params.id);
+		const parsed = parseForm(dueDatesForm, await event.request.formData());
+		if (!parsed.ok) return invalidForm(parsed.errors, { section: 'due', values: parsed.values });
+		const dates = new Map(Object.entries(parsed.data).map(([key, dueOn]) => [Number(key.slice(4)), dueOn]));
+		return respond(await setDueDates(db(), actor, cohort.id, dates), {}, () => backWithFlash(event, { dueSaved: true }, '#due-heading'));
+	},
 	invite: async (event) => {
 		const { locals, params, request, url } = event;
 		const { actor, cohort } = await facilitatedOr404(locals, params.id);

@@ -1,0 +1,87 @@
+// Due dates per module in a cohort, on both engines: only the facilitator sets them (for modules of
+// the cohort's course), members see them, and the reminder goes once, in the member's language, to
+// each verified member who has not completed a module due within three days.
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
+import { user } from '../../src/lib/server/db/schema/accounts.ts';
+import { cohort, cohortMember, course, courseModule, moduleCompletion } from '../../src/lib/server/db/schema/learn.ts';
+import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
+import { cohortDueDates, myDueDates, sendDueReminders, setDueDates } from '../../src/lib/server/learn/cohorts/index.ts';
+import { formatDate } from '../../src/lib/i18n/format.ts';
+import { importAllContent } from '../../src/lib/server/platform/content.ts';
+import type { Result } from '../../src/lib/server/result/index.ts';
+import { member as as } from '../helpers/actors.ts';
+import { writeTestCourse } from '../helpers/course.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+function value<T>(result: Result<T>): T {
+	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
+	return result.value;
+}
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(testDatabases())('cohort due dates on $name', ({ open }) => {
+	let database: Database;
+	let db: DbOrTx;
+	beforeEach(async () => {
+		database = await open();
+		db = database.db;
+		await importAllContent(db, writeTestCourse());
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	async function person(name: string, locale = 'en', verified = true): Promise<string> {
+		const [row] = await db
+			.insert(user)
+			.values({ email: `${name.toLowerCase()}@example.org`, displayName: name, locale, country: 'NO', sector: 'school', emailVerifiedAt: verified ? sql`now()` : null })
+			.returning({ id: user.id });
+		return row!.id;
+	}
+
+	it('lets the facilitator set due dates, shows them to members, and reminds those behind once', async () => {
+		const [basics] = await db.select().from(course).where(eq(course.slug, 'basics'));
+		const modules = await db.select().from(courseModule).where(eq(courseModule.courseId, basics!.id)).orderBy(courseModule.position);
+		const [first, second] = modules;
+		const fac = await person('Fac');
+		const ana = await person('Ana', 'nb');
+		const bo = await person('Bo');
+		const cy = await person('Cy', 'en', false);
+		const [c] = await db.insert(cohort).values({ courseId: basics!.id, name: 'Spring group', joinCode: 'TEST-DUE1', facilitatorId: fac }).returning();
+		await db.insert(cohortMember).values([ana, bo, cy].map((userId) => ({ cohortId: c!.id, userId })));
+
+		const dates = new Map<number, string | null>([
+			[first!.id, inDays(2)],
+			[second!.id, inDays(10)]
+		]);
+		expect(await setDueDates(db, as(ana), c!.id, dates)).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		expect(await setDueDates(db, as(fac), c!.id, new Map([[999_999, inDays(1)]]))).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+		value(await setDueDates(db, as(fac), c!.id, dates));
+		expect([...value(await cohortDueDates(db, as(fac), c!.id))]).toEqual([
+			[first!.id, inDays(2)],
+			[second!.id, inDays(10)]
+		]);
+		expect(await cohortDueDates(db, as(bo), c!.id)).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		expect(await myDueDates(db, as(ana), basics!.id)).toEqual([
+			{ moduleId: first!.id, dueOn: inDays(2), cohort: 'Spring group' },
+			{ moduleId: second!.id, dueOn: inDays(10), cohort: 'Spring group' }
+		]);
+		expect(await myDueDates(db, as(fac), basics!.id)).toEqual([]);
+
+		// Bo has completed the first module; Cy never confirmed an address; the second module is not near.
+		await db.insert(moduleCompletion).values({ userId: bo, moduleId: first!.id, courseId: basics!.id, hours: 2 });
+		expect(await sendDueReminders(db)).toBe(1);
+		expect(await sendDueReminders(db)).toBe(0);
+		const mails = await db.select().from(mailOutbox).orderBy(mailOutbox.id);
+		expect(mails.map((m) => m.toAddress)).toEqual(['ana@example.org']);
+		expect(mails[0]!.subject).toBe(`Frist for «First module» er ${formatDate(inDays(2), 'nb')}`);
+		expect(mails[0]!.text).toContain('i kullet Spring group');
+		expect(mails[0]!.link).toMatch(/\/nb\/learn\/basics\/first$/);
+
+		// Clearing a date takes it away.
+		value(await setDueDates(db, as(fac), c!.id, new Map([[second!.id, null]])));
+		expect((await myDueDates(db, as(ana), basics!.id)).map((d) => d.moduleId)).toEqual([first!.id]);
+	});
+});
