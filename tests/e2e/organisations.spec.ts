@@ -99,6 +99,18 @@ test('the colleague accepts in their own browser, signing in first, and sees the
 	await expect(colleague.getByRole('button', { name: cs.org_remove!.replace('{name}', OWNER.name) })).toHaveCount(0);
 	await expectAccessible(colleague);
 
+	// The colleague lets the leaders count their course progress (in Czech); a member sees no counts.
+	const orgUrl = colleague.url();
+	await colleague.getByRole('link', { name: cs.learn_team_link }).click();
+	await expect(colleague.getByRole('heading', { level: 1, name: cs.learn_team_title!.replace('{organisation}', ORGANISATION) })).toBeVisible();
+	await colleague.getByRole('checkbox', { name: cs.learn_team_share_on!.replace('{organisation}', ORGANISATION) }).check();
+	await colleague.getByRole('button', { name: cs.learn_team_share_save }).click();
+	await expect(colleague.getByRole('status')).toHaveText(cs.learn_team_share_saved!);
+	await expect(colleague.getByRole('checkbox', { name: cs.learn_team_share_on!.replace('{organisation}', ORGANISATION) })).toBeChecked();
+	await expect(colleague.getByRole('heading', { name: cs.learn_team_counts_heading })).toHaveCount(0);
+	await expectAccessible(colleague);
+	await colleague.goto(orgUrl);
+
 	// The link is used up.
 	await colleague.goto(mail.link);
 	await expect(colleague.getByRole('heading', { level: 1, name: cs.link_invalid_title })).toBeVisible();

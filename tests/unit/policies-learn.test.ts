@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, type Actor } from '../../src/lib/server/policies/index.ts';
+import { ACTIONS, can, LEARNING_TEAM_MINIMUM, type Actor } from '../../src/lib/server/policies/index.ts';
 
 // policies/learn.ts: every rule, allowed and refused.
 const person = (role: string, id = 'me', strong = false): Actor => ({ id, role, emailVerified: true, totpEnabled: strong, secondFactorVerified: strong });
@@ -66,5 +66,16 @@ describe('learning policy', () => {
 describe('policy table', () => {
 	it('answers no to a signed-out visitor for every action', () => {
 		for (const action of ACTIONS) expect(can(null, action, {} as never)).toBe(false);
+	});
+
+	it('learning:share — a member, for themselves; learning:team — owners and leaders, once enough members share', () => {
+		expect(can(learner, 'learning:share', { userId: 'me', role: 'member' })).toBe(true);
+		expect(can(learner, 'learning:share', { userId: 'me', role: null })).toBe(false);
+		expect(can(learner, 'learning:share', { userId: 'someone-else', role: 'member' })).toBe(false);
+		expect(can(learner, 'learning:team', { role: 'leader', sharing: LEARNING_TEAM_MINIMUM })).toBe(true);
+		expect(can(learner, 'learning:team', { role: 'owner', sharing: LEARNING_TEAM_MINIMUM + 4 })).toBe(true);
+		expect(can(learner, 'learning:team', { role: 'leader', sharing: LEARNING_TEAM_MINIMUM - 1 })).toBe(false);
+		expect(can(learner, 'learning:team', { role: 'member', sharing: 50 })).toBe(false);
+		expect(can(null, 'learning:team', { role: 'owner', sharing: 50 })).toBe(false);
 	});
 });

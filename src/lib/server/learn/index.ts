@@ -6,6 +6,7 @@ import { COHORT_MAILS } from './cohorts/mail.ts';
 import { DUE_REMINDER_JOB } from './cohorts/due.ts';
 import { importCourses } from './content/import.ts';
 import { LEARN_DATA } from './progress/personal-data.ts';
+import { LEARNING_AUDIT_EVENTS } from './progress/team.ts';
 
 export const learn: Capability = {
 	name: 'learn',
@@ -13,5 +14,6 @@ export const learn: Capability = {
 	search: [COURSE_SEARCH],
 	personalData: LEARN_DATA,
 	mail: COHORT_MAILS,
+	audit: LEARNING_AUDIT_EVENTS,
 	jobs: [DUE_REMINDER_JOB]
 };

@@ -10,7 +10,7 @@ import { membershipsOf } from './service.ts';
 export const ORGANISATION_DATA: readonly PersonalData[] = [
 	{
 		key: 'organisations',
-		export: async (db, userId) => (await membershipsOf(db, userId)).map((o) => ({ id: o.id, name: o.name, role: o.role })),
+		export: async (db, userId) => (await membershipsOf(db, userId)).map((o) => ({ id: o.id, name: o.name, role: o.role, courseProgressSharedSince: o.learningSharedAt })),
 		erase: async (tx, person) => {
 			if (person.addresses.length) await tx.delete(invitation).where(inArray(sql`lower(${invitation.email})`, person.addresses.map((a) => a.toLowerCase())));
 			await tx.update(invitation).set({ invitedBy: null }).where(eq(invitation.invitedBy, person.id));

@@ -151,7 +151,7 @@ export async function listMyOrganisations(db: DbOrTx, actor: Actor) {
  */
 export async function membershipsOf(db: DbOrTx, userId: string) {
 	return db
-		.select({ id: organisation.id, name: organisation.name, sector: organisation.sector, country: organisation.country, role: membership.role })
+		.select({ id: organisation.id, name: organisation.name, sector: organisation.sector, country: organisation.country, role: membership.role, learningSharedAt: membership.learningSharedAt })
 		.from(membership)
 		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
 		.where(eq(membership.userId, userId))

@@ -27,7 +27,7 @@ export {
 	type OrganisationRole
 } from './organisations.ts';
 export type { LiveSessionOwned, ReflectionOwned } from './cards.ts';
-export type { CohortRef, CourseAsLearner, CourseAsListed, LearnerOwned } from './learn.ts';
+export { LEARNING_TEAM_MINIMUM, type CohortRef, type CourseAsLearner, type CourseAsListed, type LearnerOwned, type MemberOf, type TeamLearning } from './learn.ts';
 export { TEAM_MINIMUM, type PersonOwned, type SharedAssessment, type ShareTarget, type TeamOverview } from './competence.ts';
 export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
 export type { SpaceAsSeen, WrittenInSpace } from './community.ts';

@@ -28,7 +28,10 @@ export const membership = pgTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		role: text('role').notNull(),
-		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
+		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+		// Since when the member lets the organisation's leaders count their course progress (in
+		// aggregate only); null: they do not.
+		learningSharedAt: timestamp('learning_shared_at', { withTimezone: true })
 	},
 	(t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('membership_user_idx').on(t.userId)]
 );

@@ -9,3 +9,4 @@ export * from './live.ts';
 export * from './personal-data.ts';
 export * from './progress.ts';
 export * from './xapi.ts';
+export * from './team.ts';

@@ -1,11 +1,15 @@
-// Due dates per module in a cohort, on both engines: only the facilitator sets them (for modules of
+// Due dates per module in a cohort, and an organisation's course progress by consent, on both engines.
+// Due dates: only the facilitator sets them (for modules of
 // the cohort's course), members see them, and the reminder goes once, in the member's language, to
 // each verified member who has not completed a module due within three days.
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
-import { cohort, cohortMember, course, courseModule, moduleCompletion } from '../../src/lib/server/db/schema/learn.ts';
+import { cohort, cohortMember, course, courseModule, enrolment, moduleCompletion } from '../../src/lib/server/db/schema/learn.ts';
+import { membership, organisation } from '../../src/lib/server/db/schema/organisations.ts';
+import { auditEvent } from '../../src/lib/server/db/schema/platform.ts';
+import { setLearningShare, teamLearning } from '../../src/lib/server/learn/progress/index.ts';
 import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import { cohortDueDates, myDueDates, sendDueReminders, setDueDates } from '../../src/lib/server/learn/cohorts/index.ts';
 import { formatDate } from '../../src/lib/i18n/format.ts';
@@ -83,5 +87,49 @@ describe.each(testDatabases())('cohort due dates on $name', ({ open }) => {
 		// Clearing a date takes it away.
 		value(await setDueDates(db, as(fac), c!.id, new Map([[second!.id, null]])));
 		expect((await myDueDates(db, as(ana), basics!.id)).map((d) => d.moduleId)).toEqual([first!.id]);
+	});
+});
+
+describe.each(testDatabases())('an organisation’s course progress on $name', ({ open }) => {
+	let database: Database;
+	let db: DbOrTx;
+	beforeEach(async () => {
+		database = await open();
+		db = database.db;
+		await importAllContent(db, writeTestCourse());
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	it('counts only members who share, shows leaders nothing under three, and never to a stranger', async () => {
+		const [basics] = await db.select().from(course).where(eq(course.slug, 'basics'));
+		const people: string[] = [];
+		for (const name of ['Lea', 'Ana', 'Bo', 'Cy', 'Di', 'Out']) {
+			const [row] = await db.insert(user).values({ email: `${name.toLowerCase()}@example.org`, displayName: name, locale: 'en', country: 'NO', sector: 'school' }).returning({ id: user.id });
+			people.push(row!.id);
+		}
+		const [lea, ana, bo, cy, di, outsider] = people as [string, string, string, string, string, string];
+		const [org] = await db.insert(organisation).values({ name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO' }).returning({ id: organisation.id });
+		await db.insert(membership).values([
+			{ organisationId: org!.id, userId: lea, role: 'leader' },
+			...[ana, bo, cy, di].map((userId) => ({ organisationId: org!.id, userId, role: 'member' }))
+		]);
+		await db.insert(enrolment).values([ana, bo, cy, di].map((userId, i) => ({ userId, courseId: basics!.id, completedAt: i < 2 ? sql`now()` : null })));
+		const ctx = { ip: '203.0.113.5' };
+
+		expect(await teamLearning(db, as(outsider), org!.id, 'en')).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		expect(await setLearningShare(db, as(outsider), org!.id, true, ctx)).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		for (const id of [ana, bo]) value(await setLearningShare(db, as(id), org!.id, true, ctx));
+		expect(value(await teamLearning(db, as(lea), org!.id, 'en'))).toMatchObject({ shared: 2, courses: null });
+		value(await setLearningShare(db, as(cy), org!.id, true, ctx));
+		// Di does not share: her enrolment is not counted.
+		expect(value(await teamLearning(db, as(lea), org!.id, 'en'))).toMatchObject({ shared: 3, courses: [{ slug: 'basics', title: 'Basics', enrolled: 3, completed: 2 }] });
+		// A member sees their own choice, never the counts.
+		expect(value(await teamLearning(db, as(di), org!.id, 'en'))).toMatchObject({ sharing: false, courses: null });
+		value(await setLearningShare(db, as(ana), org!.id, false, ctx));
+		expect(value(await teamLearning(db, as(lea), org!.id, 'en'))).toMatchObject({ shared: 2, courses: null });
+		const events = await db.select({ event: auditEvent.event }).from(auditEvent).where(eq(auditEvent.actorId, ana));
+		expect(events.map((e) => e.event)).toEqual(['learning_shared', 'learning_share_revoked']);
 	});
 });

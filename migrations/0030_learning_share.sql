@@ -1,0 +1,1 @@
+ALTER TABLE "membership" ADD COLUMN "learning_shared_at" timestamp with time zone;
