@@ -83,6 +83,8 @@ export const PUBLIC = new Set([
 	'GET /practices/[id]',
 	'GET /practices/compare',
 	'GET /practices/statistics',
+	// An organisation's self-benchmark is public once its leaders publish it (the fixture's is not: 404).
+	'GET /practices/benchmark/[id]',
 	'GET /api',
 	'GET /api/openapi.json',
 	'GET /api/practices',
@@ -193,6 +195,8 @@ export const MEMBER = new Set([
 	'GET /practices/new',
 	'POST /practices/new',
 	'GET /practices/mine',
+	// The list of one's own organisations' self-benchmarks.
+	'GET /practices/benchmark',
 	// Any verified member may start a live card session (running one is its facilitator's alone).
 	'GET /cards/live/new',
 	'POST /cards/live/new'
@@ -318,6 +322,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/quality/[id]': { id: organisationId },
 		'/quality/rounds/[round]': { round: roundId },
 		'/practices/[id]': { id: practiceId },
+		'/practices/benchmark/[id]': { id: organisationId },
 		'/api/practices/[id]': { id: practiceId },
 		// Someone else's profile, which they did not make visible.
 		'/people/[id]': { id: otherId },

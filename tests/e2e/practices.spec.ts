@@ -167,3 +167,74 @@ test('a visitor filters, compares three practices and downloads the CSV', async 
 	await expect(page.getByRole('heading', { level: 1, name: en.practices_api_title })).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('the member’s organisation benchmarks itself against good policy, sets a target, tracks it and publishes it', async ({ browser }) => {
+	// From the practice area to the organisation's benchmark.
+	await member.goto('/en/practices');
+	await member.getByRole('link', { name: en.practices_benchmark_title, exact: true }).click();
+	await expect(member.getByRole('heading', { level: 1, name: en.practices_benchmark_title })).toBeVisible();
+	await expectAccessible(member);
+	await member.getByRole('link', { name: ORGANISATION }).click();
+	await expect(member.getByRole('heading', { level: 1, name: fill(en.practices_benchmark_page_title!, { name: ORGANISATION }) })).toBeVisible();
+	const benchmarkUrl = new URL(member.url()).pathname;
+	await expectAccessible(member);
+
+	// Saving no theme is refused with a message; then two themes.
+	await member.getByRole('button', { name: en.practices_benchmark_themes_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_error_themes!).first()).toBeVisible();
+	const themes = member.getByRole('group', { name: en.practices_benchmark_themes_legend });
+	await themes.getByRole('checkbox', { name: '2. Access to lifelong guidance services', exact: true }).check();
+	await themes.getByRole('checkbox', { name: '9. ICT in lifelong guidance', exact: true }).check();
+	await member.getByRole('button', { name: en.practices_benchmark_themes_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_saved!)).toBeVisible();
+
+	// Tick one good-policy element of the access theme, with its evidence.
+	const access = member.getByRole('form', { name: '2. Access to lifelong guidance services' });
+	const first = access.getByRole('group', { name: /^2\.1 / });
+	await first.getByRole('checkbox', { name: en.practices_benchmark_element_met, exact: true }).check();
+	await first.getByLabel(en.practices_benchmark_element_evidence!, { exact: true }).fill('Evening chat statistics for 2025');
+	await access.getByRole('button', { name: en.practices_benchmark_theme_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_saved!)).toBeVisible();
+	await expect(member.getByText(fill(en.practices_benchmark_theme_met_count!, { met: 1, total: 3 })).first()).toBeVisible();
+	await expectAccessible(member);
+
+	// A target for a gap, with a due date and an owner, added with the keyboard-reachable form.
+	const add = member.getByRole('form', { name: en.practices_benchmark_target_add_heading });
+	await add.getByLabel(en.practices_benchmark_target_element!, { exact: true }).selectOption({ index: 1 });
+	await add.getByLabel(en.practices_benchmark_target_title!, { exact: true }).fill('Offer guidance by video as well');
+	await add.getByLabel(en.practices_benchmark_target_due!, { exact: true }).fill('bad');
+	await add.getByRole('button', { name: en.practices_benchmark_target_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_error_date!).first()).toBeVisible();
+	await member.getByLabel(en.practices_benchmark_target_due!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
+	await member.getByLabel(en.practices_benchmark_target_owner!, { exact: true }).selectOption({ label: MEMBER.name });
+	await member.getByRole('button', { name: en.practices_benchmark_target_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_target_added!)).toBeVisible();
+	await expect(member.getByRole('heading', { level: 3, name: 'Offer guidance by video as well' })).toBeVisible();
+
+	// Tracked over time: a new status with a note joins the dated history.
+	const target = member.getByRole('form', { name: 'Offer guidance by video as well' });
+	await target.getByLabel(en.practices_benchmark_target_status!, { exact: true }).selectOption('in_progress');
+	await target.getByLabel(en.practices_benchmark_track_note!, { exact: true }).fill('Pilot with two advisers');
+	await target.getByRole('button', { name: en.practices_benchmark_track_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_tracked!)).toBeVisible();
+	await expect(member.getByText(/Pilot with two advisers/)).toBeVisible();
+	await expectAccessible(member);
+
+	// Private until published: a visitor gets a 404; after publishing, a read-only page.
+	const visitor = await (await browser.newContext()).newPage();
+	expect((await visitor.request.get(`${BASE_URL}${benchmarkUrl}`)).status()).toBe(404);
+	await member.getByRole('button', { name: en.practices_benchmark_publish_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_published!)).toBeVisible();
+	await visitor.goto(benchmarkUrl);
+	await expect(visitor.getByRole('heading', { level: 1, name: fill(en.practices_benchmark_page_title!, { name: ORGANISATION }) })).toBeVisible();
+	await expect(visitor.getByText('Evening chat statistics for 2025')).toBeVisible();
+	await expect(visitor.getByRole('heading', { level: 3, name: 'Offer guidance by video as well' })).toBeVisible();
+	await expect(visitor.locator('form[method="post"]')).toHaveCount(0);
+	await expectAccessible(visitor);
+	await visitor.context().close();
+
+	// The organisation's page links to it.
+	await member.goto('/en/organisations');
+	await member.getByRole('link', { name: ORGANISATION }).click();
+	await expect(member.getByRole('link', { name: en.practices_benchmark_org_link })).toBeVisible();
+});

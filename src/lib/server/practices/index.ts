@@ -19,5 +19,6 @@ export const practices: Capability = {
 	personalData: PRACTICE_DATA
 };
 export * from './api.ts';
+export * from './benchmark.ts';
 export * from './csv.ts';
 export * from './openapi.ts';
