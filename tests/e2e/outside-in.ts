@@ -90,6 +90,7 @@ export const PUBLIC = new Set([
 	'GET /api/practices',
 	'GET /api/practices/[id]',
 	'GET /api/practices.csv',
+	'GET /api/practices.json',
 	// A live card session's participants need no account: the join code and a cookie token are the key.
 	'GET /join',
 	'GET /join/[code]',

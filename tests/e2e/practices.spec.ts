@@ -158,6 +158,11 @@ test('a visitor filters, compares three practices and downloads the CSV', async 
 	const text = await csv.text();
 	expect(text.split('\n')[0]).toContain('licence');
 	expect(text).toContain(TITLE);
+	const json = await page.request.get('/api/practices.json');
+	expect(json.headers()['content-type']).toContain('application/json');
+	const exported = (await json.json()) as { licence: { licences: { id: string }[] }; data: { title: string; licence: string }[] };
+	expect(exported.licence.licences.map((l) => l.id)).toContain('CC-BY-4.0');
+	expect(exported.data.find((p) => p.title === TITLE)?.licence).toBe('CC-BY-4.0');
 
 	const api = await page.request.get('/api/practices?country=NO');
 	expect(api.headers()['access-control-allow-origin']).toBe('*');

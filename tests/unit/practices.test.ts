@@ -25,6 +25,7 @@ import {
 	csvStream,
 	filterFromQuery,
 	getPractice,
+	jsonStream,
 	myPractices,
 	OPENAPI,
 	practiceTemplate,
@@ -36,6 +37,7 @@ import {
 } from '../../src/lib/server/practices/index.ts';
 import { PRACTICE_DATA } from '../../src/lib/server/practices/personal-data.ts';
 import { LIMITS } from '../../src/lib/server/ratelimit/index.ts';
+import { LICENCES } from '../../src/lib/practices/options.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
@@ -270,6 +272,22 @@ describe.each(testDatabases())('practices on $name', ({ open }) => {
 		expect(lines[0]).toContain('target-audience:options');
 		expect(csv).not.toContain('Hidden draft');
 		expect(csv.match(/CC-BY-4\.0/g)?.length).toBe(SHIPPED.length);
+
+		// The JSON export: one document, streamed in batches, as the OpenAPI document says, with the licences.
+		const chunks: string[] = [];
+		const reader = jsonStream(db, template, base, LICENCES).getReader();
+		const decoder = new TextDecoder();
+		for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(decoder.decode(next.value, { stream: true }));
+		expect(chunks.length).toBeGreaterThan(2);
+		const exported = JSON.parse(chunks.join(''));
+		expect(schemaErrors(OPENAPI, paths['/api/practices.json'].get.responses['200'].content['application/json'].schema, exported)).toEqual([]);
+		expect(exported.data).toHaveLength(SHIPPED.length);
+		expect(exported.data.map((p: { id: string }) => p.id)).not.toContain(hidden);
+		expect(exported.licence.licences.map((l: { id: string }) => l.id)).toContain('CC-BY-4.0');
+		expect(exported.data.every((p: { licence: string }) => p.licence)).toBe(true);
+		// A broken schema would be caught: a record without its licence does not pass.
+		delete exported.data[0].licence;
+		expect(schemaErrors(OPENAPI, paths['/api/practices.json'].get.responses['200'].content['application/json'].schema, exported)).not.toEqual([]);
 	});
 
 	it('rate-limits the open API per address', async () => {

@@ -21,4 +21,5 @@ export const practices: Capability = {
 export * from './api.ts';
 export * from './benchmark.ts';
 export * from './csv.ts';
+export * from './json.ts';
 export * from './openapi.ts';
