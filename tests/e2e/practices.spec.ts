@@ -112,6 +112,23 @@ test('an editor asks for a change, the member fixes it, the editor publishes', a
 	await admin.getByRole('button', { name: en.practices_review_publish, exact: true }).click();
 	await expect(admin.getByText(en.practices_done_published!)).toBeVisible();
 
+	// An editor imports CSV: a file with a bad row is refused row by row and nothing is imported.
+	await admin.goto('/en/practices');
+	await admin.getByRole('link', { name: en.practices_import_title, exact: true }).click();
+	await expect(admin.getByRole('heading', { level: 1, name: en.practices_import_title })).toBeVisible();
+	await expectAccessible(admin);
+	const csv = 'title,country,sector,licence,target-audience:options\nImported by an editor,CZ,pes,CC-BY-4.0,audience-employed-adults\nSecond import,XX,pes,CC-BY-4.0,audience-martians\n';
+	await admin.getByLabel(en.practices_import_file!, { exact: true }).setInputFiles({ name: 'practices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await admin.getByRole('button', { name: en.practices_import_submit, exact: true }).click();
+	const problems = admin.getByRole('table', { name: en.practices_import_errors_caption });
+	await expect(problems.getByRole('row')).toHaveCount(3);
+	await expect(problems.getByRole('row', { name: new RegExp(`3 country ${en.error_choose}`) })).toBeVisible();
+	await expect(problems.getByText(en.practices_error_option!)).toBeVisible();
+	await expectAccessible(admin);
+	await admin.getByLabel(en.practices_import_file!, { exact: true }).setInputFiles({ name: 'practices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n')) });
+	await admin.getByRole('button', { name: en.practices_import_submit, exact: true }).click();
+	await expect(admin.getByText(en.practices_import_done!.replace('{created}', '1').replace('{updated}', '0'))).toBeVisible();
+
 	// Now public, with the options chosen.
 	const visitor = await (await browser.newContext()).newPage();
 	await visitor.goto(practiceUrl);

@@ -21,5 +21,6 @@ export const practices: Capability = {
 export * from './api.ts';
 export * from './benchmark.ts';
 export * from './csv.ts';
+export * from './csv-import.ts';
 export * from './json.ts';
 export * from './openapi.ts';
