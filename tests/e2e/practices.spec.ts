@@ -157,6 +157,20 @@ test('a visitor filters, compares three practices and downloads the CSV', async 
 	await page.goto(shared);
 	await expect(page.getByText(fill(en.practices_found!, { count: 5 }))).toBeVisible();
 
+	// The statistics of the same selection, filterable the same way, at a shareable address.
+	await page.getByRole('link', { name: en.practices_statistics_for_these, exact: true }).click();
+	await expect(page).toHaveURL(/\/practices\/statistics\?country=NO/);
+	await expect(page.getByText(fill(en.practices_statistics_counted_filtered!, { count: 5 }))).toBeVisible();
+	await expect(page.getByRole('table', { name: en.practices_statistics_table }).getByRole('columnheader')).toHaveCount(2);
+	await expect(page.getByRole('table', { name: en.practices_statistics_chart_audiences })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('form', { name: en.practices_statistics_filters }).getByRole('checkbox', { name: /^Employed adults/ }).check();
+	await page.getByRole('button', { name: en.practices_statistics_apply, exact: true }).click();
+	await expect(page).toHaveURL(/audience=audience-employed-adults/);
+	await page.getByRole('link', { name: en.practices_statistics_show_practices, exact: true }).click();
+	await expect(page).toHaveURL(/\/practices\?country=NO&audience=audience-employed-adults/);
+	await page.goto(shared);
+
 	const picks = page.getByRole('checkbox', { name: /^Compare / });
 	for (let i = 0; i < 3; i++) await picks.nth(i).check();
 	await page.getByRole('button', { name: en.practices_compare_submit, exact: true }).click();

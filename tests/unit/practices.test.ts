@@ -31,6 +31,7 @@ import {
 	jsonStream,
 	myPractices,
 	OPENAPI,
+	practiceStatistics,
 	practiceTemplate,
 	reviewPractice,
 	reviewQueue,
@@ -227,6 +228,15 @@ describe.each(testDatabases())('practices on $name', ({ open }) => {
 		// Full-text search through the global index, in the reader's language.
 		const barometer = await browsePractices(db, filterFromQuery(new URLSearchParams('q=barometr')), 'pl');
 		expect(barometer.items.map((i) => i.title)).toContain('Barometr zawodów');
+		// The statistics take the same filter: only what it finds is counted.
+		const stats = await practiceStatistics(db, filterFromQuery(new URLSearchParams('country=PL&theme=theme-access')), 'en');
+		expect(stats.total).toBe(expected.length);
+		expect(new Set(stats.cells.map((c) => c.country))).toEqual(new Set(['PL']));
+		expect(stats.cells.find((c) => c.theme === 'theme-access')!.n).toBe(expected.length);
+		expect(stats.counts.country).toEqual({ PL: expected.length });
+		const everything = await practiceStatistics(db, filterFromQuery(new URLSearchParams('country=XX')), 'en');
+		expect(everything.total).toBe(SHIPPED.length);
+		expect(everything.cells.filter((c) => c.theme === 'theme-access').reduce((a, c) => a + c.n, 0)).toBe(all.counts.theme['theme-access']);
 		// Sorted by title.
 		expect(all.items.map((i) => i.title.toLowerCase())).toEqual([...all.items.map((i) => i.title.toLowerCase())].sort());
 	});
