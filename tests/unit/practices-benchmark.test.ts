@@ -94,6 +94,10 @@ describe.each(testDatabases())('self-benchmark on $name', ({ open }) => {
 		expect(kind(await chooseBenchmarkThemes(db, as(colleague), org, [ACCESS], 'en'))).toBe('not_found');
 		expect(await chooseBenchmarkThemes(db, as(leader), org, [ACCESS, 'theme-martians'], 'en')).toMatchObject({ ok: false, problem: { field: 'themes', key: 'practices_error_option' } });
 		expect(await chooseBenchmarkThemes(db, as(leader), org, [], 'en')).toMatchObject({ ok: false, problem: { field: 'themes' } });
+		// Refused choices save nothing (not even an empty benchmark); nothing to publish or tick yet.
+		expect(value(await getBenchmark(db, as(leader), org, 'en')).exists).toBe(false);
+		expect(kind(await publishBenchmark(db, as(leader), org, true, 'en'))).toBe('invalid');
+		expect(kind(await saveBenchmarkTheme(db, as(leader), org, ACCESS, {}, 'en'))).toBe('invalid');
 		value(await chooseBenchmarkThemes(db, as(leader), org, [ICT, ACCESS], 'en'));
 
 		const before = value(await getBenchmark(db, as(leader), org, 'en'));

@@ -163,16 +163,15 @@ async function ownerNames(db: DbOrTx, ids: string[]): Promise<{ id: string; name
 	return db.select({ id: user.id, name: user.displayName }).from(user).where(inArray(user.id, ids));
 }
 
-/** Locks the organisation's benchmark (made on first use) after checking the actor may edit it. */
+/** After checking the actor may edit it: the organisation's benchmark, locked (undefined until themes are first chosen), and the template. */
 async function benchmarkForEditing(tx: DbOrTx, actor: Actor, organisationId: string, locale: AppLocale) {
 	if (!isUuid(organisationId)) return undefined;
 	const role = await roleIn(tx, actor, organisationId);
 	if (!can(actor, 'benchmark:edit', { role })) return undefined;
 	const template = await benchmarkThemes(tx, locale);
 	if (!template) return undefined;
-	await tx.insert(practiceBenchmark).values({ organisationId, frameworkVersionId: template.versionId }).onConflictDoNothing({ target: practiceBenchmark.organisationId });
 	const [bench] = await tx.select().from(practiceBenchmark).where(eq(practiceBenchmark.organisationId, organisationId)).for('update');
-	return bench ? { bench, template, role } : undefined;
+	return { bench, template, role };
 }
 
 /** The leaders choose the themes the organisation benchmarks itself on. */
@@ -183,10 +182,12 @@ export async function chooseBenchmarkThemes(db: DbOrTx, actor: Actor, organisati
 		const known = found.template.themes.map((t) => t.key);
 		if (!themes.length) return problem('invalid', { field: 'themes', key: 'practices_benchmark_error_themes' });
 		if (!themes.every((t) => known.includes(t))) return problem('invalid', { field: 'themes', key: 'practices_error_option' });
+		const chosen = known.filter((k) => themes.includes(k));
+		// Made on the first choice of themes; two leaders choosing at once: the second one updates.
 		await tx
-			.update(practiceBenchmark)
-			.set({ themes: known.filter((k) => themes.includes(k)), updatedAt: sql`now()` })
-			.where(eq(practiceBenchmark.id, found.bench.id));
+			.insert(practiceBenchmark)
+			.values({ organisationId, frameworkVersionId: found.template.versionId, themes: chosen })
+			.onConflictDoUpdate({ target: practiceBenchmark.organisationId, set: { themes: chosen, updatedAt: sql`now()` } });
 		return ok();
 	});
 }
@@ -198,8 +199,9 @@ export async function saveBenchmarkTheme(db: DbOrTx, actor: Actor, organisationI
 	return db.transaction(async (tx) => {
 		const found = await benchmarkForEditing(tx, actor, organisationId, locale);
 		if (!found) return notFound();
+		const bench = found.bench;
 		const theme = found.template.themes.find((t) => t.key === themeKey);
-		if (!theme || !found.bench.themes.includes(themeKey)) return problem('invalid', { field: 'theme', key: 'practices_benchmark_error_theme' });
+		if (!bench || !theme || !bench.themes.includes(themeKey)) return problem('invalid', { field: 'theme', key: 'practices_benchmark_error_theme' });
 		const keys = new Set(theme.elements.map((e) => e.key));
 		for (const [key, tick] of Object.entries(ticks)) {
 			if (!keys.has(key)) return problem('invalid', { field: 'form', key: 'practices_error_field' });
@@ -207,7 +209,7 @@ export async function saveBenchmarkTheme(db: DbOrTx, actor: Actor, organisationI
 			if (CONTROL_IN_TEXT.test(tick.evidence)) return problem('invalid', { field: `evidence:${key}`, key: 'error_invalid' });
 		}
 		const rows = theme.elements.map((e) => ({
-			benchmarkId: found.bench.id,
+			benchmarkId: bench.id,
 			elementKey: e.key,
 			met: ticks[e.key]?.met ?? false,
 			evidence: (ticks[e.key]?.evidence ?? '').trim(),
@@ -220,7 +222,7 @@ export async function saveBenchmarkTheme(db: DbOrTx, actor: Actor, organisationI
 				target: [practiceBenchmarkElement.benchmarkId, practiceBenchmarkElement.elementKey],
 				set: { met: sql`excluded.met`, evidence: sql`excluded.evidence`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`now()` }
 			});
-		await tx.update(practiceBenchmark).set({ updatedAt: sql`now()` }).where(eq(practiceBenchmark.id, found.bench.id));
+		await tx.update(practiceBenchmark).set({ updatedAt: sql`now()` }).where(eq(practiceBenchmark.id, bench.id));
 		return ok();
 	});
 }
@@ -232,8 +234,9 @@ export async function addBenchmarkTarget(db: DbOrTx, actor: Actor, organisationI
 	return db.transaction(async (tx) => {
 		const found = await benchmarkForEditing(tx, actor, organisationId, locale);
 		if (!found) return notFound();
+		const bench = found.bench;
 		const theme = found.template.themes.find((t) => t.key === input.theme);
-		if (!theme || !found.bench.themes.includes(input.theme)) return problem('invalid', { field: 'theme', key: 'practices_benchmark_error_theme' });
+		if (!bench || !theme || !bench.themes.includes(input.theme)) return problem('invalid', { field: 'theme', key: 'practices_benchmark_error_theme' });
 		if (input.element !== null && !theme.elements.some((e) => e.key === input.element)) return problem('invalid', { field: 'element', key: 'error_choose' });
 		if (input.owner !== null) {
 			const people = await listMembers(tx, actor, organisationId);
@@ -245,7 +248,7 @@ export async function addBenchmarkTarget(db: DbOrTx, actor: Actor, organisationI
 		}
 		const [row] = await tx
 			.insert(practiceTarget)
-			.values({ benchmarkId: found.bench.id, themeKey: input.theme, elementKey: input.element, title: input.title, dueOn: input.dueOn, ownerId: input.owner, qualityActionId: input.action })
+			.values({ benchmarkId: bench.id, themeKey: input.theme, elementKey: input.element, title: input.title, dueOn: input.dueOn, ownerId: input.owner, qualityActionId: input.action })
 			.returning({ id: practiceTarget.id });
 		await tx.insert(practiceTargetStatus).values({ targetId: row!.id, status: 'planned', changedBy: actor!.id });
 		return ok({ id: row!.id });
@@ -276,6 +279,7 @@ export async function publishBenchmark(db: DbOrTx, actor: Actor, organisationId:
 	return db.transaction(async (tx) => {
 		const found = await benchmarkForEditing(tx, actor, organisationId, locale);
 		if (!found || !can(actor, 'benchmark:publish', { role: found.role })) return notFound();
+		if (!found.bench) return problem('invalid', { field: 'themes', key: 'practices_benchmark_error_themes' });
 		await tx
 			.update(practiceBenchmark)
 			.set({ published, publishedAt: published ? sql`coalesce(${practiceBenchmark.publishedAt}, now())` : null, updatedAt: sql`now()` })
