@@ -87,11 +87,14 @@ export const PUBLIC = new Set([
 	'GET /practices/[id]',
 	'GET /practices/compare',
 	'GET /practices/statistics',
+	// An organisation's self-benchmark is public once its leaders publish it (the fixture's is not: 404).
+	'GET /practices/benchmark/[id]',
 	'GET /api',
 	'GET /api/openapi.json',
 	'GET /api/practices',
 	'GET /api/practices/[id]',
 	'GET /api/practices.csv',
+	'GET /api/practices.json',
 	// A live card session's participants need no account: the join code and a cookie token are the key.
 	'GET /join',
 	'GET /join/[code]',
@@ -201,6 +204,8 @@ export const MEMBER = new Set([
 	'GET /practices/new',
 	'POST /practices/new',
 	'GET /practices/mine',
+	// The list of one's own organisations' self-benchmarks.
+	'GET /practices/benchmark',
 	// Any verified member may start a live card session (running one is its facilitator's alone).
 	'GET /cards/live/new',
 	'POST /cards/live/new'
@@ -326,6 +331,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/quality/[id]': { id: organisationId },
 		'/quality/rounds/[round]': { round: roundId },
 		'/practices/[id]': { id: practiceId },
+		'/practices/benchmark/[id]': { id: organisationId },
 		'/api/practices/[id]': { id: practiceId },
 		// Someone else's profile, which they did not make visible.
 		'/people/[id]': { id: otherId },

@@ -112,6 +112,23 @@ test('an editor asks for a change, the member fixes it, the editor publishes', a
 	await admin.getByRole('button', { name: en.practices_review_publish, exact: true }).click();
 	await expect(admin.getByText(en.practices_done_published!)).toBeVisible();
 
+	// An editor imports CSV: a file with a bad row is refused row by row and nothing is imported.
+	await admin.goto('/en/practices');
+	await admin.getByRole('link', { name: en.practices_import_title, exact: true }).click();
+	await expect(admin.getByRole('heading', { level: 1, name: en.practices_import_title })).toBeVisible();
+	await expectAccessible(admin);
+	const csv = 'title,country,sector,licence,target-audience:options\nImported by an editor,CZ,pes,CC-BY-4.0,audience-employed-adults\nSecond import,XX,pes,CC-BY-4.0,audience-martians\n';
+	await admin.getByLabel(en.practices_import_file!, { exact: true }).setInputFiles({ name: 'practices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await admin.getByRole('button', { name: en.practices_import_submit, exact: true }).click();
+	const problems = admin.getByRole('table', { name: en.practices_import_errors_caption });
+	await expect(problems.getByRole('row')).toHaveCount(3);
+	await expect(problems.getByRole('row', { name: new RegExp(`3 country ${en.error_choose}`) })).toBeVisible();
+	await expect(problems.getByText(en.practices_error_option!)).toBeVisible();
+	await expectAccessible(admin);
+	await admin.getByLabel(en.practices_import_file!, { exact: true }).setInputFiles({ name: 'practices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n')) });
+	await admin.getByRole('button', { name: en.practices_import_submit, exact: true }).click();
+	await expect(admin.getByText(en.practices_import_done!.replace('{created}', '1').replace('{updated}', '0'))).toBeVisible();
+
 	// Now public, with the options chosen.
 	const visitor = await (await browser.newContext()).newPage();
 	await visitor.goto(practiceUrl);
@@ -140,6 +157,20 @@ test('a visitor filters, compares three practices and downloads the CSV', async 
 	await page.goto(shared);
 	await expect(page.getByText(fill(en.practices_found!, { count: 5 }))).toBeVisible();
 
+	// The statistics of the same selection, filterable the same way, at a shareable address.
+	await page.getByRole('link', { name: en.practices_statistics_for_these, exact: true }).click();
+	await expect(page).toHaveURL(/\/practices\/statistics\?country=NO/);
+	await expect(page.getByText(fill(en.practices_statistics_counted_filtered!, { count: 5 }))).toBeVisible();
+	await expect(page.getByRole('table', { name: en.practices_statistics_table }).getByRole('columnheader')).toHaveCount(2);
+	await expect(page.getByRole('table', { name: en.practices_statistics_chart_audiences })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('form', { name: en.practices_statistics_filters }).getByRole('checkbox', { name: /^Employed adults/ }).check();
+	await page.getByRole('button', { name: en.practices_statistics_apply, exact: true }).click();
+	await expect(page).toHaveURL(/audience=audience-employed-adults/);
+	await page.getByRole('link', { name: en.practices_statistics_show_practices, exact: true }).click();
+	await expect(page).toHaveURL(/\/en\/practices\?audience=audience-employed-adults&country=NO$/);
+	await page.goto(shared);
+
 	const picks = page.getByRole('checkbox', { name: /^Compare / });
 	for (let i = 0; i < 3; i++) await picks.nth(i).check();
 	await page.getByRole('button', { name: en.practices_compare_submit, exact: true }).click();
@@ -158,6 +189,11 @@ test('a visitor filters, compares three practices and downloads the CSV', async 
 	const text = await csv.text();
 	expect(text.split('\n')[0]).toContain('licence');
 	expect(text).toContain(TITLE);
+	const json = await page.request.get('/api/practices.json');
+	expect(json.headers()['content-type']).toContain('application/json');
+	const exported = (await json.json()) as { licence: { licences: { id: string }[] }; data: { title: string; licence: string }[] };
+	expect(exported.licence.licences.map((l) => l.id)).toContain('CC-BY-4.0');
+	expect(exported.data.find((p) => p.title === TITLE)?.licence).toBe('CC-BY-4.0');
 
 	const api = await page.request.get('/api/practices?country=NO');
 	expect(api.headers()['access-control-allow-origin']).toBe('*');
@@ -166,4 +202,75 @@ test('a visitor filters, compares three practices and downloads the CSV', async 
 	await page.goto('/en/api');
 	await expect(page.getByRole('heading', { level: 1, name: en.practices_api_title })).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('the member’s organisation benchmarks itself against good policy, sets a target, tracks it and publishes it', async ({ browser }) => {
+	// From the practice area to the organisation's benchmark.
+	await member.goto('/en/practices');
+	await member.getByRole('link', { name: en.practices_benchmark_title, exact: true }).click();
+	await expect(member.getByRole('heading', { level: 1, name: en.practices_benchmark_title })).toBeVisible();
+	await expectAccessible(member);
+	await member.getByRole('link', { name: ORGANISATION }).click();
+	await expect(member.getByRole('heading', { level: 1, name: fill(en.practices_benchmark_page_title!, { name: ORGANISATION }) })).toBeVisible();
+	const benchmarkUrl = new URL(member.url()).pathname;
+	await expectAccessible(member);
+
+	// Saving no theme is refused with a message; then two themes.
+	await member.getByRole('button', { name: en.practices_benchmark_themes_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_error_themes!).first()).toBeVisible();
+	const themes = member.getByRole('group', { name: en.practices_benchmark_themes_legend });
+	await themes.getByRole('checkbox', { name: '2. Access to lifelong guidance services', exact: true }).check();
+	await themes.getByRole('checkbox', { name: '9. ICT in lifelong guidance', exact: true }).check();
+	await member.getByRole('button', { name: en.practices_benchmark_themes_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_saved!)).toBeVisible();
+
+	// Tick one good-policy element of the access theme, with its evidence.
+	const access = member.getByRole('form', { name: '2. Access to lifelong guidance services' });
+	const first = access.getByRole('group', { name: /^2\.1 / });
+	await first.getByRole('checkbox', { name: en.practices_benchmark_element_met, exact: true }).check();
+	await first.getByLabel(en.practices_benchmark_element_evidence!, { exact: true }).fill('Evening chat statistics for 2025');
+	await access.getByRole('button', { name: en.practices_benchmark_theme_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_saved!)).toBeVisible();
+	await expect(member.getByText(fill(en.practices_benchmark_theme_met_count!, { met: 1, total: 3 })).first()).toBeVisible();
+	await expectAccessible(member);
+
+	// A target for a gap, with a due date and an owner, added with the keyboard-reachable form.
+	const add = member.getByRole('form', { name: en.practices_benchmark_target_add_heading });
+	await add.getByLabel(en.practices_benchmark_target_element!, { exact: true }).selectOption({ index: 1 });
+	await add.getByLabel(en.practices_benchmark_target_title!, { exact: true }).fill('Offer guidance by video as well');
+	await add.getByLabel(en.practices_benchmark_target_due!, { exact: true }).fill('bad');
+	await add.getByRole('button', { name: en.practices_benchmark_target_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_error_date!).first()).toBeVisible();
+	await member.getByLabel(en.practices_benchmark_target_due!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
+	await member.getByLabel(en.practices_benchmark_target_owner!, { exact: true }).selectOption({ label: MEMBER.name });
+	await member.getByRole('button', { name: en.practices_benchmark_target_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_target_added!)).toBeVisible();
+	await expect(member.getByRole('heading', { level: 3, name: 'Offer guidance by video as well' })).toBeVisible();
+
+	// Tracked over time: a new status with a note joins the dated history.
+	const target = member.getByRole('form', { name: 'Offer guidance by video as well' });
+	await target.getByLabel(en.practices_benchmark_target_status!, { exact: true }).selectOption('in_progress');
+	await target.getByLabel(en.practices_benchmark_track_note!, { exact: true }).fill('Pilot with two advisers');
+	await target.getByRole('button', { name: en.practices_benchmark_track_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_tracked!)).toBeVisible();
+	await expect(member.getByText(/Pilot with two advisers/)).toBeVisible();
+	await expectAccessible(member);
+
+	// Private until published: a visitor gets a 404; after publishing, a read-only page.
+	const visitor = await (await browser.newContext()).newPage();
+	expect((await visitor.request.get(`${BASE_URL}${benchmarkUrl}`)).status()).toBe(404);
+	await member.getByRole('button', { name: en.practices_benchmark_publish_submit, exact: true }).click();
+	await expect(member.getByText(en.practices_benchmark_published!)).toBeVisible();
+	await visitor.goto(benchmarkUrl);
+	await expect(visitor.getByRole('heading', { level: 1, name: fill(en.practices_benchmark_page_title!, { name: ORGANISATION }) })).toBeVisible();
+	await expect(visitor.getByText('Evening chat statistics for 2025')).toBeVisible();
+	await expect(visitor.getByRole('heading', { level: 3, name: 'Offer guidance by video as well' })).toBeVisible();
+	await expect(visitor.locator('form[method="post"]')).toHaveCount(0);
+	await expectAccessible(visitor);
+	await visitor.context().close();
+
+	// The organisation's page links to it.
+	await member.goto('/en/organisations');
+	await member.getByRole('link', { name: ORGANISATION }).click();
+	await expect(member.getByRole('link', { name: en.practices_benchmark_org_link })).toBeVisible();
 });

@@ -14,7 +14,7 @@ const statusesWhere = (rule: (status: string) => boolean) => STATUSES.filter(rul
 
 describe('practices policy', () => {
 	it('every practice action is in the table', () => {
-		for (const action of ['practice:create', 'practice:view', 'practice:edit', 'practice:submit', 'practice:review', 'practice:delete', 'practice:queue']) expect(ACTIONS).toContain(action);
+		for (const action of ['practice:create', 'practice:view', 'practice:edit', 'practice:submit', 'practice:review', 'practice:delete', 'practice:queue', 'practice:import']) expect(ACTIONS).toContain(action);
 	});
 
 	it('practice:create — anyone signed in, nobody signed out', () => {
@@ -64,5 +64,12 @@ describe('practices policy', () => {
 		expect(can(editor, 'practice:queue')).toBe(true);
 		expect(can(editorWithoutSecondFactor, 'practice:queue')).toBe(false);
 		expect(can(me, 'practice:queue')).toBe(false);
+	});
+
+	it('practice:import — editors with their second factor', () => {
+		expect(can(editor, 'practice:import')).toBe(true);
+		expect(can(editorWithoutSecondFactor, 'practice:import')).toBe(false);
+		expect(can(me, 'practice:import')).toBe(false);
+		expect(can(null, 'practice:import')).toBe(false);
 	});
 });

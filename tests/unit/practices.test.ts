@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
@@ -25,8 +27,11 @@ import {
 	csvStream,
 	filterFromQuery,
 	getPractice,
+	importPracticesCsv,
+	jsonStream,
 	myPractices,
 	OPENAPI,
+	practiceStatistics,
 	practiceTemplate,
 	reviewPractice,
 	reviewQueue,
@@ -36,6 +41,7 @@ import {
 } from '../../src/lib/server/practices/index.ts';
 import { PRACTICE_DATA } from '../../src/lib/server/practices/personal-data.ts';
 import { LIMITS } from '../../src/lib/server/ratelimit/index.ts';
+import { LICENCES } from '../../src/lib/practices/options.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
@@ -222,6 +228,15 @@ describe.each(testDatabases())('practices on $name', ({ open }) => {
 		// Full-text search through the global index, in the reader's language.
 		const barometer = await browsePractices(db, filterFromQuery(new URLSearchParams('q=barometr')), 'pl');
 		expect(barometer.items.map((i) => i.title)).toContain('Barometr zawodów');
+		// The statistics take the same filter: only what it finds is counted.
+		const stats = await practiceStatistics(db, filterFromQuery(new URLSearchParams('country=PL&theme=theme-access')), 'en');
+		expect(stats.total).toBe(expected.length);
+		expect(new Set(stats.cells.map((c) => c.country))).toEqual(new Set(['PL']));
+		expect(stats.cells.find((c) => c.theme === 'theme-access')!.n).toBe(expected.length);
+		expect(stats.counts.country).toEqual({ PL: expected.length });
+		const everything = await practiceStatistics(db, filterFromQuery(new URLSearchParams('country=XX')), 'en');
+		expect(everything.total).toBe(SHIPPED.length);
+		expect(everything.cells.filter((c) => c.theme === 'theme-access').reduce((a, c) => a + c.n, 0)).toBe(all.counts.theme['theme-access']);
 		// Sorted by title.
 		expect(all.items.map((i) => i.title.toLowerCase())).toEqual([...all.items.map((i) => i.title.toLowerCase())].sort());
 	});
@@ -270,6 +285,22 @@ describe.each(testDatabases())('practices on $name', ({ open }) => {
 		expect(lines[0]).toContain('target-audience:options');
 		expect(csv).not.toContain('Hidden draft');
 		expect(csv.match(/CC-BY-4\.0/g)?.length).toBe(SHIPPED.length);
+
+		// The JSON export: one document, streamed in batches, as the OpenAPI document says, with the licences.
+		const chunks: string[] = [];
+		const reader = jsonStream(db, template, base, LICENCES).getReader();
+		const decoder = new TextDecoder();
+		for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(decoder.decode(next.value, { stream: true }));
+		expect(chunks.length).toBeGreaterThan(2);
+		const exported = JSON.parse(chunks.join(''));
+		expect(schemaErrors(OPENAPI, paths['/api/practices.json'].get.responses['200'].content['application/json'].schema, exported)).toEqual([]);
+		expect(exported.data).toHaveLength(SHIPPED.length);
+		expect(exported.data.map((p: { id: string }) => p.id)).not.toContain(hidden);
+		expect(exported.licence.licences.map((l: { id: string }) => l.id)).toContain('CC-BY-4.0');
+		expect(exported.data.every((p: { licence: string }) => p.licence)).toBe(true);
+		// A broken schema would be caught: a record without its licence does not pass.
+		delete exported.data[0].licence;
+		expect(schemaErrors(OPENAPI, paths['/api/practices.json'].get.responses['200'].content['application/json'].schema, exported)).not.toEqual([]);
 	});
 
 	it('rate-limits the open API per address', async () => {
@@ -297,4 +328,74 @@ describe.each(testDatabases())('practices on $name', ({ open }) => {
 		// The organisation keeps its practice: a co-member still edits it.
 		expect(value(await getPractice(db, as(colleague), shared, 'en')).may.edit).toBe(true);
 	});
+
+	it('editors import a CSV in the export’s format: every bad row reported with its column, nothing half-imported', async () => {
+		const [owner, editor] = [await person('Olga'), await person('Edna')];
+		const template = (await practiceTemplate(db, 'en'))!;
+		const exported = await new Response(csvStream(db, template, 'http://praxis.test')).text();
+		const [header, ...lines] = exported.trim().split('\n');
+		const columns = header!.split(',');
+		const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(practice))[0]!.n;
+		const before = await count();
+		const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? '');
+		const csv = (rows: string[][], head = columns) => stringify([head, ...rows]);
+		const good = { title: 'Imported career chat', country: 'SK', sector: 'pes', licence: 'CC-BY-4.0', languages: 'sk|en', channels: 'chat', 'target-audience:options': 'audience-employed-adults|audience-older-adults', 'overview:text': 'Chat guidance run by the employment office.' };
+
+		expect(kind(await importPracticesCsv(db, as(owner), csv([row(good)])))).toBe('not_found');
+
+		// Bad rows among good ones: each reported with its row (header = row 1) and column; nothing saved.
+		const owned = value(await createPractice(db, as(owner), { title: 'Someone’s draft', organisationId: null, country: 'NO', sector: 'pes' }, 'en')).id;
+		const refused = value(
+			await importPracticesCsv(
+				db,
+				editorActor(editor),
+				csv([
+					row(good),
+					row({ ...good, 'target-audience:options': 'audience-martians' }),
+					row({ ...good, country: 'XX', start_year: '1492' }),
+					row({ ...good, id: owned }),
+					row({ ...good, id: 'not-an-id' }),
+					row({ ...good, 'overview:text': 'x'.repeat(5001) }),
+					row({ ...good, title: '' })
+				])
+			)
+		);
+		expect(refused.created).toBe(0);
+		expect(refused.errors).toEqual([
+			{ row: 3, column: 'target-audience:options', key: 'practices_error_option' },
+			{ row: 4, column: 'country', key: 'error_choose' },
+			{ row: 4, column: 'start_year', key: 'practices_error_year' },
+			{ row: 5, column: 'id', key: 'practices_import_error_id' },
+			{ row: 6, column: 'id', key: 'practices_import_error_id' },
+			{ row: 7, column: 'overview:text', key: 'error_too_long' },
+			{ row: 8, column: 'title', key: 'error_required' }
+		]);
+		expect(await count()).toBe(before + 1);
+
+		// The header: unknown and missing columns; unreadable CSV; an empty file.
+		expect(value(await importPracticesCsv(db, editorActor(editor), csv([['x', 'SK']], ['shoe_size', 'country']))).errors).toEqual([
+			{ row: 1, column: 'shoe_size', key: 'practices_import_error_column' },
+			{ row: 1, column: 'title', key: 'practices_import_error_missing_column' },
+			{ row: 1, column: 'sector', key: 'practices_import_error_missing_column' },
+			{ row: 1, column: 'licence', key: 'practices_import_error_missing_column' }
+		]);
+		expect(value(await importPracticesCsv(db, editorActor(editor), `${header}\n"unclosed,SK\n`)).errors[0]).toMatchObject({ key: 'practices_import_error_csv' });
+		expect(value(await importPracticesCsv(db, editorActor(editor), `${header}\n`)).errors[0]).toMatchObject({ row: 1, key: 'practices_import_error_empty' });
+
+		// A good file: a new practice, and an exported one updated (its old state kept as a revision).
+		const [first] = parseCsvLine(lines, columns);
+		const outcome = value(await importPracticesCsv(db, editorActor(editor), csv([row(good), columns.map((c) => (c === 'title' ? `${first!.title} (corrected)` : first![c]!))])));
+		expect(outcome).toEqual({ created: 1, updated: 1, errors: [] });
+		expect(await count()).toBe(before + 2);
+		const imported = (await db.select().from(practice).where(eq(practice.title, 'Imported career chat')))[0]!;
+		expect(imported).toMatchObject({ status: 'published', country: 'SK', languages: ['en', 'sk'], audiences: ['audience-employed-adults', 'audience-older-adults'], ownerId: null, example: false });
+		expect((await db.select().from(practice).where(eq(practice.id, first!.id!)))[0]!.title).toBe(`${first!.title} (corrected)`);
+		expect(await db.select({ title: practiceRevision.title }).from(practiceRevision).where(eq(practiceRevision.practiceId, first!.id!))).toEqual([{ title: first!.title }]);
+	});
 });
+
+/** The first exported record as a column → value map (through the same parser the import uses). */
+function parseCsvLine(lines: string[], columns: string[]): Record<string, string>[] {
+	const records = parseCsv([columns.join(','), ...lines].join('\n')) as string[][];
+	return records.slice(1, 2).map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])));
+}

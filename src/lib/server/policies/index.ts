@@ -1,4 +1,5 @@
 import { accountRules, roleWaitsForSecondFactor } from './accounts.ts';
+import { benchmarkRules } from './benchmarks.ts';
 import type { Actor } from './allow.ts';
 import { cardRules } from './cards.ts';
 import { competenceRules } from './competence.ts';
@@ -33,8 +34,9 @@ export type { RatingAsSeen, RoundAsSeen } from './quality.ts';
 export type { SpaceAsSeen, WrittenInSpace } from './community.ts';
 
 export type { PracticeAsSeen } from './practices.ts';
+export type { TargetAsSeen } from './benchmarks.ts';
 export type { PlanAsSeen, PlanShare, ResourceAsSeen } from './resources.ts';
-const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules, ...practiceRules, ...resourceRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules, ...practiceRules, ...benchmarkRules, ...resourceRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

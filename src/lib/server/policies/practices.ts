@@ -34,5 +34,7 @@ export const practiceRules = {
 	...allow(['practice:submit'], (actor, p: PracticeAsSeen) => owns(actor, p) && p.status === 'draft'),
 	...allow(['practice:review'], (actor, p: PracticeAsSeen) => isEditor(actor) && p.status === 'submitted'),
 	...allow(['practice:delete'], (actor, p: PracticeAsSeen) => (owns(actor, p) && p.status === 'draft') || edits(actor, p)),
-	...allow(['practice:queue'], (actor) => isEditor(actor))
+	...allow(['practice:queue'], (actor) => isEditor(actor)),
+	// Editors import practices from CSV (each row checked like a form; updates only of what they may edit).
+	...allow(['practice:import'], (actor) => isEditor(actor))
 };

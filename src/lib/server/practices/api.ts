@@ -23,7 +23,8 @@ function json(status: number, value: unknown, ifNoneMatch: string | null): ApiAn
 	return { status, headers, body };
 }
 
-const refused = (status: number, error: string): ApiAnswer => ({ status, headers: { ...CORS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error }) });
+/** A refusal in the shape of the OpenAPI document's `Error`. */
+export const refused = (status: number, error: string): ApiAnswer => ({ status, headers: { ...CORS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error }) });
 
 /** GET /api/practices */
 export async function apiList(db: DbOrTx, url: URL, ip: string, ifNoneMatch: string | null): Promise<ApiAnswer> {

@@ -7,11 +7,17 @@ import { allFields, type PracticeTemplate } from './template.ts';
 // template field (text) and per option list (option keys joined by "|"), and the licence of each
 // description in its own column.
 
-const FIXED = ['id', 'url', 'title', 'summary', 'language', 'organisation', 'country', 'region', 'sector', 'languages', 'start_year', 'channels', 'licence', 'example', 'template', 'published_at'];
+/** The export's fixed columns (before one column per template field); the import reads the same. */
+export const CSV_FIXED_COLUMNS = ['id', 'url', 'title', 'summary', 'language', 'organisation', 'country', 'region', 'sector', 'languages', 'start_year', 'channels', 'licence', 'example', 'template', 'published_at'];
+
+/** Every column of the export, in order: the fixed ones, then per template field its options (if any) and its text. */
+export function csvColumns(template: PracticeTemplate): string[] {
+	return [...CSV_FIXED_COLUMNS, ...allFields(template.sections).flatMap((f) => (f.options.length ? [`${f.key}:options`, `${f.key}:text`] : [`${f.key}:text`]))];
+}
 
 export function csvStream(db: DbOrTx, template: PracticeTemplate, origin: string): ReadableStream<Uint8Array> {
 	const fields = allFields(template.sections);
-	const columns = [...FIXED, ...fields.flatMap((f) => (f.options.length ? [`${f.key}:options`, `${f.key}:text`] : [`${f.key}:text`]))];
+	const columns = csvColumns(template);
 	const encoder = new TextEncoder();
 	const rowOf = (p: ApiPractice) => [
 		p.id,

@@ -19,5 +19,8 @@ export const practices: Capability = {
 	personalData: PRACTICE_DATA
 };
 export * from './api.ts';
+export * from './benchmark.ts';
 export * from './csv.ts';
+export * from './csv-import.ts';
+export * from './json.ts';
 export * from './openapi.ts';

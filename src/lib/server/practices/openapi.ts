@@ -59,6 +59,16 @@ export const OPENAPI = {
 				responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } } }
 			}
 		},
+		'/api/practices.json': {
+			get: {
+				operationId: 'exportPracticesJson',
+				summary: 'Every published practice as one JSON document (streamed), with the licences of the records',
+				responses: {
+					'200': { description: 'The export', content: { 'application/json': { schema: { $ref: '#/components/schemas/PracticeExport' } } } },
+					'429': { description: 'Too many requests from this address', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+				}
+			}
+		},
 		'/api/openapi.json': {
 			get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } }
 		}
@@ -115,6 +125,29 @@ export const OPENAPI = {
 						required: ['self', 'next', 'prev'],
 						properties: { self: { type: 'string' }, next: nullable('string'), prev: nullable('string') }
 					}
+				}
+			},
+			PracticeExport: {
+				type: 'object',
+				additionalProperties: false,
+				required: ['generatedAt', 'source', 'template', 'licence', 'data'],
+				properties: {
+					generatedAt: { type: 'string' },
+					source: { type: 'string' },
+					template: { type: 'object', required: ['framework', 'version'], additionalProperties: false, properties: { framework: { type: 'string' }, version: { type: 'string' } } },
+					licence: {
+						type: 'object',
+						required: ['note', 'licences'],
+						additionalProperties: false,
+						properties: {
+							note: { type: 'string' },
+							licences: {
+								type: 'array',
+								items: { type: 'object', required: ['id', 'url'], additionalProperties: false, properties: { id: { type: 'string', enum: [...LICENCES] }, url: { type: 'string' } } }
+							}
+						}
+					},
+					data: { type: 'array', items: { $ref: '#/components/schemas/Practice' } }
 				}
 			},
 			Error: { type: 'object', required: ['error'], additionalProperties: false, properties: { error: { type: 'string' } } }

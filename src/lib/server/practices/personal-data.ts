@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PersonalData } from '../capability.ts';
-import { practice, practiceRevision } from '../db/schema/practices.ts';
+import { practice, practiceBenchmark, practiceBenchmarkElement, practiceRevision, practiceTarget, practiceTargetStatus } from '../db/schema/practices.ts';
 
 /**
  * The practices a person created, whoever owns them now. Erasing the account removes the practices
@@ -29,6 +29,34 @@ export const PRACTICE_DATA: readonly PersonalData[] = [
 		erase: async (tx, person) => {
 			await tx.delete(practice).where(and(eq(practice.ownerId, person.id), isNull(practice.organisationId)));
 			await tx.update(practiceRevision).set({ editorId: null }).where(eq(practiceRevision.editorId, person.id));
+		}
+	},
+	/**
+	 * The self-benchmark's targets the person owns and the status changes and ticks they recorded.
+	 * The benchmark is the organisation's and stays: the targets lose their owner (`owner_id` goes
+	 * to null with the user row), the history and ticks forget who wrote them.
+	 */
+	{
+		key: 'practiceBenchmarks',
+		export: async (db, userId) => ({
+			targetsOwned: await db
+				.select({ id: practiceTarget.id, organisationId: practiceBenchmark.organisationId, title: practiceTarget.title, dueOn: practiceTarget.dueOn, status: practiceTarget.status, createdAt: practiceTarget.createdAt })
+				.from(practiceTarget)
+				.innerJoin(practiceBenchmark, eq(practiceBenchmark.id, practiceTarget.benchmarkId))
+				.where(eq(practiceTarget.ownerId, userId)),
+			statusChanges: await db
+				.select({ targetId: practiceTargetStatus.targetId, status: practiceTargetStatus.status, note: practiceTargetStatus.note, changedAt: practiceTargetStatus.changedAt })
+				.from(practiceTargetStatus)
+				.where(eq(practiceTargetStatus.changedBy, userId)),
+			elementsTicked: await db
+				.select({ organisationId: practiceBenchmark.organisationId, elementKey: practiceBenchmarkElement.elementKey, met: practiceBenchmarkElement.met, evidence: practiceBenchmarkElement.evidence, updatedAt: practiceBenchmarkElement.updatedAt })
+				.from(practiceBenchmarkElement)
+				.innerJoin(practiceBenchmark, eq(practiceBenchmark.id, practiceBenchmarkElement.benchmarkId))
+				.where(eq(practiceBenchmarkElement.updatedBy, userId))
+		}),
+		erase: async (tx, person) => {
+			await tx.update(practiceTargetStatus).set({ changedBy: null }).where(eq(practiceTargetStatus.changedBy, person.id));
+			await tx.update(practiceBenchmarkElement).set({ updatedBy: null }).where(eq(practiceBenchmarkElement.updatedBy, person.id));
 		}
 	}
 ];

@@ -143,12 +143,26 @@ export async function facetCounts(db: DbOrTx, filter: PracticeFilter, locale: Ap
 	return counts;
 }
 
-/** Counts of published practices by country and theme (a row per pair), for the statistics. */
-export async function countryByTheme(db: DbOrTx): Promise<{ country: string; theme: string; n: number }[]> {
+/** Counts of the published practices the filter finds by country and theme (a row per pair), for the statistics. */
+export async function countryByTheme(db: DbOrTx, filter: PracticeFilter, locale: AppLocale): Promise<{ country: string; theme: string; n: number }[]> {
+	const where = and(...conditions(filter, locale));
 	return queryRows<{ country: string; theme: string; n: number }>(
 		db,
-		sql`select p.country, t as theme, count(*)::int as n from practice p, unnest(p.themes) t where p.status = 'published' group by 1, 2 order by 1, 2`
+		sql`select p.country, t as theme, count(*)::int as n from practice p, unnest(p.themes) t where p.id in (select ${practice.id} from ${practice} where ${where}) group by 1, 2 order by 1, 2`
 	);
+}
+
+export type PracticeStatistics = { total: number; cells: { country: string; theme: string; n: number }[]; counts: Record<Facet, Record<string, number>> };
+
+/** The statistics of the published practices a filter finds (the browse view's filter): total, country × theme, and every facet's counts. */
+export async function practiceStatistics(db: DbOrTx, filter: PracticeFilter, locale: AppLocale): Promise<PracticeStatistics> {
+	const where = and(...conditions(filter, locale));
+	const [[{ total } = { total: 0 }], cells, counts] = await Promise.all([
+		db.select({ total: sql<number>`count(*)::int` }).from(practice).where(where),
+		countryByTheme(db, filter, locale),
+		facetCounts(db, filter, locale)
+	]);
+	return { total: Number(total), cells: cells.map((c) => ({ ...c, n: Number(c.n) })), counts };
 }
 
 /** Two to four practices the actor may read, in the order asked, for the side-by-side view. */

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './accounts.ts';
 import { frameworkVersion } from './frameworks.ts';
 import { organisation } from './organisations.ts';
+import { qualityAction } from './quality.ts';
 
 // The practice inventory: guidance services, programmes and tools described with the ICT and LMI
 // mapping template (a framework version). `fields` holds the answers keyed by the template's
@@ -98,4 +99,85 @@ export const practiceRevision = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('practice_revision_practice_idx').on(t.practiceId, t.createdAt), index('practice_revision_editor_idx').on(t.editorId)]
+);
+
+/**
+ * An organisation's self-benchmark against the mapping template's good-policy elements: the
+ * themes it chose, private to its members until a leader publishes it. One per organisation.
+ */
+export const practiceBenchmark = pgTable('practice_benchmark', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	organisationId: uuid('organisation_id')
+		.notNull()
+		.unique()
+		.references(() => organisation.id, { onDelete: 'cascade' }),
+	frameworkVersionId: integer('framework_version_id')
+		.notNull()
+		.references(() => frameworkVersion.id),
+	/** The template's theme keys the organisation benchmarks itself on. */
+	themes: textArray('themes'),
+	published: boolean('published').notNull().default(false),
+	publishedAt: timestamp('published_at', { withTimezone: true }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** A good-policy element the organisation says it meets, with the evidence for it (keyed by the template's element key). */
+export const practiceBenchmarkElement = pgTable(
+	'practice_benchmark_element',
+	{
+		benchmarkId: uuid('benchmark_id')
+			.notNull()
+			.references(() => practiceBenchmark.id, { onDelete: 'cascade' }),
+		elementKey: text('element_key').notNull(),
+		met: boolean('met').notNull().default(false),
+		evidence: text('evidence').notNull().default(''),
+		// No foreign key: the tick stays when its author's account goes (erased to null).
+		updatedBy: uuid('updated_by'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.benchmarkId, t.elementKey] }), index('practice_benchmark_element_updated_by_idx').on(t.updatedBy)]
+);
+
+/** A target the organisation sets to close a gap: due date, owner (a member), status, optionally a development-plan action of Our quality. */
+export const practiceTarget = pgTable(
+	'practice_target',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		benchmarkId: uuid('benchmark_id')
+			.notNull()
+			.references(() => practiceBenchmark.id, { onDelete: 'cascade' }),
+		/** The theme (or one good-policy element of it) the target answers. */
+		themeKey: text('theme_key').notNull(),
+		elementKey: text('element_key'),
+		title: text('title').notNull(),
+		dueOn: date('due_on', { mode: 'string' }).notNull(),
+		ownerId: uuid('owner_id').references(() => user.id, { onDelete: 'set null' }),
+		status: text('status').notNull().default('planned'),
+		qualityActionId: uuid('quality_action_id').references(() => qualityAction.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('practice_target_benchmark_idx').on(t.benchmarkId, t.dueOn),
+		index('practice_target_owner_idx').on(t.ownerId),
+		index('practice_target_quality_action_idx').on(t.qualityActionId)
+	]
+);
+
+/** Every status a target went through, dated: how it was tracked over time. */
+export const practiceTargetStatus = pgTable(
+	'practice_target_status',
+	{
+		id: serial('id').primaryKey(),
+		targetId: uuid('target_id')
+			.notNull()
+			.references(() => practiceTarget.id, { onDelete: 'cascade' }),
+		status: text('status').notNull(),
+		note: text('note').notNull().default(''),
+		// No foreign key: the history stays when its author's account goes (erased to null).
+		changedBy: uuid('changed_by'),
+		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('practice_target_status_target_idx').on(t.targetId, t.changedAt), index('practice_target_status_changed_by_idx').on(t.changedBy)]
 );
