@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { auditEvent } from '../../src/lib/server/db/schema/platform.ts';
-import { communityNotification } from '../../src/lib/server/db/schema/community.ts';
+import { communityNotification, communityPost, communityThread } from '../../src/lib/server/db/schema/community.ts';
+import { COMMUNITY_DATA } from '../../src/lib/server/community/personal-data.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import {
@@ -334,5 +335,33 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		const view = value(await getThread(db, as(ada), s, thread));
 		expect(view).toMatchObject({ authorName: null, authorId: null, body: 'Ahoj' });
 		expect(view.posts[0]).toMatchObject({ authorName: null, body: 'Still here' });
+	});
+
+	it('removes a deleted account’s words when they chose so, leaving placeholders and others’ replies', async () => {
+		const ada = await person('Ada');
+		const bo = await person('Bo');
+		const s = await space(ada, 'czechia');
+		const { id: theirs } = value(await createThread(db, as(bo), s, { title: 'Private worries', body: 'Something I regret writing', language: 'en' }));
+		value(await reply(db, as(ada), s, theirs, { body: 'Ada answers.' }));
+		const { id: adas } = value(await createThread(db, as(ada), s, { title: 'Ada asks', body: 'A question', language: 'en' }));
+		value(await editPost(db, as(bo), s, adas, value(await reply(db, as(bo), s, adas, { body: 'First wording' })).id, { body: 'Second wording' }));
+		const erase = COMMUNITY_DATA.find((part) => part.erase)!.erase!;
+		await db.transaction(async (tx) => {
+			await erase(tx, { id: bo, addresses: [], writing: 'remove' });
+			await tx.delete(user).where(eq(user.id, bo));
+		});
+		const [row] = await db.select().from(communityThread).where(eq(communityThread.id, theirs));
+		expect(row).toMatchObject({ title: '', body: '', authorId: null });
+		expect(row!.deletedAt).not.toBeNull();
+		const view = value(await getThread(db, as(ada), s, adas));
+		expect(view.posts[0]).toMatchObject({ deleted: true, body: '' });
+		const [post] = await db.select().from(communityPost).where(eq(communityPost.threadId, adas));
+		expect(post!.body).toBe('');
+		const traces = await db.execute(sql`select count(*)::int as n from community_revision where body like '%wording%'`);
+		expect((traces as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+		// Ada's reply under Bo's removed thread is still hers.
+		const [kept] = await db.select().from(communityPost).where(eq(communityPost.threadId, theirs));
+		expect(kept!.body).toBe('Ada answers.');
+		expect((await listThreads(db, as(ada), s)).threads.map((t) => t.title)).toEqual(['Ada asks']);
 	});
 });

@@ -23,7 +23,12 @@ export type SearchSource = {
 };
 
 /** Whose data is being erased. */
-export type ErasedPerson = { id: string; addresses: readonly string[] };
+export type ErasedPerson = {
+	id: string;
+	addresses: readonly string[];
+	/** What the person chose for what they wrote for others to read (community posts): kept under "deleted member" (the default), or its words removed. */
+	writing?: 'keep' | 'remove';
+};
 
 /** A person's data held by a capability: exported (GDPR Art. 15/20) and erased with the account. */
 export type PersonalData = {

@@ -64,3 +64,6 @@ export const profileForm = z.object({
 export const passwordOnlyForm = z.object({
 	current: z.string({ error: 'error_required' }).min(1, 'error_required').max(PASSWORD_MAX, 'error_too_long')
 });
+
+/** Deleting the account: the password, and what becomes of one's community posts (kept under "deleted member" unless chosen otherwise). */
+export const deleteAccountForm = passwordOnlyForm.extend({ writing: z.enum(['keep', 'remove'], { error: 'error_choose' }).default('keep') });

@@ -71,7 +71,7 @@ export async function comment(db: DbOrTx, actor: Actor, ref: ContentRef, input: 
 	const space = await openSpace(db, actor, COMMENTS_SPACE, input.language);
 	if (!space.ok) return space;
 	const existing = async () =>
-		(await db.select({ id: communityThread.id }).from(communityThread).where(and(eq(communityThread.spaceId, space.value.id), eq(communityThread.subject, subjectOf(ref)))))[0];
+		(await db.select({ id: communityThread.id, deletedAt: communityThread.deletedAt }).from(communityThread).where(and(eq(communityThread.spaceId, space.value.id), eq(communityThread.subject, subjectOf(ref)))))[0];
 	const found = await existing();
 	if (!found) {
 		try {
@@ -84,6 +84,8 @@ export async function comment(db: DbOrTx, actor: Actor, ref: ContentRef, input: 
 		}
 	}
 	const thread = (await existing())!;
+	// Its first comment was deleted (the whole thread with it): the page's discussion goes on, without those words.
+	if (thread.deletedAt) await db.update(communityThread).set({ deletedAt: null, body: '' }).where(eq(communityThread.id, thread.id));
 	const replied = await reply(db, actor, space.value, thread.id, { body: input.body });
 	if (!replied.ok) return replied;
 	return ok({ threadId: thread.id, postId: replied.value.id, held: replied.value.held });

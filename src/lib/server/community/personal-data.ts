@@ -1,11 +1,40 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { PersonalData } from '../capability.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { reindexThread } from './threads.ts';
 import { communityPost, communityPreference, communityReaction, communitySpace, communityThread, communityWatch } from '../db/schema/community.ts';
+
+/**
+ * Removes the words of everything the person wrote in the community, as they chose on deletion: each
+ * thread and reply becomes a deleted one (the placeholder keeps the discussions readable), with its
+ * text, title and earlier versions gone, and out of search. Others' replies stay.
+ */
+async function removeWriting(tx: DbOrTx, userId: string): Promise<void> {
+	// A content page's discussion keeps its thread (titled with the page, not their words) for the others' comments.
+	const discussions = await tx
+		.update(communityThread)
+		.set({ body: '' })
+		.where(and(eq(communityThread.authorId, userId), isNotNull(communityThread.subject)))
+		.returning({ id: communityThread.id });
+	const threads = await tx
+		.update(communityThread)
+		.set({ title: '', body: '', deletedAt: sql`coalesce(${communityThread.deletedAt}, now())` })
+		.where(and(eq(communityThread.authorId, userId), isNull(communityThread.subject)))
+		.returning({ id: communityThread.id });
+	const posts = await tx
+		.update(communityPost)
+		.set({ body: '', helpful: false, deletedAt: sql`coalesce(${communityPost.deletedAt}, now())` })
+		.where(eq(communityPost.authorId, userId))
+		.returning({ threadId: communityPost.threadId });
+	await tx.execute(sql`delete from community_revision r where (r.post_id is null and r.thread_id in (select id from community_thread where author_id = ${userId}))
+		or r.post_id in (select id from community_post where author_id = ${userId})`);
+	for (const id of new Set([...discussions.map((t) => t.id), ...threads.map((t) => t.id), ...posts.map((p) => p.threadId)])) await reindexThread(tx, id);
+}
 
 /**
  * What a person wrote in the community. On account deletion their threads and replies stay, shown
  * as by a "deleted member" (the author column is set to null by the foreign key), as the privacy
- * page says; watches, notices, drafts, reactions and mail settings go with the account (ON DELETE CASCADE).
+ * page says — or, if they chose so, lose their words first (`removeWriting`); watches, notices, drafts, reactions and mail settings go with the account (ON DELETE CASCADE).
  */
 export const COMMUNITY_DATA: readonly PersonalData[] = [
 	{
@@ -20,6 +49,9 @@ export const COMMUNITY_DATA: readonly PersonalData[] = [
 	},
 	{
 		key: 'communityPosts',
+		erase: async (tx, person) => {
+			if (person.writing === 'remove') await removeWriting(tx, person.id);
+		},
 		export: (db, userId) =>
 			db
 				.select({ thread: communityPost.threadId, id: communityPost.id, body: communityPost.body, createdAt: communityPost.createdAt, editedAt: communityPost.editedAt })

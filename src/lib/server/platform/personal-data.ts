@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { checkCurrentPassword, reauthProblem } from '../accounts/reauth.ts';
 import { audit } from '../audit/index.ts';
 import { CAPABILITIES } from '../capabilities.ts';
+import type { ErasedPerson } from '../capability.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { organisationsOnlyOwnedBy } from '../organisations/service.ts';
@@ -47,7 +48,7 @@ async function addressesOf(db: DbOrTx, userId: string, current: string): Promise
  * current password is required; the only owner of an organisation hands it over first (a
  * `conflict`: the page lists those organisations, see `organisationsOnlyOwnedBy`).
  */
-export async function deleteAccount(db: DbOrTx, actor: Actor, password: string): Promise<Result> {
+export async function deleteAccount(db: DbOrTx, actor: Actor, password: string, writing: ErasedPerson['writing'] = 'keep'): Promise<Result> {
 	if (!actor || !can(actor, 'account:edit', { userId: actor.id })) return problem('forbidden');
 	const userId = actor.id;
 	const checked = await checkCurrentPassword(db, userId, password);
@@ -56,7 +57,7 @@ export async function deleteAccount(db: DbOrTx, actor: Actor, password: string):
 	if (!found) return problem('forbidden');
 	if ((await organisationsOnlyOwnedBy(db, userId)).length) return problem('conflict', { field: 'form', key: 'delete_sole_owner' });
 	await db.transaction(async (tx) => {
-		const person = { id: userId, addresses: await addressesOf(tx, userId, found.email) };
+		const person: ErasedPerson = { id: userId, addresses: await addressesOf(tx, userId, found.email), writing };
 		for (const part of PARTS) await part.erase?.(tx, person);
 		await tx.delete(user).where(eq(user.id, userId));
 		await audit(tx, { event: 'account_deleted', subjectId: userId });

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '#lib/server/platform/app.ts';
 import { deleteAccount } from '#lib/server/platform/personal-data.ts';
 import { organisationsOnlyOwnedBy } from '#lib/server/organisations/service.ts';
-import { passwordOnlyForm } from '#lib/server/accounts/forms.ts';
+import { deleteAccountForm } from '#lib/server/accounts/forms.ts';
 import { parseForm } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
@@ -20,9 +20,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	delete: async (event) => {
 		requireSession(event.locals);
-		const parsed = parseForm(passwordOnlyForm, await event.request.formData());
+		const parsed = parseForm(deleteAccountForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		const result = await deleteAccount(db(), actorOf(event.locals), parsed.data.current);
+		const result = await deleteAccount(db(), actorOf(event.locals), parsed.data.current, parsed.data.writing);
 		return respond(result, {}, () => {
 			clearSessionCookie(event.cookies, event.url.protocol === 'https:');
 			redirect(303, localizeHref('/account-deleted'));
