@@ -2,7 +2,10 @@
 // (titled with the page's title in the writer's language), later ones reply to it, the writer is
 // told of replies, a page that is not in search (or a malformed reference) takes no comment, and two
 // first comments at once make one discussion.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { cohort, cohortMember, course } from '../../src/lib/server/db/schema/learn.ts';
+import { setCohortDiscussion } from '../../src/lib/server/learn/cohorts/index.ts';
+import { writeTestCourse } from '../helpers/course.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
@@ -81,5 +84,47 @@ describe.each(testDatabases())('comments on content on $name', ({ open }) => {
 		expect(value(a).threadId).toBe(value(b).threadId);
 		const seen = (await discussionOf(db, null, TERM, 'en')).thread!;
 		expect([seen.body, ...seen.posts.map((p) => p.body)].sort()).toEqual(['First?', 'Or me?']);
+	});
+});
+
+describe.each(testDatabases())('a cohort’s own lesson discussions on $name', ({ open }) => {
+	let database: Database;
+	let db: DbOrTx;
+	beforeEach(async () => {
+		database = await open();
+		db = database.db;
+		await importAllContent(db, writeTestCourse());
+		await importAllContent(db, 'content', { only: ['community'] });
+	});
+	afterEach(async () => {
+		await database.close();
+	});
+
+	it('holds a lesson’s discussion in the cohort’s space when the facilitator chose so; others keep the open one', async () => {
+		const person = async (name: string) =>
+			(await db.insert(user).values({ email: `${name.toLowerCase()}@example.org`, displayName: name, locale: 'en', country: 'NO', sector: 'school', emailVerifiedAt: sql`now()`, createdAt: sql`now() - interval '7 days'` }).returning({ id: user.id }))[0]!.id;
+		const fac = await person('Fac');
+		const ana = await person('Ana');
+		const out = await person('Out');
+		const [basics] = await db.select().from(course).where(eq(course.slug, 'basics'));
+		const [c] = await db.insert(cohort).values({ courseId: basics!.id, name: 'Spring group', joinCode: 'TEST-DISC', facilitatorId: fac }).returning();
+		await db.insert(cohortMember).values({ cohortId: c!.id, userId: ana });
+		const LESSON = { kind: 'course', path: '/learn/basics/first/welcome' };
+
+		expect(await setCohortDiscussion(db, as(ana), c!.id, true)).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		value(await setCohortDiscussion(db, as(fac), c!.id, true));
+		const inCohort = value(await comment(db, as(ana), LESSON, { body: 'Only for us.', language: 'en' }));
+		const seenByAna = await discussionOf(db, as(ana), LESSON, 'en');
+		expect(seenByAna).toMatchObject({ cohort: true, spaceSlug: `cohort-${c!.id}` });
+		expect(seenByAna.thread!.id).toBe(inCohort.threadId);
+		expect((await discussionOf(db, as(fac), LESSON, 'en')).thread!.body).toBe('Only for us.');
+		// Someone outside the cohort, and a visitor, see the open discussion, where nothing was said.
+		expect(await discussionOf(db, as(out), LESSON, 'en')).toMatchObject({ cohort: false, thread: null });
+		expect((await discussionOf(db, null, LESSON, 'en')).thread).toBeNull();
+		const open = value(await comment(db, as(out), LESSON, { body: 'In the open.', language: 'en' }));
+		expect(open.threadId).not.toBe(inCohort.threadId);
+		// Back to the open discussion: Ana now sees the open one.
+		value(await setCohortDiscussion(db, as(fac), c!.id, false));
+		expect((await discussionOf(db, as(ana), LESSON, 'en')).thread!.body).toBe('In the open.');
 	});
 });

@@ -10,7 +10,7 @@ import { queryRows, type DbOrTx } from '../db/client.ts';
 import { communitySpace, communityThread } from '../db/schema/community.ts';
 import type { Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
-import { openSpace } from './spaces.ts';
+import { cohortSpaceSlug, openSpace } from './spaces.ts';
 import { createThread, getThread, reply, TITLE_MAX, type PostLanguage, type ThreadView } from './threads.ts';
 
 /** The space that holds every content page's discussion (shipped in content/community/spaces.yaml). */
@@ -39,20 +39,41 @@ async function pageTitle(db: DbOrTx, ref: ContentRef, locale: AppLocale): Promis
 	return row?.title;
 }
 
+/**
+ * Where the actor discusses a content page: the open comments space, or — for a lesson of a course
+ * whose cohort (one the actor belongs to or runs, the newest) keeps its discussions to itself — the
+ * cohort's private space. Decided here from the actor's cohorts, never from the form.
+ */
+async function spaceFor(db: DbOrTx, actor: Actor, ref: ContentRef): Promise<string> {
+	const course = ref.kind === 'course' ? /^\/learn\/([^/]+)\/[^/]+\/[^/]+$/.exec(ref.path)?.[1] : undefined;
+	if (!actor || !course) return COMMENTS_SPACE;
+	const [row] = await queryRows<{ id: string }>(
+		db,
+		sql`select c.id from cohort c join course co on co.id = c.course_id
+			where co.slug = ${course} and c.discuss_in_cohort
+				and (c.facilitator_id = ${actor.id} or exists (select 1 from cohort_member m where m.cohort_id = c.id and m.user_id = ${actor.id}))
+			order by c.created_at desc limit 1`
+	);
+	return row ? cohortSpaceSlug(row.id) : COMMENTS_SPACE;
+}
+
 /** The discussion of a content page as the reader sees it: null thread while nobody has commented. */
-export type Discussion = { ref: ContentRef; thread: ThreadView | null; spaceSlug: string; signedIn: boolean };
+export type Discussion = { ref: ContentRef; thread: ThreadView | null; spaceSlug: string; signedIn: boolean;
+	/** Held in the reader's cohort's own space (members only), not the open one. */
+	cohort: boolean };
 
 /** The discussion under a content page (one indexed query while there is none). */
 export async function discussionOf(db: DbOrTx, actor: Actor, ref: ContentRef, locale: AppLocale): Promise<Discussion> {
-	const empty: Discussion = { ref, thread: null, spaceSlug: COMMENTS_SPACE, signedIn: !!actor };
-	if (!isContentRef(ref)) return empty;
+	if (!isContentRef(ref)) return { ref, thread: null, spaceSlug: COMMENTS_SPACE, signedIn: !!actor, cohort: false };
+	const slug = await spaceFor(db, actor, ref);
+	const empty: Discussion = { ref, thread: null, spaceSlug: slug, signedIn: !!actor, cohort: slug !== COMMENTS_SPACE };
 	const [row] = await db
 		.select({ id: communityThread.id })
 		.from(communityThread)
 		.innerJoin(communitySpace, eq(communitySpace.id, communityThread.spaceId))
-		.where(and(eq(communitySpace.slug, COMMENTS_SPACE), eq(communityThread.subject, subjectOf(ref))));
+		.where(and(eq(communitySpace.slug, slug), eq(communityThread.subject, subjectOf(ref))));
 	if (!row) return empty;
-	const space = await openSpace(db, actor, COMMENTS_SPACE, locale);
+	const space = await openSpace(db, actor, slug, locale);
 	if (!space.ok) return empty;
 	const thread = await getThread(db, actor, space.value, row.id);
 	return { ...empty, thread: thread.ok && !thread.value.deleted ? thread.value : null };
@@ -68,7 +89,7 @@ export async function comment(db: DbOrTx, actor: Actor, ref: ContentRef, input: 
 	if (!isContentRef(ref)) return problem('not_found');
 	const title = await pageTitle(db, ref, input.language);
 	if (title === undefined) return problem('not_found');
-	const space = await openSpace(db, actor, COMMENTS_SPACE, input.language);
+	const space = await openSpace(db, actor, await spaceFor(db, actor, ref), input.language);
 	if (!space.ok) return space;
 	const existing = async () =>
 		(await db.select({ id: communityThread.id, deletedAt: communityThread.deletedAt }).from(communityThread).where(and(eq(communityThread.spaceId, space.value.id), eq(communityThread.subject, subjectOf(ref)))))[0];

@@ -193,6 +193,8 @@ export const cohort = pgTable(
 		facilitatorId: uuid('facilitator_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
+		// Whether the lessons' discussions are held in the cohort's own space (members only) instead of the open one.
+		discussInCohort: boolean('discuss_in_cohort').notNull().default(false),
 		createdAt: created()
 	},
 	(t) => [index('cohort_facilitator_idx').on(t.facilitatorId)]

@@ -6,7 +6,7 @@ import { BASE_LOCALE, isAppLocale } from '../../../i18n/locales.ts';
 import { formatDate } from '../../../i18n/format.ts';
 import type { ScheduledJob } from '../../capability.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
-import { cohortModuleDue, courseModule } from '../../db/schema/learn.ts';
+import { cohort, cohortModuleDue, courseModule } from '../../db/schema/learn.ts';
 import { sendMail } from '../../mail/index.ts';
 import type { Actor } from '../../policies/index.ts';
 import { ok, problem, type Result } from '../../result/index.ts';
@@ -42,6 +42,14 @@ export async function setDueDates(db: DbOrTx, actor: Actor, cohortId: string, da
 					.onConflictDoUpdate({ target: [cohortModuleDue.cohortId, cohortModuleDue.moduleId], set: { dueOn } });
 		}
 	});
+	return ok();
+}
+
+/** Whether the cohort's lesson discussions are held in its own space (the facilitator only). */
+export async function setCohortDiscussion(db: DbOrTx, actor: Actor, cohortId: string, within: boolean): Promise<Result> {
+	const found = await getFacilitatedCohort(db, actor, cohortId);
+	if (!found.ok) return found;
+	await db.update(cohort).set({ discussInCohort: within }).where(eq(cohort.id, found.value.id));
 	return ok();
 }
 

@@ -7,7 +7,8 @@ import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, valueOf } from '#lib/server/http/respond.ts';
 import { getCourseOutlineById, lessonsInOrder } from '#lib/server/learn/catalogue/index.ts';
 import { inviteCohortForm } from '#lib/server/learn/cohorts/index.ts';
-import { cohortDueDates, cohortProgress, dueDatesForm, getFacilitatedCohort, inviteToCohort, setDueDates } from '#lib/server/learn/cohorts/index.ts';
+import { cohortDueDates, cohortProgress, dueDatesForm, getFacilitatedCohort, inviteToCohort, setCohortDiscussion, setDueDates } from '#lib/server/learn/cohorts/index.ts';
+import { z } from 'zod';
 import { respond } from '#lib/server/http/respond.ts';
 import { backWithFlash } from '#lib/server/http/flash.ts';
 
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const lessons = outline ? lessonsInOrder(outline) : [];
 	const lessonTitle = (id: number | null) => lessons.find((l) => l.id === id)?.title ?? '';
 	return {
-		cohort: { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode, startsOn: cohort.startsOn, endsOn: cohort.endsOn },
+		cohort: { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode, startsOn: cohort.startsOn, endsOn: cohort.endsOn, discussInCohort: cohort.discussInCohort },
 		course: outline ? { slug: outline.slug, title: outline.title, lessons: lessons.length, modules: outline.moduleList.length } : null,
 		dueDates: (outline?.moduleList ?? []).map((mod) => ({ id: mod.id, title: mod.title, dueOn: dueOn.get(mod.id) ?? '' })),
 		joinUrl: `${url.origin}${url.pathname.replace(/\/learn\/cohorts\/.*$/, '/learn/cohorts')}?code=${encodeURIComponent(cohort.joinCode)}`,
@@ -43,7 +44,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+const discussionForm = z.object({ within: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes') });
+
 export const actions: Actions = {
+	discussion: async (event) => {
+		const { actor, cohort } = await facilitatedOr404(event.locals, event.params.id);
+		const parsed = parseForm(discussionForm, await event.request.formData());
+		if (!parsed.ok) return invalidForm(parsed.errors);
+		return respond(await setCohortDiscussion(db(), actor, cohort.id, parsed.data.within), {}, () => backWithFlash(event, { discussionSaved: true }, '#discussion-heading'));
+	},
 	due: async (event) => {
 		const { actor, cohort } = await facilitatedOr404(event.locals, event.params.id);
 		const parsed = parseForm(dueDatesForm, await event.request.formData());

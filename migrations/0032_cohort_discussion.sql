@@ -1,0 +1,1 @@
+ALTER TABLE "cohort" ADD COLUMN "discuss_in_cohort" boolean DEFAULT false NOT NULL;
