@@ -165,6 +165,9 @@ export const MEMBER = new Set([
 	'GET /cpd/[id]',
 	'POST /cpd/[id]?/save',
 	'POST /cpd/[id]?/delete',
+	'POST /cpd/[id]?/evidence',
+	'POST /cpd/[id]?/removeEvidence',
+	'GET /cpd/[id]/evidence/[file]',
 	'GET /cpd/export',
 	'GET /cpd/report',
 	'GET /quality',
@@ -331,7 +334,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/people/[id]': { id: otherId },
 		// An assessment and a CPD entry that are nobody's (the member's own would be allowed anyway).
 		'/competence/[id]': { id: '00000000-0000-4000-8000-00000000c0de', area: 'area-1' },
-		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
+		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de', file: '00000000-0000-4000-8000-00000000c0de' },
 		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
 		// The admin's organisation's private community space (the member is a stranger to it).
 		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' },

@@ -4,6 +4,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { cpdEntry, cpdSettings } from '../db/schema/cpd.ts';
 import { isUuid } from '../forms/index.ts';
+import { deleteEvidenceOf } from './evidence.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { collator } from '../../i18n/format.ts';
@@ -90,13 +91,16 @@ export async function updateEntry(db: DbOrTx, actor: Actor, id: string, input: E
 
 /**
  * Deletes an entry. A draft from a Learn module is kept as a row marked 'dismissed' instead, so the
- * module does not add it again (no double counting, and no surprise re-appearance).
+ * module does not add it again (no double counting, and no surprise re-appearance). Its evidence files go.
  */
 export async function deleteEntry(db: DbOrTx, actor: Actor, id: string): Promise<Result> {
 	const row = await owned(db, actor, id);
 	if (!row) return problem('not_found');
-	if (row.sourceModuleId !== null) await db.update(cpdEntry).set({ status: 'dismissed', updatedAt: new Date() }).where(eq(cpdEntry.id, row.id));
-	else await db.delete(cpdEntry).where(eq(cpdEntry.id, row.id));
+	await db.transaction(async (tx) => {
+		await deleteEvidenceOf(tx, [row.id]);
+		if (row.sourceModuleId !== null) await tx.update(cpdEntry).set({ status: 'dismissed', updatedAt: new Date() }).where(eq(cpdEntry.id, row.id));
+		else await tx.delete(cpdEntry).where(eq(cpdEntry.id, row.id));
+	});
 	return ok();
 }
 

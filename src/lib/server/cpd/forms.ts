@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, singleLine } from '../forms/index.ts';
+import { plainText, singleLine, uuid } from '../forms/index.ts';
 import { CPD_TYPES, PROVIDER_MAX, REFLECTION_MAX, TITLE_MAX } from './entries.ts';
 
 const isoDate = z
@@ -41,3 +41,6 @@ export const settingsForm = z.object({
 		.regex(/^(?:[1-9]|1[0-2])$/, 'error_invalid')
 		.transform(Number)
 });
+
+/** Which evidence file a remove button names. */
+export const evidenceForm = z.object({ file: uuid() });

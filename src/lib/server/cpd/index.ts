@@ -8,6 +8,7 @@ import { CPD_DATA } from './personal-data.ts';
 export * from './csv.ts';
 export * from './drafts.ts';
 export * from './entries.ts';
+export * from './evidence.ts';
 
 export const cpd: Capability = {
 	name: 'cpd',

@@ -1,5 +1,6 @@
 import { date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from './accounts.ts';
+import { storedFile } from './files.ts';
 import { courseModule } from './learn.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true });
@@ -44,3 +45,17 @@ export const cpdSettings = pgTable('cpd_settings', {
 	yearStartMonth: smallint('year_start_month').notNull().default(1),
 	updatedAt: stamp('updated_at').notNull().defaultNow()
 });
+
+/** A file attached to a CPD entry as evidence (a certificate, a programme): private to the entry's owner. */
+export const cpdEvidence = pgTable(
+	'cpd_evidence',
+	{
+		fileId: uuid('file_id')
+			.primaryKey()
+			.references(() => storedFile.id, { onDelete: 'cascade' }),
+		entryId: uuid('entry_id')
+			.notNull()
+			.references(() => cpdEntry.id, { onDelete: 'cascade' })
+	},
+	(t) => [index('cpd_evidence_entry_idx').on(t.entryId)]
+);
