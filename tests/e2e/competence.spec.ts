@@ -116,6 +116,14 @@ test('assess, see a gap, learn, log the CPD hours and see the change', async ({ 
 	expect(download.headers()['x-content-type-options']).toBe('nosniff');
 	expect(Buffer.from(await download.body()).equals(certificate)).toBe(true);
 
+	// Ask for a reminder when the year's end nears and the target is not met.
+	await page.goto('/en/cpd');
+	await page.getByLabel(en.cpd_reminder_label!).check();
+	await page.getByRole('button', { name: en.cpd_reminder_save }).click();
+	await expect(page.getByText(en.cpd_reminder_saved!)).toBeVisible();
+	await expect(page.getByLabel(en.cpd_reminder_label!)).toBeChecked();
+	await expectAccessible(page);
+
 	// A new assessment from my last answers: area 4 starts where I left it; I rate it higher now.
 	await page.goto('/en/competence');
 	await page.getByRole('button', { name: en.competence_start_last }).click();

@@ -39,9 +39,10 @@ export const PUBLIC = new Set([
 	'GET /api/badges/jwks.json',
 	// A blank sheet of one area of the (public) competence standards, for a team discussion.
 	'GET /competence/sheet/[area]',
-	// A community mail's unsubscribe link: the token is the key to that person's mail settings only.
+	// An opt-out mail's unsubscribe link (community, CPD reminders): the token is the key to that person's mail choices only.
 	'GET /unsubscribe/[token]',
 	'POST /unsubscribe/[token]?/save',
+	'POST /unsubscribe/[token]?/reminder',
 	'POST /unsubscribe/[token]?/stop',
 	'GET /confirm-email/[token]',
 	'POST /confirm-email/[token]',
@@ -159,6 +160,7 @@ export const MEMBER = new Set([
 	'GET /competence/shared/[id]',
 	'GET /cpd',
 	'POST /cpd?/settings',
+	'POST /cpd?/reminder',
 	'POST /cpd?/import',
 	'GET /cpd/new',
 	'POST /cpd/new',

@@ -35,6 +35,8 @@ export type EntryInput = {
 export type CpdEntry = typeof cpdEntry.$inferSelect;
 export type EntryView = Omit<CpdEntry, 'quarters'> & { hours: number; reflected: boolean };
 export type Settings = { targetHours: number; yearStartMonth: number };
+/** The settings with the reminder choice (mail me when the year's end nears and the target is not met). */
+export type CpdSettings = Settings & { remind: boolean };
 
 const viewOf = (e: CpdEntry): EntryView => {
 	const { quarters, ...rest } = e;
@@ -104,9 +106,9 @@ export async function deleteEntry(db: DbOrTx, actor: Actor, id: string): Promise
 	return ok();
 }
 
-export async function getSettings(db: DbOrTx, userId: string): Promise<Settings> {
+export async function getSettings(db: DbOrTx, userId: string): Promise<CpdSettings> {
 	const [row] = await db.select().from(cpdSettings).where(eq(cpdSettings.userId, userId));
-	return { targetHours: (row?.targetQuarters ?? DEFAULT_TARGET_HOURS * 4) / 4, yearStartMonth: row?.yearStartMonth ?? 1 };
+	return { targetHours: (row?.targetQuarters ?? DEFAULT_TARGET_HOURS * 4) / 4, yearStartMonth: row?.yearStartMonth ?? 1, remind: row?.remind ?? false };
 }
 
 export async function updateSettings(db: DbOrTx, actor: Actor, input: Settings): Promise<Result> {
@@ -138,7 +140,7 @@ export type YearView = {
 	year: number;
 	from: string;
 	until: string;
-	settings: Settings;
+	settings: CpdSettings;
 	entries: EntryView[];
 	drafts: EntryView[];
 	hours: number;

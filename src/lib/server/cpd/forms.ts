@@ -44,3 +44,8 @@ export const settingsForm = z.object({
 
 /** Which evidence file a remove button names. */
 export const evidenceForm = z.object({ file: uuid() });
+
+/** The reminder choice on the year view: a checkbox, absent when unticked. */
+export const reminderForm = z.object({
+	remind: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes')
+});

@@ -12,7 +12,7 @@ export async function exportCpdData(db: DbOrTx, userId: string) {
 	]);
 	const evidence = await evidenceOfEntries(db, entries.map((e) => e.id));
 	return {
-		settings: settings[0] ? { targetHours: settings[0].targetQuarters / 4, yearStartMonth: settings[0].yearStartMonth } : null,
+		settings: settings[0] ? { targetHours: settings[0].targetQuarters / 4, yearStartMonth: settings[0].yearStartMonth, remind: settings[0].remind, remindedYear: settings[0].remindedYear } : null,
 		entries: entries.map(({ userId: _u, quarters, ...e }) => ({
 			...e,
 			hours: quarters / 4,
