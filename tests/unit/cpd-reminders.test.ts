@@ -4,7 +4,7 @@
 // person's opt-out mail on one page (the same token as the community mail).
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEntry, reminderByToken, sendDueReminders, setReminder, setReminderByToken, updateSettings, type EntryInput } from '../../src/lib/server/cpd/index.ts';
+import { createEntry, reminderByToken, reminderForm, sendDueReminders, setReminder, setReminderByToken, updateSettings, type EntryInput } from '../../src/lib/server/cpd/index.ts';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { cpdEntry } from '../../src/lib/server/db/schema/cpd.ts';
@@ -12,6 +12,7 @@ import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import { setMailSettings } from '../../src/lib/server/community/index.ts';
 import { unsubscribeTokenFor } from '../../src/lib/server/mail/unsubscribe.ts';
 import { mailChoicesByToken, stopAllMailByToken } from '../../src/lib/server/platform/mail-choices.ts';
+import { parseForm } from '../../src/lib/server/forms/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { member as as } from '../helpers/actors.ts';
 import { testDatabases } from '../helpers/db.ts';
@@ -21,6 +22,19 @@ function value<T>(result: Result<T>): T {
 	return result.value;
 }
 const at = (day: string) => new Date(`${day}T06:00:00Z`);
+
+describe('the reminder form', () => {
+	const form = (entries: [string, string][]) => {
+		const data = new FormData();
+		for (const [k, v] of entries) data.append(k, v);
+		return parseForm(reminderForm, data);
+	};
+	it('reads a ticked box as yes, an absent one as no, and refuses any other value', () => {
+		expect(form([['remind', 'yes']])).toEqual({ ok: true, data: { remind: true } });
+		expect(form([])).toEqual({ ok: true, data: { remind: false } });
+		expect(form([['remind', "'; drop table users; --"]])).toMatchObject({ ok: false, errors: { remind: 'error_invalid' } });
+	});
+});
 
 describe.each(testDatabases())('CPD reminders on $name', ({ open }) => {
 	let database: Database;
