@@ -69,7 +69,7 @@ describe.each(testDatabases())('CPD reminders on $name', ({ open }) => {
 		expect(await sendDueReminders(db, at('2026-11-02'))).toBe(0);
 		expect(await sendDueReminders(db, at('2026-11-03'))).toBe(1);
 		const [mail] = await mailsTo('bo@example.org');
-		expect(mail!.subject).toBe('Etterutdanningsåret ditt slutter om 59 dager');
+		expect(mail!.subject).toBe('Etterutdanningsåret ditt slutter 31. desember 2026');
 		expect(mail!.text).toContain('Du har registrert 10 av målet på 25 timer');
 		expect(mail!.text).toContain('31. desember 2026');
 		expect(mail!.link).toMatch(/\/nb\/cpd$/);
@@ -112,7 +112,7 @@ describe.each(testDatabases())('CPD reminders on $name', ({ open }) => {
 		// The CPD year 2025 runs from 1 September 2025 to 31 August 2026: 49 days left on 14 July (with that day).
 		expect(await sendDueReminders(db, at('2026-07-14'))).toBe(1);
 		const [mail] = await mailsTo('cy@example.org');
-		expect(mail!.subject).toBe('Váš rok dalšího vzdělávání končí za 49 dní');
+		expect(mail!.subject).toBe('Váš rok dalšího vzdělávání končí 31. srpna 2026');
 		expect(mail!.text).toContain('11,5 z cílových 12 hodin');
 	});
 

@@ -49,10 +49,10 @@ export async function setReminderByToken(db: DbOrTx, token: string, remind: bool
 	return ok();
 }
 
-/** The reminder mail. Params: hours, target, end (the year's last day, formatted), days (left). */
+/** The reminder mail. Params: hours, target, end (the year's last day, formatted). No day count: it would need plural forms. */
 const cpd_reminder: MailTemplate = (p, locale) => {
 	const o = { locale };
-	const params = { hours: p.hours ?? '', target: p.target ?? '', end: p.end ?? '', days: p.days ?? '' };
+	const params = { hours: p.hours ?? '', target: p.target ?? '', end: p.end ?? '' };
 	return {
 		subject: m.mail_cpd_reminder_subject(params, o),
 		body: m.mail_cpd_reminder_body(params, o),
@@ -62,7 +62,7 @@ const cpd_reminder: MailTemplate = (p, locale) => {
 };
 export const CPD_MAILS = { cpd_reminder } satisfies Record<string, MailTemplate>;
 
-type Due = { id: string; email: string; locale: string; year: number; until: string; days: number; quarters: number; target: number };
+type Due = { id: string; email: string; locale: string; year: number; until: string; quarters: number; target: number };
 
 /**
  * Sends the reminders that are due on `today` (a UTC date): to everyone who asked for them, whose
@@ -79,7 +79,7 @@ export async function sendDueReminders(db: DbOrTx, today = new Date()): Promise<
 		const due = await queryRows<Due>(
 			db,
 			sql`select * from (
-					select u.id, u.email, u.locale, y.year, to_char(y.until, 'YYYY-MM-DD') as until, (y.until - ${day}::date) as days, s.target_quarters as target,
+					select u.id, u.email, u.locale, y.year, to_char(y.until, 'YYYY-MM-DD') as until, s.target_quarters as target,
 						coalesce((select sum(e.quarters) from cpd_entry e
 							where e.user_id = s.user_id and e.status = 'confirmed' and e.starts_on >= y.starts and e.starts_on < y.until), 0)::int as quarters
 					from cpd_settings s
@@ -118,7 +118,7 @@ async function remind(db: DbOrTx, person: Due): Promise<boolean> {
 			link: `/${locale}/cpd`,
 			unsubscribe: unsubscribePath(locale, await unsubscribeTokenFor(tx, person.id)),
 			words: cpd_reminder(
-				{ hours: formatNumber(person.quarters / 4, locale), target: formatNumber(person.target / 4, locale), end: formatDate(lastDay, locale), days: String(person.days) },
+				{ hours: formatNumber(person.quarters / 4, locale), target: formatNumber(person.target / 4, locale), end: formatDate(lastDay, locale) },
 				locale
 			)
 		});
