@@ -78,6 +78,8 @@ test.describe('malformed ids', () => {
 		'POST /learn/[course]?/enrol',
 		'POST /editor/courses/[course]/lessons/[lesson]?/discardDraft',
 		'POST /organisations/[id]?/leave',
+		// A checkbox: absent means "no reminder", and a wrong value is refused (unit-tested in forms).
+		'POST /cpd?/reminder',
 		// Closing a round reads nothing from the form (the round is in the address).
 		'POST /quality/rounds/[round]?/close',
 		// Free text only: any words are a valid title, summary or body.

@@ -94,6 +94,36 @@ test('assess, see a gap, learn, log the CPD hours and see the change', async ({ 
 	await expect(page.getByText(en.cpd_drafts_heading!)).toHaveCount(0);
 	await expectAccessible(page);
 
+	// Evidence on the entry: a certificate as a PNG, through the plain upload form; a renamed text
+	// file is refused with a message (4xx, nothing stored); the file downloads as it was sent.
+	await page.locator('table').getByRole('link').first().click();
+	const certificate = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+	await page.getByLabel(en.cpd_evidence_file!).setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+	const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/evidence'));
+	await page.getByRole('button', { name: en.cpd_evidence_upload }).click();
+	expect((await refused).status()).toBe(400);
+	await expect(page.getByText(en.cpd_error_evidence_content!)).toBeVisible();
+	await expect(page.getByText(en.cpd_evidence_none!)).toBeVisible();
+	await page.getByLabel(en.cpd_evidence_file!).setInputFiles({ name: 'certificate.png', mimeType: 'image/png', buffer: certificate });
+	await page.getByRole('button', { name: en.cpd_evidence_upload }).click();
+	await expect(page.getByText(en.cpd_evidence_added!)).toBeVisible();
+	const link = page.getByRole('link', { name: 'certificate.png' });
+	await expect(link).toBeVisible();
+	await expectAccessible(page);
+	const download = await page.request.get((await link.getAttribute('href'))!);
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-type']).toBe('image/png');
+	expect(download.headers()['x-content-type-options']).toBe('nosniff');
+	expect(Buffer.from(await download.body()).equals(certificate)).toBe(true);
+
+	// Ask for a reminder when the year's end nears and the target is not met.
+	await page.goto('/en/cpd');
+	await page.getByLabel(en.cpd_reminder_label!).check();
+	await page.getByRole('button', { name: en.cpd_reminder_save }).click();
+	await expect(page.getByText(en.cpd_reminder_saved!)).toBeVisible();
+	await expect(page.getByLabel(en.cpd_reminder_label!)).toBeChecked();
+	await expectAccessible(page);
+
 	// A new assessment from my last answers: area 4 starts where I left it; I rate it higher now.
 	await page.goto('/en/competence');
 	await page.getByRole('button', { name: en.competence_start_last }).click();

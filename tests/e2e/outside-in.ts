@@ -39,9 +39,10 @@ export const PUBLIC = new Set([
 	'GET /api/badges/jwks.json',
 	// A blank sheet of one area of the (public) competence standards, for a team discussion.
 	'GET /competence/sheet/[area]',
-	// A community mail's unsubscribe link: the token is the key to that person's mail settings only.
+	// An opt-out mail's unsubscribe link (community, CPD reminders): the token is the key to that person's mail choices only.
 	'GET /unsubscribe/[token]',
 	'POST /unsubscribe/[token]?/save',
+	'POST /unsubscribe/[token]?/reminder',
 	'POST /unsubscribe/[token]?/stop',
 	'GET /confirm-email/[token]',
 	'POST /confirm-email/[token]',
@@ -162,12 +163,16 @@ export const MEMBER = new Set([
 	'GET /competence/shared/[id]',
 	'GET /cpd',
 	'POST /cpd?/settings',
+	'POST /cpd?/reminder',
 	'POST /cpd?/import',
 	'GET /cpd/new',
 	'POST /cpd/new',
 	'GET /cpd/[id]',
 	'POST /cpd/[id]?/save',
 	'POST /cpd/[id]?/delete',
+	'POST /cpd/[id]?/evidence',
+	'POST /cpd/[id]?/removeEvidence',
+	'GET /cpd/[id]/evidence/[file]',
 	'GET /cpd/export',
 	'GET /cpd/report',
 	'GET /quality',
@@ -337,7 +342,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/people/[id]': { id: otherId },
 		// An assessment and a CPD entry that are nobody's (the member's own would be allowed anyway).
 		'/competence/[id]': { id: '00000000-0000-4000-8000-00000000c0de', area: 'area-1' },
-		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
+		'/cpd/[id]': { id: '00000000-0000-4000-8000-00000000c0de', file: '00000000-0000-4000-8000-00000000c0de' },
 		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
 		// The admin's organisation's private community space (the member is a stranger to it).
 		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' },

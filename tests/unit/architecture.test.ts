@@ -21,6 +21,7 @@ const LOW_LEVEL = [
 	'content',
 	'db',
 	'events',
+	'files',
 	'forms',
 	'http',
 	'i18n',

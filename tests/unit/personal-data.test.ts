@@ -15,7 +15,7 @@ import { enrol, saveReflection } from '../../src/lib/server/learn/progress/index
 import { acceptInvitation, createOrganisation, invite, transferOwnership } from '../../src/lib/server/organisations/service.ts';
 import { deleteAccount, exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { saveArea, shareAssessment, startAssessment } from '../../src/lib/server/competence/index.ts';
-import { createEntry, updateSettings } from '../../src/lib/server/cpd/index.ts';
+import { addEvidence, createEntry, updateSettings } from '../../src/lib/server/cpd/index.ts';
 import { addAction, openRound, organisationQuality, saveArea as saveRatedArea } from '../../src/lib/server/quality/service.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
@@ -105,7 +105,9 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		const assessment = value(await startAssessment(db, as(olaug), { fromLast: false }));
 		value(await saveArea(db, as(olaug), assessment.id, { areaKey: 'area-1', answers: { 'area-1-knowledge-1': '3' }, note: 'Olaug Testesen, supervision log', done: false }, 'en'));
 		value(await shareAssessment(db, as(olaug), assessment.id, centre.id, ctx));
-		value(await createEntry(db, as(olaug), { title: 'Olaug Testesen at the CDI conference', type: 'conference', startsOn: '2026-04-01', endsOn: null, hours: 6, provider: 'CDI', competenceAreas: ['area-1'], reflection: 'What I learnt.' }));
+		const cpdEntryId = value(await createEntry(db, as(olaug), { title: 'Olaug Testesen at the CDI conference', type: 'conference', startsOn: '2026-04-01', endsOn: null, hours: 6, provider: 'CDI', competenceAreas: ['area-1'], reflection: 'What I learnt.' })).id;
+		// An evidence file named after her: its row (owner, name) must go with the account.
+		value(await addEvidence(db, as(olaug), cpdEntryId, { name: 'Olaug Testesen certificate.pdf', data: new TextEncoder().encode('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') }));
 		value(await updateSettings(db, as(olaug), { targetHours: 30, yearStartMonth: 9 }));
 
 		const needles = ['olaug@example.org', 'olaug.new@example.org', 'Olaug Testesen', olaug];
@@ -113,7 +115,7 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		const exported = value(await exportMyData(db, facilitator, ctx.ip)) as { mails: { to: string }[] };
 		expect(new Set(exported.mails.map((m) => m.to))).toEqual(new Set(['olaug@example.org', 'olaug.new@example.org', 'bo@example.org', 'dan@example.org']));
 		const before = await findTraces(db, needles, KEPT_BY_DESIGN);
-		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry', 'competence_assessment', 'competence_area_state', 'competence_share', 'cpd_entry', 'cpd_settings', 'quality_round', 'quality_rater', 'quality_action']));
+		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry', 'competence_assessment', 'competence_area_state', 'competence_share', 'cpd_entry', 'cpd_settings', 'stored_file', 'quality_round', 'quality_rater', 'quality_action']));
 
 		expect(await deleteAccount(db, facilitator, PASSWORD)).toEqual({ ok: true, value: null });
 		expect(await findTraces(db, needles, KEPT_BY_DESIGN)).toEqual([]);

@@ -7,8 +7,8 @@ const me = person('member');
 const admin = person('admin', 'root', true);
 
 describe('competence and CPD policy', () => {
-	it('competence:view, competence:edit, cpd:view, cpd:edit — the owner only (an admin neither)', () => {
-		for (const action of ['competence:view', 'competence:edit', 'cpd:view', 'cpd:edit'] as const) {
+	it('competence:view, competence:edit, cpd:view, cpd:edit, cpd:evidence — the owner only (an admin neither)', () => {
+		for (const action of ['competence:view', 'competence:edit', 'cpd:view', 'cpd:edit', 'cpd:evidence'] as const) {
 			expect(can(me, action, { userId: 'me' })).toBe(true);
 			expect(can(me, action, { userId: 'other' })).toBe(false);
 			expect(can(admin, action, { userId: 'me' })).toBe(false);

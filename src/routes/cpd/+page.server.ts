@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/platform/app.ts';
 import { currentStandardsVersion, loadStandards } from '#lib/server/competence/index.ts';
-import { CSV_MAX_BYTES, importCsv, logPage, settingsForm, updateSettings, yearView } from '#lib/server/cpd/index.ts';
+import { CSV_MAX_BYTES, importCsv, logPage, reminderForm, setReminder, settingsForm, updateSettings, yearView } from '#lib/server/cpd/index.ts';
 import { pageNumber, parseForm } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
@@ -26,6 +26,13 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { section: 'settings', errors: parsed.errors });
 		const result = await updateSettings(db(), actorOf(locals), parsed.data);
 		return respond(result, { frame: { section: 'settings' } }, () => ({ section: 'settings', done: 'cpd_settings_saved' }));
+	},
+	reminder: async ({ locals, request }) => {
+		requireSession(locals);
+		const parsed = parseForm(reminderForm, await request.formData());
+		if (!parsed.ok) return fail(400, { section: 'reminder', errors: parsed.errors });
+		const result = await setReminder(db(), actorOf(locals), parsed.data.remind);
+		return respond(result, { frame: { section: 'reminder' } }, () => ({ section: 'reminder', done: 'cpd_reminder_saved' }));
 	},
 	import: async ({ locals, request }) => {
 		requireSession(locals);

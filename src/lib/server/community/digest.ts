@@ -1,7 +1,6 @@
 // Community mail: the digest of unread replies and mentions (daily or weekly, per person, in their
 // language), a mail at once for a mention if chosen, and the settings behind both — changed on the
 // notifications page, or without signing in through the unsubscribe link every such mail carries.
-import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { BASE_LOCALE, isAppLocale, type AppLocale } from '../../i18n/locales.ts';
 import type { DomainEvent, ScheduledJob } from '../capability.ts';
@@ -9,6 +8,7 @@ import { config } from '../config/index.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
 import { communityPreference } from '../db/schema/community.ts';
 import { sendMail } from '../mail/index.ts';
+import { personByUnsubscribeToken, unsubscribePath, unsubscribeTokenFor } from '../mail/unsubscribe.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { COMMUNITY_MAILS, digestLine } from './mail.ts';
@@ -26,9 +26,6 @@ export const DIGEST_ITEMS = 20;
 /** People served per sweep batch. */
 const BATCH = 100;
 
-const TOKEN = /^[A-Za-z0-9_-]{32}$/;
-const newUnsubscribeToken = () => randomBytes(24).toString('base64url');
-const unsubscribePath = (locale: AppLocale, token: string) => `/${locale}/unsubscribe/${token}`;
 const localeOf = (value: string): AppLocale => (isAppLocale(value) ? value : BASE_LOCALE);
 const asChoice = (value: string | undefined): DigestChoice => (DIGEST_CHOICES as readonly string[]).includes(value ?? '') ? (value as DigestChoice) : 'weekly';
 
@@ -56,38 +53,20 @@ export async function setMailSettings(db: DbOrTx, actor: Actor, settings: MailSe
 	return ok();
 }
 
-/** Whose settings an unsubscribe link opens: their settings and (partly hidden) address; not_found for any other token. */
+/** The community mail settings an unsubscribe link opens (mail/unsubscribe.ts), and the (partly hidden) address; not_found for any other token. */
 export async function settingsByToken(db: DbOrTx, token: string): Promise<Result<MailSettings & { address: string }>> {
-	if (!TOKEN.test(token)) return problem('not_found');
-	const [row] = await queryRows<{ digest: string; mention_mail: boolean; email: string }>(
-		db,
-		sql`select p.digest, p.mention_mail, u.email from community_preference p join app_user u on u.id = p.user_id where p.unsubscribe_token = ${token}`
-	);
-	if (!row) return problem('not_found');
-	const [name, domain] = row.email.split('@');
-	return ok({ digest: asChoice(row.digest), mentionMail: row.mention_mail, address: `${name!.slice(0, 2)}…@${domain}` });
+	const person = await personByUnsubscribeToken(db, token);
+	if (!person) return problem('not_found');
+	const [row] = await db.select({ digest: communityPreference.digest, mentionMail: communityPreference.mentionMail }).from(communityPreference).where(eq(communityPreference.userId, person.userId));
+	return ok({ ...(row ? { digest: asChoice(row.digest), mentionMail: row.mentionMail } : DEFAULT_SETTINGS), address: person.address });
 }
 
-/** Changes the settings an unsubscribe link opens (no sign-in: the token is the key). */
+/** Changes the community mail settings an unsubscribe link opens (no sign-in: the token is the key). */
 export async function setSettingsByToken(db: DbOrTx, token: string, settings: MailSettings): Promise<Result> {
-	if (!TOKEN.test(token)) return problem('not_found');
-	const [row] = await db
-		.update(communityPreference)
-		.set({ ...settings, updatedAt: sql`now()` })
-		.where(eq(communityPreference.unsubscribeToken, token))
-		.returning({ userId: communityPreference.userId });
-	return row ? ok() : problem('not_found');
-}
-
-/** The person's unsubscribe token, made the first time a mail needs one. */
-async function unsubscribeToken(tx: DbOrTx, userId: string): Promise<string> {
-	const [row] = await queryRows<{ token: string }>(
-		tx,
-		sql`insert into community_preference (user_id, unsubscribe_token) values (${userId}, ${newUnsubscribeToken()})
-			on conflict (user_id) do update set unsubscribe_token = coalesce(community_preference.unsubscribe_token, excluded.unsubscribe_token)
-			returning unsubscribe_token as token`
-	);
-	return row!.token;
+	const person = await personByUnsubscribeToken(db, token);
+	if (!person) return problem('not_found');
+	await storeSettings(db, person.userId, settings);
+	return ok();
 }
 
 type Notice = { id: string; kind: 'reply' | 'mention'; thread_id: string; thread_title: string; slug: string; space_title: string; actor_name: string | null };
@@ -145,12 +124,12 @@ export async function sendDueDigests(db: DbOrTx): Promise<number> {
 async function sendDigest(db: DbOrTx, person: { id: string; email: string; locale: string }): Promise<boolean> {
 	const locale = localeOf(person.locale);
 	return db.transaction(async (tx) => {
-		const [claimed] = await queryRows<{ token: string; digest: string }>(
+		const [claimed] = await queryRows<{ digest: string }>(
 			tx,
-			sql`insert into community_preference as p (user_id, last_digest_at, unsubscribe_token) values (${person.id}, now(), ${newUnsubscribeToken()})
-				on conflict (user_id) do update set last_digest_at = now(), unsubscribe_token = coalesce(p.unsubscribe_token, excluded.unsubscribe_token)
+			sql`insert into community_preference as p (user_id, last_digest_at) values (${person.id}, now())
+				on conflict (user_id) do update set last_digest_at = now()
 				where p.digest <> 'off' and (p.last_digest_at is null or p.last_digest_at <= now() - ${PERIOD})
-				returning p.unsubscribe_token as token, p.digest`
+				returning p.digest`
 		);
 		if (!claimed) return false;
 		const notices = await pendingNotices(tx, person.id, locale);
@@ -164,7 +143,7 @@ async function sendDigest(db: DbOrTx, person: { id: string; email: string; local
 			kind: 'community_digest',
 			userId: person.id,
 			link: `/${locale}/notifications`,
-			unsubscribe: unsubscribePath(locale, claimed.token),
+			unsubscribe: unsubscribePath(locale, await unsubscribeTokenFor(tx, person.id)),
 			words: COMMUNITY_MAILS.community_digest(
 				{ items: lines.join('\n'), more: notices.length > DIGEST_ITEMS ? String(notices.length - DIGEST_ITEMS) : '', period: asChoice(claimed.digest) },
 				locale
@@ -211,7 +190,7 @@ export async function mailMentions(db: DbOrTx, event: DomainEvent): Promise<void
 				kind: 'community_mention',
 				userId: person.id,
 				link: `/${locale}/community/${shown.slug}/${threadId}${postId ? `#post-${postId}` : ''}`,
-				unsubscribe: unsubscribePath(locale, await unsubscribeToken(tx, person.id)),
+				unsubscribe: unsubscribePath(locale, await unsubscribeTokenFor(tx, person.id)),
 				words: COMMUNITY_MAILS.community_mention({ author: shown.actor_name ?? '', title: shown.thread_title, space: shown.space_title, excerpt: excerpt(text?.body ?? '', 400) }, locale)
 			});
 		});

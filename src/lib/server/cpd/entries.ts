@@ -4,6 +4,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { cpdEntry, cpdSettings } from '../db/schema/cpd.ts';
 import { isUuid } from '../forms/index.ts';
+import { deleteEvidenceOf } from './evidence.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { collator } from '../../i18n/format.ts';
@@ -34,6 +35,8 @@ export type EntryInput = {
 export type CpdEntry = typeof cpdEntry.$inferSelect;
 export type EntryView = Omit<CpdEntry, 'quarters'> & { hours: number; reflected: boolean };
 export type Settings = { targetHours: number; yearStartMonth: number };
+/** The settings with the reminder choice (mail me when the year's end nears and the target is not met). */
+export type CpdSettings = Settings & { remind: boolean };
 
 const viewOf = (e: CpdEntry): EntryView => {
 	const { quarters, ...rest } = e;
@@ -90,19 +93,22 @@ export async function updateEntry(db: DbOrTx, actor: Actor, id: string, input: E
 
 /**
  * Deletes an entry. A draft from a Learn module is kept as a row marked 'dismissed' instead, so the
- * module does not add it again (no double counting, and no surprise re-appearance).
+ * module does not add it again (no double counting, and no surprise re-appearance). Its evidence files go.
  */
 export async function deleteEntry(db: DbOrTx, actor: Actor, id: string): Promise<Result> {
 	const row = await owned(db, actor, id);
 	if (!row) return problem('not_found');
-	if (row.sourceModuleId !== null) await db.update(cpdEntry).set({ status: 'dismissed', updatedAt: new Date() }).where(eq(cpdEntry.id, row.id));
-	else await db.delete(cpdEntry).where(eq(cpdEntry.id, row.id));
+	await db.transaction(async (tx) => {
+		await deleteEvidenceOf(tx, [row.id]);
+		if (row.sourceModuleId !== null) await tx.update(cpdEntry).set({ status: 'dismissed', updatedAt: new Date() }).where(eq(cpdEntry.id, row.id));
+		else await tx.delete(cpdEntry).where(eq(cpdEntry.id, row.id));
+	});
 	return ok();
 }
 
-export async function getSettings(db: DbOrTx, userId: string): Promise<Settings> {
+export async function getSettings(db: DbOrTx, userId: string): Promise<CpdSettings> {
 	const [row] = await db.select().from(cpdSettings).where(eq(cpdSettings.userId, userId));
-	return { targetHours: (row?.targetQuarters ?? DEFAULT_TARGET_HOURS * 4) / 4, yearStartMonth: row?.yearStartMonth ?? 1 };
+	return { targetHours: (row?.targetQuarters ?? DEFAULT_TARGET_HOURS * 4) / 4, yearStartMonth: row?.yearStartMonth ?? 1, remind: row?.remind ?? false };
 }
 
 export async function updateSettings(db: DbOrTx, actor: Actor, input: Settings): Promise<Result> {
@@ -134,7 +140,7 @@ export type YearView = {
 	year: number;
 	from: string;
 	until: string;
-	settings: Settings;
+	settings: CpdSettings;
 	entries: EntryView[];
 	drafts: EntryView[];
 	hours: number;

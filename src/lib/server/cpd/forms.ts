@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, singleLine } from '../forms/index.ts';
+import { plainText, singleLine, uuid } from '../forms/index.ts';
 import { CPD_TYPES, PROVIDER_MAX, REFLECTION_MAX, TITLE_MAX } from './entries.ts';
 
 const isoDate = z
@@ -40,4 +40,12 @@ export const settingsForm = z.object({
 		.string({ error: 'error_required' })
 		.regex(/^(?:[1-9]|1[0-2])$/, 'error_invalid')
 		.transform(Number)
+});
+
+/** Which evidence file a remove button names. */
+export const evidenceForm = z.object({ file: uuid() });
+
+/** The reminder choice on the year view: a checkbox, absent when unticked. */
+export const reminderForm = z.object({
+	remind: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes')
 });

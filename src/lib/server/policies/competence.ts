@@ -23,6 +23,8 @@ export const competenceRules = {
 	// One's own assessments and CPD log: only their owner reads or changes them (an admin neither).
 	...allow(['competence:view', 'competence:edit'], (actor, a: PersonOwned) => a.userId === actor.id),
 	...allow(['cpd:view', 'cpd:edit'], (actor, e: PersonOwned) => e.userId === actor.id),
+	// Evidence files of a CPD entry (certificates): read, added and removed by the entry's owner only.
+	...allow(['cpd:evidence'], (actor, e: PersonOwned) => e.userId === actor.id),
 	// Sharing needs the owner, and that they belong to the organisation they share with.
 	...allow(['competence:share'], (actor, s: ShareTarget) => s.userId === actor.id && s.role !== null),
 	// A leader sees a shared assessment while the share stands.

@@ -227,8 +227,8 @@ export const communityDraft = pgTable(
 
 /**
  * How a person wants community news by mail: a digest 'off', 'daily' or 'weekly' (the default), and
- * whether a mention is mailed at once. `unsubscribeToken` is the key in every such mail's
- * unsubscribe link (it opens only these settings, without signing in).
+ * whether a mention is mailed at once. The key in every such mail's unsubscribe link is the person's
+ * one token for all opt-out mail (`mail_unsubscribe`).
  */
 export const communityPreference = pgTable('community_preference', {
 	userId: uuid('user_id')
@@ -236,7 +236,6 @@ export const communityPreference = pgTable('community_preference', {
 		.references(() => user.id, { onDelete: 'cascade' }),
 	digest: text('digest').notNull().default('weekly'),
 	mentionMail: boolean('mention_mail').notNull().default(false),
-	unsubscribeToken: text('unsubscribe_token').unique(),
 	lastDigestAt: stamp('last_digest_at'),
 	updatedAt: stamp('updated_at').notNull().defaultNow()
 });

@@ -6,6 +6,7 @@ export * from './frameworks.ts';
 export * from './search.ts';
 export * from './learn.ts';
 export * from './competence.ts';
+export * from './files.ts';
 export * from './cpd.ts';
 export * from './quality.ts';
 export * from './cards.ts';

@@ -2,6 +2,19 @@ import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './accounts.ts';
 
+/**
+ * A person's key for the unsubscribe links of the mail they may opt out of (community digest and
+ * mentions, CPD reminders): one per person, made when the first such mail is sent; the link opens
+ * that person's mail choices without signing in, and nothing else.
+ */
+export const mailUnsubscribe = pgTable('mail_unsubscribe', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	token: text('token').notNull().unique(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
 /** Mail waiting to be sent, or kept as the outbox when no SMTP server is configured. */
 export const mailOutbox = pgTable(
 	'mail_outbox',

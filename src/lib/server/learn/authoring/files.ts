@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import DOMPurify from 'isomorphic-dompurify';
 import { BASE_LOCALE, LOCALE_NAMES, type AppLocale } from '../../../i18n/locales.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { sniffedAs } from '../../files/index.ts';
 import { course, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
 import { done, forbidden, formatBytes, markEdited, mayAuthor, notFound, refuse, type Problem } from './common.ts';
@@ -155,10 +155,8 @@ async function contentMatches(ext: MediaExtension, data: Uint8Array): Promise<bo
 			const text = utf8(data);
 			return text !== null && isSvgDocument(text);
 		}
-		default: {
-			const found = await fileTypeFromBuffer(data);
-			return !!found && SNIFFED[ext].includes(found.ext);
-		}
+		default:
+			return sniffedAs(data, SNIFFED[ext]);
 	}
 }
 

@@ -5,6 +5,7 @@
 // sets it to AUTHORING_BODY_LIMIT (unless the operator set it) and enforces bodyLimitFor() on every
 // request while the bytes arrive (http/body-limit.ts): only the two upload actions of the course
 // editor get the large limit, and they check the content-edit right before reading the body.
+import { PERSONAL_FILE_MAX_BYTES } from '../../files/limits.ts';
 import { MEDIA_TYPES } from '../content/index.ts';
 
 /** The largest course package (.zip) the editor accepts. */
@@ -25,10 +26,15 @@ export const AUTHORING_BODY_LIMIT = Math.max(PACKAGE_MAX_BYTES, LARGEST_LESSON_F
 /** adapter-node's own default, kept for every other path. */
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
 
-// The two actions that take files: `?/import` on the course list, `?/upload` on a lesson.
-const UPLOAD_ACTIONS: [RegExp, string][] = [
-	[/^\/[a-z]{2}\/editor\/courses\/?$/, 'import'],
-	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/lessons\/[^/]+\/?$/, 'upload']
+/** The body limit of a form that attaches one personal file (CPD evidence). */
+export const PERSONAL_FILE_BODY_LIMIT = PERSONAL_FILE_MAX_BYTES + 64 * 1024;
+
+// The actions that take files: `?/import` on the course list, `?/upload` on a lesson, and
+// `?/evidence` on a CPD entry (which checks the session before reading the body).
+const UPLOAD_ACTIONS: [RegExp, string, number][] = [
+	[/^\/[a-z]{2}\/editor\/courses\/?$/, 'import', AUTHORING_BODY_LIMIT],
+	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/lessons\/[^/]+\/?$/, 'upload', AUTHORING_BODY_LIMIT],
+	[/^\/[a-z]{2}\/cpd\/[^/]+\/?$/, 'evidence', PERSONAL_FILE_BODY_LIMIT]
 ];
 
 /**
@@ -44,6 +50,6 @@ export function bodyLimitFor(target: string): number {
 	}
 	// SvelteKit takes the action's name from the first query parameter that starts with a slash.
 	const action = [...url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
-	const upload = UPLOAD_ACTIONS.some(([path, name]) => path.test(url.pathname) && action === name);
-	return upload ? AUTHORING_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+	const upload = UPLOAD_ACTIONS.find(([path, name]) => path.test(url.pathname) && action === name);
+	return upload ? upload[2] : DEFAULT_BODY_LIMIT;
 }

@@ -1,0 +1,105 @@
+// Stored files: a checked upload kept in the database (`stored_file`, bytes with sha256, type, size,
+// original name, owner), and sent back with headers that keep a browser from treating it as
+// anything but what it was checked to be. Capability-agnostic: the capability that attaches a file
+// keeps its own link row and asks its own policy before calling readStoredFile.
+import { createHash } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { DbOrTx } from '../db/client.ts';
+import { storedFile } from '../db/schema/files.ts';
+export { PERSONAL_FILE_MAX_BYTES } from './limits.ts';
+
+/** A type of file a caller accepts: its media type, size limit, and what file-type must find in the bytes. */
+export type FileKind = { mime: string; maxBytes: number; sniffed: readonly string[] };
+export type FileCheck = { ok: true; ext: string; mime: string } | { ok: false; reason: 'type' | 'too_large' | 'content' };
+export type StoredFileMeta = { id: string; name: string; mime: string; size: number; sha256: string; createdAt: Date };
+export type StoredFileData = StoredFileMeta & { ownerId: string; data: Uint8Array };
+
+/** Whether file-type recognises the bytes as one of `exts` (its names: 'png', 'jpg', 'pdf', …). */
+export async function sniffedAs(data: Uint8Array, exts: readonly string[]): Promise<boolean> {
+	const found = await fileTypeFromBuffer(data);
+	return !!found && exts.includes(found.ext);
+}
+
+/** The lowercased extension of a file name ('' when none). */
+export const extensionOf = (name: string): string => (name.includes('.') ? (name.toLowerCase().split('.').pop() ?? '') : '');
+
+/**
+ * Checks an upload against the kinds a caller accepts: an extension it names, within that kind's
+ * size limit, and bytes that file-type recognises as that kind (a renamed file is refused).
+ */
+export async function checkFile(name: string, data: Uint8Array, kinds: Readonly<Record<string, FileKind>>): Promise<FileCheck> {
+	const ext = extensionOf(name);
+	const kind = Object.hasOwn(kinds, ext) ? kinds[ext] : undefined;
+	if (!kind) return { ok: false, reason: 'type' };
+	if (data.byteLength > kind.maxBytes) return { ok: false, reason: 'too_large' };
+	if (!data.byteLength || !(await sniffedAs(data, kind.sniffed))) return { ok: false, reason: 'content' };
+	return { ok: true, ext, mime: kind.mime };
+}
+
+const NAME_MAX = 200;
+
+/** An uploaded file's name as shown and sent back: its last path part, no control characters, at most 200 characters. */
+export function cleanFileName(original: string): string {
+	const base = (original.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}"]/gu, '').trim();
+	if (base.length <= NAME_MAX) return base || 'file';
+	const ext = extensionOf(base);
+	return `${base.slice(0, NAME_MAX - ext.length - 1)}.${ext}`;
+}
+
+const META = {
+	id: storedFile.id,
+	name: storedFile.name,
+	mime: storedFile.mime,
+	size: storedFile.size,
+	sha256: storedFile.sha256,
+	createdAt: storedFile.createdAt
+};
+
+/** Stores a file that has passed checkFile (pass `mime` from its answer), owned by `ownerId`. */
+export async function storeFile(db: DbOrTx, file: { ownerId: string; name: string; mime: string; data: Uint8Array }): Promise<StoredFileMeta> {
+	const [row] = await db
+		.insert(storedFile)
+		.values({ ...file, name: cleanFileName(file.name), size: file.data.byteLength, sha256: createHash('sha256').update(file.data).digest('hex') })
+		.returning(META);
+	return row!;
+}
+
+/** A stored file with its bytes, or undefined. Whoever calls this has checked the reader may see it. */
+export async function readStoredFile(db: DbOrTx, id: string): Promise<StoredFileData | undefined> {
+	const [row] = await db
+		.select({ ...META, ownerId: storedFile.ownerId, data: storedFile.data })
+		.from(storedFile)
+		.where(eq(storedFile.id, id));
+	return row;
+}
+
+/** Deletes stored files. */
+export async function deleteStoredFiles(db: DbOrTx, ids: readonly string[]): Promise<void> {
+	if (ids.length) await db.delete(storedFile).where(inArray(storedFile.id, [...ids]));
+}
+
+/** RFC 6266 / 8187: an ASCII fallback and the UTF-8 name. */
+function disposition(kind: 'inline' | 'attachment', name: string): string {
+	const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'file';
+	return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * The response that sends a stored file: its checked type, never sniffed again by the browser;
+ * images inline (they open in the tab), anything else (PDF) as a download, so a document never runs
+ * in the site's origin; private to the reader, never kept by a shared cache.
+ */
+export function fileResponse(file: StoredFileData): Response {
+	const inline = file.mime.startsWith('image/') && file.mime !== 'image/svg+xml';
+	return new Response(file.data as Uint8Array<ArrayBuffer>, {
+		headers: {
+			'content-type': file.mime,
+			'content-length': String(file.data.byteLength),
+			'x-content-type-options': 'nosniff',
+			'content-disposition': disposition(inline ? 'inline' : 'attachment', file.name),
+			'cache-control': 'private, no-cache',
+			etag: `"${file.sha256}"`
+		}
+	});
+}
