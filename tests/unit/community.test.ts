@@ -27,6 +27,8 @@ import {
 	markRead,
 	markThreadRead,
 	moderationQueue,
+	moveThread,
+	suspendMember,
 	openSpace,
 	organisationSpaceSlug,
 	react,
@@ -311,6 +313,47 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		// A hidden thread is a 404 to members.
 		value(await setHidden(db, editor(mod), s, thread, null, true));
 		expect(kind(await getThread(db, as(bo), s, thread))).toBe('not_found');
+	});
+
+	it('lets a moderator move a thread between open spaces only, audit-logged', async () => {
+		const ada = await person('Ada');
+		const mod = await person('Mod');
+		const s = await space(ada, 'slovakia');
+		const { id: thread } = value(await createThread(db, as(ada), s, { title: 'Really about ethics', body: 'Confidentiality again.', language: 'en' }));
+		expect(kind(await moveThread(db, as(ada), s, thread, 'ethics'))).toBe('not_found');
+		expect(await moveThread(db, editor(mod), s, thread, 'no-such-space')).toMatchObject({ ok: false, problem: { kind: 'invalid', key: 'community_error_move' } });
+		expect(await moveThread(db, editor(mod), s, thread, 'slovakia')).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+		const { id: org } = value(await createOrganisation(db, as(mod), { name: 'Centrum', sector: 'adult_centre', country: 'SK', languages: ['sk'], description: '' }, { ip: '203.0.113.1' }));
+		expect(await moveThread(db, editor(mod), s, thread, organisationSpaceSlug(org))).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+		expect(value(await moveThread(db, editor(mod), s, thread, 'ethics'))).toEqual({ slug: 'ethics' });
+		expect(kind(await getThread(db, as(ada), s, thread))).toBe('not_found');
+		expect(value(await getThread(db, as(ada), await space(ada, 'ethics'), thread)).title).toBe('Really about ethics');
+		const events = (await db.select({ event: auditEvent.event }).from(auditEvent)).map((e) => e.event);
+		expect(events).toContain('community_moved');
+	});
+
+	it('lets a moderator suspend a member from posting in a space (not elsewhere) and lift it, audit-logged', async () => {
+		const ada = await person('Ada');
+		const bo = await person('Bo');
+		const mod = await person('Mod');
+		const s = await space(ada, 'poland');
+		const { id: thread } = value(await createThread(db, as(ada), s, { title: 'Heated', body: 'Calm, please.', language: 'en' }));
+		value(await reply(db, as(bo), s, thread, { body: 'Something heated' }));
+		expect(kind(await suspendMember(db, as(ada), s, bo, 7))).toBe('not_found');
+		expect(kind(await suspendMember(db, editor(mod), s, mod, 7))).toBe('invalid');
+		expect(kind(await suspendMember(db, editor(mod), s, bo, 3))).toBe('invalid');
+		// Someone who never wrote in the space cannot be named.
+		expect(kind(await suspendMember(db, editor(mod), s, await person('Cy'), 7))).toBe('not_found');
+		value(await suspendMember(db, editor(mod), s, bo, 7));
+		expect(await reply(db, as(bo), s, thread, { body: 'Again' })).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'community_error_suspended' } });
+		expect(await createThread(db, as(bo), s, { title: 'New', body: 'x', language: 'en' })).toMatchObject({ ok: false, problem: { key: 'community_error_suspended' } });
+		// Still reads it, and still posts elsewhere.
+		expect(kind(await getThread(db, as(bo), s, thread))).toBe('ok');
+		expect(kind(await createThread(db, as(bo), await space(bo, 'ethics'), { title: 'Elsewhere', body: 'Fine here.', language: 'en' }))).toBe('ok');
+		value(await suspendMember(db, editor(mod), s, bo, 0));
+		expect(kind(await reply(db, as(bo), s, thread, { body: 'Calmer now.' }))).toBe('ok');
+		const events = (await db.select({ event: auditEvent.event }).from(auditEvent)).map((e) => e.event);
+		expect(events).toEqual(expect.arrayContaining(['community_suspended', 'community_unsuspended']));
 	});
 
 	it('indexes threads of public spaces for search, never those of a private space', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plainText, requiredText, singleLine, uuid } from '../forms/index.ts';
 import { DIGEST_CHOICES } from './digest.ts';
-import { FLAG_NOTE_MAX, FLAG_REASONS } from './moderation.ts';
+import { FLAG_NOTE_MAX, FLAG_REASONS, SUSPENSION_DAYS } from './moderation.ts';
 import { REACTIONS } from './reactions.ts';
 import { BODY_MAX, POST_LANGUAGES, TITLE_MAX } from './threads.ts';
 import { isContentRef } from './comments.ts';
@@ -56,3 +56,12 @@ export const commentForm = z
 		language: z.enum(POST_LANGUAGES, { error: 'error_choose' })
 	})
 	.refine((f) => isContentRef(f), { error: 'error_invalid', path: ['path'] });
+
+/** Where a moderator moves a thread: another open space, by slug. */
+export const moveForm = z.object({ to: singleLine(120) });
+
+/** A moderator suspends a post's author from the space for some days (0 lifts it). */
+export const suspendForm = z.object({
+	user: uuid(),
+	days: z.enum(['0', ...SUSPENSION_DAYS.map(String)] as [string, ...string[]], { error: 'error_choose' }).transform(Number)
+});

@@ -3,9 +3,9 @@
 // Every moderator action is audit-logged.
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { audit } from '../audit/index.ts';
-import type { DbOrTx } from '../db/client.ts';
+import { queryRows, type DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
-import { communityFlag, communityPost, communitySpace, communityThread } from '../db/schema/community.ts';
+import { communityFlag, communityPost, communitySpace, communitySuspension, communityThread } from '../db/schema/community.ts';
 import { isUuid } from '../forms/index.ts';
 import { can, type Actor, type WrittenInSpace } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
@@ -17,13 +17,13 @@ export const FLAG_REASONS = ['spam', 'abusive', 'off_topic', 'personal_data', 'o
 export type FlagReason = (typeof FLAG_REASONS)[number];
 export const FLAG_NOTE_MAX = 500;
 
-export const COMMUNITY_AUDIT_EVENTS = ['community_hidden', 'community_restored', 'community_locked', 'community_unlocked', 'community_approved'] as const;
+export const COMMUNITY_AUDIT_EVENTS = ['community_hidden', 'community_restored', 'community_locked', 'community_unlocked', 'community_approved', 'community_moved', 'community_suspended', 'community_unsuspended'] as const;
 
 /** The thread (and reply) a moderation action names, in this space. */
 async function target(db: DbOrTx, space: Space, threadId: string, postId: string | null) {
 	if (!isUuid(threadId) || (postId !== null && !isUuid(postId))) return undefined;
 	const [thread] = await db
-		.select({ id: communityThread.id, authorId: communityThread.authorId, hidden: communityThread.hidden, locked: communityThread.locked, held: communityThread.held })
+		.select({ id: communityThread.id, authorId: communityThread.authorId, hidden: communityThread.hidden, locked: communityThread.locked, held: communityThread.held, subject: communityThread.subject })
 		.from(communityThread)
 		.where(and(eq(communityThread.id, threadId), eq(communityThread.spaceId, space.id)));
 	if (!thread) return undefined;
@@ -91,6 +91,63 @@ export async function setLocked(db: DbOrTx, actor: Actor, space: Space, threadId
 		await audit(tx, { event: locked ? 'community_locked' : 'community_unlocked', actorId: actor.id, subjectId: found.thread.authorId, ip, detail: { thread: found.thread.id } });
 		return ok();
 	});
+}
+
+/**
+ * Moves a thread from one open space to another (a moderator of both: the site's editors). Private
+ * spaces never take part (what was said among members stays there), nor does a content page's
+ * discussion (it belongs to its page). Returns the new space's slug.
+ */
+export async function moveThread(db: DbOrTx, actor: Actor, space: Space, threadId: string, toSlug: string, ip: string | null = null): Promise<Result<{ slug: string }>> {
+	if (!actor || !can(actor, 'community:moderate', space.access)) return problem('not_found');
+	const found = await target(db, space, threadId, null);
+	if (!found) return problem('not_found');
+	const [to] = await db.select({ id: communitySpace.id, slug: communitySpace.slug, kind: communitySpace.kind }).from(communitySpace).where(eq(communitySpace.slug, toSlug));
+	const movable = space.kind === 'public' && found.thread.subject === null && to?.kind === 'public' && to.id !== space.id;
+	if (!to || !movable || !can(actor, 'community:moderate', { kind: 'public', member: false, moderator: false })) return problem('invalid', { field: 'to', key: 'community_error_move' });
+	return db.transaction(async (tx) => {
+		await tx.update(communityThread).set({ spaceId: to.id }).where(eq(communityThread.id, found.thread.id));
+		await requestSearchIndex(tx, 'thread', found.thread.id);
+		await audit(tx, { event: 'community_moved', actorId: actor.id, subjectId: found.thread.authorId, ip, detail: { thread: found.thread.id, from: space.slug, to: to.slug } });
+		return ok({ slug: to.slug });
+	});
+}
+
+/** How long a moderator may suspend someone from a space, in days. */
+export const SUSPENSION_DAYS = [1, 7, 30] as const;
+
+/**
+ * Suspends the author of a post from posting in the space for `days` (0: lifts it). A moderator
+ * only, never themselves; the member still reads the space.
+ */
+export async function suspendMember(db: DbOrTx, actor: Actor, space: Space, userId: string, days: number, ip: string | null = null): Promise<Result> {
+	if (!actor || !can(actor, 'community:moderate', space.access) || !isUuid(userId)) return problem('not_found');
+	if (userId === actor.id || !(days === 0 || (SUSPENSION_DAYS as readonly number[]).includes(days))) return problem('invalid', { field: 'days', key: 'error_invalid' });
+	const [wrote] = await queryRows<{ one: number }>(
+		db,
+		sql`select 1 as one from community_thread t left join community_post p on p.thread_id = t.id
+			where t.space_id = ${space.id} and (t.author_id = ${userId} or p.author_id = ${userId}) limit 1`
+	);
+	if (!wrote) return problem('not_found');
+	return db.transaction(async (tx) => {
+		if (days === 0) await tx.delete(communitySuspension).where(and(eq(communitySuspension.spaceId, space.id), eq(communitySuspension.userId, userId)));
+		else
+			await tx
+				.insert(communitySuspension)
+				.values({ spaceId: space.id, userId, until: sql`now() + make_interval(days => ${days})`, suspendedBy: actor.id })
+				.onConflictDoUpdate({ target: [communitySuspension.spaceId, communitySuspension.userId], set: { until: sql`now() + make_interval(days => ${days})`, suspendedBy: actor.id } });
+		await audit(tx, { event: days === 0 ? 'community_unsuspended' : 'community_suspended', actorId: actor.id, subjectId: userId, ip, detail: { space: space.slug, days } });
+		return ok();
+	});
+}
+
+/** Until when the person is suspended from posting in the space, or null. */
+export async function suspendedUntil(db: DbOrTx, spaceId: string, userId: string): Promise<Date | null> {
+	const [row] = await db
+		.select({ until: communitySuspension.until })
+		.from(communitySuspension)
+		.where(and(eq(communitySuspension.spaceId, spaceId), eq(communitySuspension.userId, userId), sql`${communitySuspension.until} > now()`));
+	return row?.until ?? null;
 }
 
 /** Dismisses the open flags on a thread or reply without hiding it. */

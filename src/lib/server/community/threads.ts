@@ -15,6 +15,7 @@ import { ok, problem, type Result } from '../result/index.ts';
 import { excerpt, hasLink, renderPost } from './markdown.ts';
 import { notifyAnnouncement, notifyMentions, notifyReply } from './notifications.ts';
 import { reactionCounts, toggleReaction, type Reaction, type ReactionCount } from './reactions.ts';
+import { suspendedUntil } from './moderation.ts';
 import type { Space } from './spaces.ts';
 
 export const TITLE_MAX = 160;
@@ -120,7 +121,8 @@ export async function isNewMember(db: DbOrTx, userId: string): Promise<boolean> 
 }
 
 /** Counts a post against the limits: a refusal, or whether the writer is a new member. */
-async function checkLimits(db: DbOrTx, actor: SignedIn): Promise<Result<Limits>> {
+async function checkLimits(db: DbOrTx, actor: SignedIn, space: Space): Promise<Result<Limits>> {
+	if (await suspendedUntil(db, space.id, actor.id)) return problem('forbidden', { field: 'body', key: 'community_error_suspended' });
 	const newMember = await isNewMember(db, actor.id);
 	if (!(await hit(db, POSTS_PER_HOUR, actor.id))) return problem('rate_limited', { field: 'body', key: 'community_error_rate_limited' });
 	if (newMember && !(await hit(db, NEW_MEMBER_POSTS_PER_HOUR, actor.id))) return problem('rate_limited', { field: 'body', key: 'community_error_new_member_limit' });
@@ -132,7 +134,7 @@ export async function createThread(db: DbOrTx, actor: Actor, space: Space, input
 	if (!actor || !can(actor, 'community:post', space.access)) return problem('not_found');
 	// Only a moderator of an organisation's or a cohort's space announces to its members.
 	if (input.announce && (space.kind === 'public' || !moderates(space, actor))) return problem('forbidden', { key: 'community_error_announce' });
-	const limits = await checkLimits(db, actor);
+	const limits = await checkLimits(db, actor, space);
 	if (!limits.ok) return limits;
 	const held = limits.value.newMember && !moderates(space, actor) && hasLink(input.body);
 	return db.transaction(async (tx) => {
@@ -200,6 +202,8 @@ export type PostView = {
 export type ThreadView = {
 	id: string;
 	title: string;
+	/** The content page it discusses, if it is one's discussion (see comments.ts). */
+	subject: string | null;
 	language: string;
 	authorId: string | null;
 	authorName: string | null;
@@ -304,6 +308,7 @@ export async function getThread(db: DbOrTx, actor: Actor, space: Space, threadId
 	return ok({
 		id: row.id,
 		title: row.title,
+		subject: row.subject,
 		language: row.language,
 		authorId: row.authorId,
 		authorName: deleted ? null : (author?.name ?? null),
@@ -366,7 +371,7 @@ export async function reply(db: DbOrTx, actor: Actor, space: Space, threadId: st
 		if (!parent) return problem('invalid', { field: 'body', key: 'error_invalid' });
 		parentId = parent.parentId ?? parent.id;
 	}
-	const limits = await checkLimits(db, actor);
+	const limits = await checkLimits(db, actor, space);
 	if (!limits.ok) return limits;
 	const held = limits.value.newMember && !moderates(space, actor) && hasLink(input.body);
 	return db.transaction(async (tx) => {

@@ -189,6 +189,23 @@ export const communityReaction = pgTable(
 	(t) => [unique('community_reaction_once').on(t.userId, t.threadId, t.postId, t.reaction).nullsNotDistinct(), index('community_reaction_thread_idx').on(t.threadId)]
 );
 
+/** A member a moderator has barred from posting in a space until a time. */
+export const communitySuspension = pgTable(
+	'community_suspension',
+	{
+		spaceId: uuid('space_id')
+			.notNull()
+			.references(() => communitySpace.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		until: stamp('until').notNull(),
+		suspendedBy: uuid('suspended_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: stamp('created_at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.spaceId, t.userId] })]
+);
+
 /** A report of a thread or reply to the moderators, with a reason; resolved when they act. */
 export const communityFlag = pgTable(
 	'community_flag',

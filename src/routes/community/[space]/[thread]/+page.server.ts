@@ -17,6 +17,11 @@ import {
 	lockForm,
 	markHelpful,
 	markThreadRead,
+	listSpaces,
+	moveForm,
+	moveThread,
+	suspendForm,
+	suspendMember,
 	react,
 	reactForm,
 	openFlagCounts,
@@ -45,12 +50,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	await markThreadRead(db(), actor, thread.id);
 	const draft = thread.may.reply ? await getDraft(db(), actor, `thread:${thread.id}`) : undefined;
 	const flags = thread.may.moderate ? Object.fromEntries(await openFlagCounts(db(), thread.id)) : {};
+	// A moderator of an open space may move an ordinary thread to another open space.
+	const moveTo = thread.may.moderate && space.kind === 'public' && !thread.subject ? (await listSpaces(db(), actor, getLocale())).public.filter((s) => s.slug !== space.slug).map((s) => ({ slug: s.slug, title: s.title })) : [];
 	return {
 		space: { slug: space.slug, title: space.title, kind: space.kind },
 		thread,
 		draft: draft?.body ?? '',
 		flags,
+		moveTo,
 		signedIn: !!actor,
+		viewerId: actor?.id ?? null,
 		// Which post's edit form or reply form is open (links work without JavaScript).
 		editing: url.searchParams.get('edit') ?? '',
 		replyTo: url.searchParams.get('reply') ?? '',
@@ -123,6 +132,19 @@ export const actions: Actions = {
 		const parsed = parseForm(watchForm, await event.request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors);
 		return done(await setWatch(db(), actorOf(event.locals), space, event.params.thread, parsed.data.level), space, event.params.thread);
+	},
+	move: async (event) => {
+		const space = await spaceOf(event);
+		const parsed = parseForm(moveForm, await event.request.formData());
+		if (!parsed.ok) return invalidForm(parsed.errors, { section: 'move' });
+		const result = await moveThread(db(), actorOf(event.locals), space, event.params.thread, parsed.data.to, requestContext(event).ip);
+		return respond(result, { frame: { section: 'move' } }, (moved) => redirect(303, localizeHref(`/community/${moved.slug}/${event.params.thread}`)));
+	},
+	suspend: async (event) => {
+		const space = await spaceOf(event);
+		const parsed = parseForm(suspendForm, await event.request.formData());
+		if (!parsed.ok) return invalidForm(parsed.errors);
+		return done(await suspendMember(db(), actorOf(event.locals), space, parsed.data.user, parsed.data.days, requestContext(event).ip), space, event.params.thread);
 	},
 	lock: async (event) => {
 		const space = await spaceOf(event);
