@@ -9,13 +9,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
 import { importAllContent } from '../src/lib/server/platform/content.ts';
 import { getThread, listThreads, openSpace } from '../src/lib/server/community/index.ts';
 import type { Actor } from '../src/lib/server/policies/index.ts';
 import { ensureBuild } from '../scripts/lib/build-stamp.ts';
+import { freshPostgres } from './lib.ts';
 
 const REPLIES = 500;
 const THREADS = 10_000;
@@ -89,22 +89,15 @@ async function pages(): Promise<void> {
 	await migrate(pglite, 'migrations');
 	await measure('PGlite', pglite);
 	await pglite.close();
-	const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-	if (!url) return;
-	const dbName = `praxis_bench_${Date.now()}`;
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
-	await admin.query(`create database ${dbName}`);
-	const target = new URL(url);
-	target.pathname = `/${dbName}`;
-	const postgres = await openPostgres(target.toString(), 2);
+	const fresh = await freshPostgres();
+	if (!fresh) return;
+	const postgres = await openPostgres(fresh.url, 2);
 	try {
 		await migrate(postgres, 'migrations');
 		await measure('PostgreSQL', postgres);
 	} finally {
 		await postgres.close();
-		await admin.query(`drop database ${dbName} with (force)`);
-		await admin.end();
+		await fresh.drop();
 	}
 }
 

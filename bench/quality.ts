@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { freshPostgres } from './lib.ts';
 import { openPglite, openPostgres, type Database } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
 import { importAllContent } from '../src/lib/server/platform/content.ts';
@@ -125,22 +125,15 @@ try {
 	await measure('PGlite', pglite, contentDir);
 	await pglite.close();
 
-	const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-	if (url) {
-		const dbName = `praxis_bench_${Date.now()}`;
-		const admin = new pg.Client({ connectionString: url });
-		await admin.connect();
-		await admin.query(`create database ${dbName}`);
-		const target = new URL(url);
-		target.pathname = `/${dbName}`;
-		const postgres = await openPostgres(target.toString(), 2);
+	const fresh = await freshPostgres();
+	if (fresh) {
+		const postgres = await openPostgres(fresh.url, 2);
 		try {
 			await migrate(postgres, 'migrations');
 			await measure('PostgreSQL', postgres, contentDir);
 		} finally {
 			await postgres.close();
-			await admin.query(`drop database ${dbName} with (force)`);
-			await admin.end();
+			await fresh.drop();
 		}
 	}
 } finally {

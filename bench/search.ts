@@ -7,7 +7,7 @@ import { importAllContent } from '../src/lib/server/platform/content.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
 import { SEARCH_CONFIG } from '../src/lib/server/search/index.ts';
 import { searchEverything as search } from '../src/lib/server/platform/search.ts';
-import pg from 'pg';
+import { freshPostgres } from './lib.ts';
 
 const PER_LOCALE = 10_000;
 const RUNS = 200;
@@ -70,21 +70,14 @@ await migrate(pglite, 'migrations');
 await measure('PGlite', pglite);
 await pglite.close();
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (url) {
-	const name = `praxis_bench_${Date.now()}`;
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	const postgres = await openPostgres(target.toString(), 2);
+const fresh = await freshPostgres();
+if (fresh) {
+	const postgres = await openPostgres(fresh.url, 2);
 	try {
 		await migrate(postgres, 'migrations');
 		await measure('PostgreSQL', postgres);
 	} finally {
 		await postgres.close();
-		await admin.query(`drop database ${name} with (force)`);
-		await admin.end();
+		await fresh.drop();
 	}
 }
