@@ -105,8 +105,10 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
 
 export type Figures = { rps: number; p50: number; p99: number };
 
-export async function load(url: string, headers: Record<string, string>): Promise<Figures> {
-	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+export async function load(url: string, headers: Record<string, string>, paths?: () => string): Promise<Figures> {
+	// `paths`: each request asks for the next of these instead of `url`'s own path (cache misses).
+	const requests: autocannon.Request[] | undefined = paths && [{ setupRequest: (request) => ({ ...request, path: paths() }) }];
+	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, ...(requests ? { requests } : {}) });
 	if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
 	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }

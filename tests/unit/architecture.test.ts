@@ -16,6 +16,7 @@ const SERVER = path.join(ROOT, 'src/lib/server');
 /** Capability-agnostic building blocks. Read before adding a folder here: it must import no capability. */
 const LOW_LEVEL = [
 	'audit',
+	'cache',
 	'capability.ts',
 	'config',
 	'content',

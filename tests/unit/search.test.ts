@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { SEARCH_TYPES, searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
+import { sql } from 'drizzle-orm';
+import { clearSearchCache, indexSearchItem, SEARCH_TYPES, searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { LOCALES } from '../../src/lib/i18n/locales.ts';
 
@@ -104,6 +105,26 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		// Nothing to look for: no hits, and a zero for every searchable type.
 		expect(await search(database.db, 'en', '   ')).toEqual({ hits: [], counts: Object.fromEntries(SEARCH_TYPES.map((type) => [type, 0])) });
 		expect((await search(database.db, 'en', "'); drop table search_document; --")).hits).toEqual(expect.any(Array));
+	});
+
+	it('answers a repeated search from its cache until the index changes', async () => {
+		const title = 'Zyxwv cached-search probe';
+		const before = await search(database.db, 'en', 'zyxwv');
+		expect(before.hits).toEqual([]);
+		// A row written behind the index's back is not seen: the answer came from the cache…
+		await database.db.execute(sql`insert into search_document (type, ref, locale, path, title, body, config, tsv)
+			values ('glossary', 'glossary:zyxwv', 'en', '/glossary/zyxwv', ${title}, '', 'english', to_tsvector('english', ${title}))`);
+		expect((await search(database.db, 'en', 'zyxwv')).hits).toEqual([]);
+		expect((await search(database.db, 'en', 'zyxwv', { cache: false })).hits.map((h) => h.title)).toEqual([title]);
+		// …and a re-index (here of that one item, which removes it: no such term) clears it.
+		await database.db.execute(sql`delete from search_document where ref = 'glossary:zyxwv'`);
+		await database.db.execute(sql`insert into search_document (type, ref, locale, path, title, body, config, tsv)
+			values ('card', 'card:zyxwv', 'en', '/cards/zyxwv', ${title}, '', 'english', to_tsvector('english', ${title}))`);
+		await indexSearchItem(database.db, 'glossary:zyxwv');
+		expect((await search(database.db, 'en', 'zyxwv')).hits.map((h) => h.path)).toEqual(['/cards/zyxwv']);
+		await database.db.execute(sql`delete from search_document where ref = 'card:zyxwv'`);
+		clearSearchCache();
+		expect((await search(database.db, 'en', 'zyxwv')).hits).toEqual([]);
 	});
 });
 

@@ -7,7 +7,7 @@ import type { ContentImporter } from '../capability.ts';
 import type { ImportOptions, ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { importState } from '../db/schema/platform.ts';
-import { reindexAllSearch, searchIndexIsEmpty } from './search.ts';
+import { clearSearchCache, reindexAllSearch, searchIndexIsEmpty } from './search.ts';
 
 export { summariseImport, type ImportOptions, type ImportReport } from '../content/report.ts';
 
@@ -25,13 +25,16 @@ export async function importAllContent(
 	options: ImportOptions & { only?: readonly string[] } = {}
 ): Promise<ImportReport[]> {
 	const importers = options.only ? CONTENT_IMPORTERS.filter((i) => options.only!.includes(i.type)) : CONTENT_IMPORTERS;
-	return db.transaction(async (tx) => {
+	const reports = await db.transaction(async (tx) => {
 		const reports: ImportReport[] = [];
 		for (const importer of importers) reports.push(await importer.import(tx, contentDir, options));
 		const changed = reports.some((r) => r.created.length || r.updated.length);
 		if (changed || (await searchIndexIsEmpty(tx))) await reindexAllSearch(tx);
 		return reports;
 	});
+	// Again after commit: a search between the re-index and the commit saw the old index.
+	clearSearchCache();
+	return reports;
 }
 
 /** A hash of every file under `dir` (paths and bytes, in a fixed order) and of `code`. */

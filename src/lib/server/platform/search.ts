@@ -2,6 +2,7 @@ import type { AppLocale } from '../../i18n/locales.ts';
 import { CAPABILITIES } from '../capabilities.ts';
 import { config } from '../config/index.ts';
 import { acronymsOf, readTermbase } from '../content/termbase.ts';
+import { createCache, databaseKey } from '../cache/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { indexSearchSource, search, type SearchResult } from '../search/index.ts';
 
@@ -15,6 +16,7 @@ export const SEARCH_TYPES: readonly string[] = SOURCES.map((s) => s.type);
 /** Rebuilds the whole index (first start, content import). */
 export async function reindexAllSearch(db: DbOrTx): Promise<void> {
 	for (const source of SOURCES) await indexSearchSource(db, source);
+	clearSearchCache();
 }
 
 /**
@@ -25,6 +27,7 @@ export async function indexSearchItem(db: DbOrTx, ref: string): Promise<void> {
 	const at = ref.indexOf(':');
 	const source = SOURCES.find((s) => s.type === ref.slice(0, at));
 	if (source && at > 0) await indexSearchSource(db, source, ref.slice(at + 1));
+	clearSearchCache();
 }
 
 let acronyms: { dir: string; map: Map<string, string[]> } | undefined;
@@ -36,12 +39,33 @@ function searchAcronyms(): Map<string, string[]> {
 	return acronyms.map;
 }
 
-/** Searches every kind of item, or one, in the reader's language or all (see search/index.ts). */
+/**
+ * Search results, per instance: the index holds only public content, so a query's answer is the
+ * same for everyone until the index changes. Re-indexing here clears it at once; a change indexed
+ * on another instance clears it when the `content` channel's notice arrives (platform/events),
+ * which may come a moment before that instance has finished indexing: the time to live bounds how
+ * long such an answer can outlive it.
+ */
+const results = createCache({ ttlMs: 30_000, limit: 2000 });
+
+/** Forgets every cached search result (the index changed). */
+export function clearSearchCache(): void {
+	results.clear();
+}
+
+/**
+ * Searches every kind of item, or one, in the reader's language or all (see search/index.ts).
+ * Answers from the cache unless `cache: false` (the search bench measures the query itself).
+ */
 export function searchEverything(
 	db: DbOrTx,
 	locale: AppLocale,
 	query: string,
-	options: { type?: string; limit?: number; exactWords?: boolean; allLanguages?: boolean } = {}
+	options: { type?: string; limit?: number; exactWords?: boolean; allLanguages?: boolean; cache?: boolean } = {}
 ): Promise<SearchResult> {
-	return search(db, locale, query, { ...options, types: SEARCH_TYPES, acronyms: searchAcronyms() });
+	const { cache = true, ...rest } = options;
+	const run = () => search(db, locale, query, { ...rest, types: SEARCH_TYPES, acronyms: searchAcronyms() });
+	if (!cache) return run();
+	const key = JSON.stringify([databaseKey(db), locale, query.trim(), rest.type, rest.limit, rest.exactWords, rest.allLanguages]);
+	return results.get(key, run);
 }

@@ -1,33 +1,21 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { emit } from '../../events/index.ts';
+import { createCache } from '../../cache/index.ts';
 
 /**
- * A small in-process cache for what every learner sees the same way (course outlines, lessons).
- * An edit clears it on this instance at once and emits `learn.content_changed` on the realtime
- * channel below, which clears it on every instance after commit (platform/events subscribes);
- * the few seconds' time to live bound what a lost notification can leave behind.
+ * What every learner sees the same way (course outlines, lessons), cached per instance. An edit
+ * clears it on this instance at once and emits `learn.content_changed` on the realtime channel
+ * below, which clears it on every instance after commit (platform/events subscribes); the few
+ * seconds' time to live bound what a lost notification can leave behind.
  */
-const TTL_MS = 10_000;
-const LIMIT = 1000;
-const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+const learnCache = createCache({ ttlMs: 10_000, limit: 1000 });
 
 /** The cached value for `key`, or what `make` returns (kept unless it is undefined or fails). */
-export function cached<T>(key: string, make: () => Promise<T>): Promise<T> {
-	const hit = entries.get(key);
-	if (hit && Date.now() - hit.at < TTL_MS) return hit.value as Promise<T>;
-	const value = make();
-	if (entries.size >= LIMIT) entries.delete(entries.keys().next().value!);
-	entries.set(key, { at: Date.now(), value });
-	value.then(
-		(v) => v === undefined && entries.delete(key),
-		() => entries.delete(key)
-	);
-	return value;
-}
+export const cached = <T>(key: string, make: () => Promise<T>): Promise<T> => learnCache.get(key, make);
 
 /** Forgets everything: called whenever course content changes. */
 export function clearLearnCache(): void {
-	entries.clear();
+	learnCache.clear();
 }
 
 /** The realtime channel on which every instance hears that course content changed. */

@@ -9,7 +9,7 @@ import { deliverMail, MAIL_SEND } from '../../mail/index.ts';
 import { CONTENT_CHANNEL, SEARCH_INDEX } from '../../search/index.ts';
 import { clearPageCache } from '../../http/page-cache.ts';
 import { forgetStandards } from '../../competence/index.ts';
-import { indexSearchItem } from '../search.ts';
+import { clearSearchCache, indexSearchItem } from '../search.ts';
 import { fanOut, startRealtime, stopRealtime, subscribe } from '../../realtime/index.ts';
 import { startDispatcher, type ClaimedEvent, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
 
@@ -54,6 +54,7 @@ export async function startEvents(database: Database, options: Partial<Dispatche
 		}),
 		subscribe(CONTENT_CHANNEL, () => {
 			clearPageCache();
+			clearSearchCache();
 			forgetStandards();
 		})
 	];
