@@ -15,7 +15,7 @@ import { importAllContent } from '../src/lib/server/platform/content.ts';
 import { getThread, listThreads, openSpace } from '../src/lib/server/community/index.ts';
 import type { Actor } from '../src/lib/server/policies/index.ts';
 import { ensureBuild } from '../scripts/lib/build-stamp.ts';
-import { freshPostgres } from './lib.ts';
+import { freshPostgres, percentile } from './lib.ts';
 
 const REPLIES = 500;
 const THREADS = 10_000;
@@ -24,7 +24,6 @@ const WATCHERS = Number(process.env.BENCH_STREAMS ?? 1000);
 const PORT = 3147;
 
 const exec = (database: Database, query: ReturnType<typeof sql>) => database.db.execute(query) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
-const percentile = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
 
 /** 200 members; in the ethics space one thread with 500 replies (a quarter nested, some with reactions) and 9,999 more threads. */
 async function seed(database: Database): Promise<{ actor: Actor; thread: string }> {

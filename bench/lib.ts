@@ -105,6 +105,9 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
 
 export type Figures = { rps: number; p50: number; p99: number };
 
+/** The p-th percentile of `times` (nearest rank). */
+export const percentile = (times: number[], p: number): number => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+
 export async function load(url: string, headers: Record<string, string>, paths?: () => string): Promise<Figures> {
 	// `paths`: each request asks for the next of these instead of `url`'s own path (cache misses).
 	const requests: autocannon.Request[] | undefined = paths && [{ setupRequest: (request) => ({ ...request, path: paths() }) }];

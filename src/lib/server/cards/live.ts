@@ -475,7 +475,12 @@ export async function answerLive(db: DbOrTx, code: string, token: string | undef
 				target: [cardSessionAnswer.participantId, cardSessionAnswer.cardId, cardSessionAnswer.questionIndex],
 				set: { value: answer, hidden: false, createdAt: sql`now()` }
 			});
-		await tx.update(cardSession).set({ lastActivityAt: new Date(), expiresAt: idleUntil() }).where(eq(cardSession.id, s.id));
+		// Keeps the session alive; at most twice a minute, because every answer of the room taking
+		// the session row's lock in turn would queue a thousand answers behind one another.
+		await tx
+			.update(cardSession)
+			.set({ lastActivityAt: new Date(), expiresAt: idleUntil() })
+			.where(and(eq(cardSession.id, s.id), sql`${cardSession.lastActivityAt} < now() - interval '30 seconds'`));
 		await emit(tx, { type: LIVE_ANSWERED, payload: { kind: 'answered' }, channel: liveChannel(s.id) });
 		return ok();
 	});
