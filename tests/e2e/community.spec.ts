@@ -129,8 +129,10 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 	expect((await signedOut.request.get('/en/notifications/unread', { maxRedirects: 0 })).status()).toBe(403);
 	await signedOut.context().close();
 
-	// Ben thanks Ana for the thread: a toggle button that now counts one and is pressed.
+	// Ben thanks Ana for the thread: a toggle button that now counts one and is pressed. Opening
+	// the thread read its notice, and the bell says so at once.
 	await ben.goto(threadUrl);
+	await expect(ben.getByRole('link', { name: en.community_bell, exact: true })).toBeVisible();
 	const thanks = (count: number) => en.community_reaction_count!.replace('{reaction}', en.community_reaction_thanks!).replace('{count}', String(count));
 	await ben.getByRole('button', { name: thanks(0) }).first().click();
 	await expect(ben.getByRole('button', { name: thanks(1) })).toHaveAttribute('aria-pressed', 'true');

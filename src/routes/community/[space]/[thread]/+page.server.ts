@@ -23,6 +23,7 @@ import {
 	moveThread,
 	suspendForm,
 	suspendMember,
+	unreadCount,
 	react,
 	reactForm,
 	openFlagCounts,
@@ -54,6 +55,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// A moderator of an open space may move an ordinary thread to another open space.
 	const moveTo = thread.may.moderate && space.kind === 'public' && !thread.subject ? (await listSpaces(db(), actor, getLocale())).public.filter((s) => s.slug !== space.slug).map((s) => ({ slug: s.slug, title: s.title })) : [];
 	return {
+		// The header's bell counts after this page read the thread's notices (the layout's count is
+		// read beside this load, possibly before).
+		unread: await unreadCount(db(), actor),
 		space: { slug: space.slug, title: space.title, kind: space.kind },
 		thread,
 		draft: draft?.body ?? '',
