@@ -36,10 +36,36 @@ if (bell) {
 	};
 	if (document.querySelector('[data-live-personal]')) document.addEventListener('praxis:unread', changed);
 	else {
-		const source = new EventSource(bell.dataset.stream);
-		source.onopen = () => (bell.dataset.connected = 'true');
-		source.onerror = () => delete bell.dataset.connected;
-		source.addEventListener('community.unread_changed', changed);
-		addEventListener('pagehide', () => source.close());
+		// Only a tab in view holds the bell's stream (browsers allow few connections per site over
+		// HTTP/1.1, shared by all its tabs); coming back into view reads the count again.
+		let source;
+		const open = () => {
+			if (source) return;
+			source = new EventSource(bell.dataset.stream);
+			source.onopen = () => (bell.dataset.connected = 'true');
+			source.onerror = () => delete bell.dataset.connected;
+			source.addEventListener('community.unread_changed', changed);
+		};
+		const close = () => {
+			source?.close();
+			source = undefined;
+			delete bell.dataset.connected;
+		};
+		document.addEventListener('visibilitychange', () => {
+			if (document.hidden) close();
+			else {
+				open();
+				changed();
+			}
+		});
+		addEventListener('pagehide', close);
+		// Back from the browser's page cache: follow again, and catch up.
+		addEventListener('pageshow', (event) => {
+			if (event.persisted && !document.hidden) {
+				open();
+				changed();
+			}
+		});
+		if (!document.hidden) open();
 	}
 }
