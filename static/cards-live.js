@@ -59,5 +59,7 @@ for (const region of document.querySelectorAll('[data-cards-live]')) {
 	}
 	// A burst of events (many answers at once) makes one read, at most a fifth of a second later.
 	for (const type of types) source.addEventListener(type, () => schedule(200));
+	// The reader's own channel rides on this stream: tell the header's bell (bell-live.js).
+	source.addEventListener('community.unread_changed', () => document.dispatchEvent(new Event('praxis:unread')));
 	addEventListener('pagehide', () => source.close());
 }

@@ -34,5 +34,7 @@ for (const region of document.querySelectorAll('section[data-live]')) {
 		}
 		insert(postId).catch(() => {});
 	});
+	// The reader's own channel rides on this stream: tell the header's bell (bell-live.js).
+	source.addEventListener('community.unread_changed', () => document.dispatchEvent(new Event('praxis:unread')));
 	addEventListener('pagehide', () => source.close());
 }

@@ -29,5 +29,7 @@ for (const region of document.querySelectorAll('[data-live]')) {
 		clearTimeout(timer);
 		timer = setTimeout(() => refresh().catch(() => {}), 250);
 	});
+	// The reader's own channel rides on this stream: tell the header's bell (bell-live.js).
+	source.addEventListener('community.unread_changed', () => document.dispatchEvent(new Event('praxis:unread')));
 	addEventListener('pagehide', () => source.close());
 }

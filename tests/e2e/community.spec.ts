@@ -1,6 +1,6 @@
 import { FORM_HEADERS } from './outside-in.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { latestMail, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, latestMail, signIn, signUpAndVerify, type Person } from './helpers.ts';
 
 // Two practitioners in two browsers: one starts a discussion in an open space, the other opens it,
 // and a reply that mentions them appears on their page without a reload and raises a
@@ -42,8 +42,15 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 	await expect(ana.locator('.thread strong', { hasText: 'confidentiality' })).toBeVisible();
 	const threadUrl = ana.url();
 
-	// Ben opens it and keeps the page open.
+	// Ben opens it and keeps the page open. The page's one event stream also carries Ben's own
+	// channel, so his bell opens no stream of its own here.
+	const bellStreams: string[] = [];
+	ben.on('request', (request) => {
+		if (new URL(request.url()).pathname.endsWith('/notifications/events')) bellStreams.push(ben.url());
+	});
+	const unreadName = (count: number) => en.community_bell_unread!.replace('{count}', String(count));
 	await ben.goto(threadUrl);
+	await expect(ben.getByRole('link', { name: en.community_bell, exact: true })).toBeVisible();
 	await expect(ben.getByRole('heading', { level: 1, name: 'When a parent asks what their child said' })).toBeVisible();
 	await expect(ben.locator('section[data-connected="true"]')).toBeAttached({ timeout: 15_000 });
 	await expectAccessible(ben);
@@ -56,6 +63,11 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 	await expect(live).toBeVisible({ timeout: 20_000 });
 	await expect(live.getByText(ANA.name)).toBeVisible();
 	await expect(ben.locator('[data-live-status]')).toHaveText(en.community_live_new_reply!.replace('{name}', ANA.name));
+	// The mention raises Ben's bell on the same page, without a reload, and says so politely.
+	await expect(ben.getByRole('link', { name: unreadName(1), exact: true })).toBeVisible({ timeout: 20_000 });
+	await expect(ben.locator('[data-bell-status]')).toHaveText(unreadName(1));
+	await expect(ben.locator('[data-bell-status]')).toHaveAttribute('aria-live', 'polite');
+	expect(bellStreams).toEqual([]);
 	await expectAccessible(ben);
 
 	// The mention is waiting in Ben's notifications; marking it read empties the list of new ones.
@@ -100,8 +112,27 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 	await expect(ben.getByText(en.community_notifications_new!)).toHaveCount(0);
 	await expect(ben.getByRole('link', { name: en.community_bell, exact: true })).toBeVisible();
 
-	// Ben thanks Ana for the thread: a toggle button that now counts one and is pressed.
+	// On a page without a stream of its own the bell follows Ben's channel itself: Ana mentions him
+	// again and the count rises without a reload. His channel is his session's alone: signed out, 403.
+	expect(bellStreams.length).toBeGreaterThan(0);
+	await expect(ben.locator('a[data-bell][data-connected="true"]')).toBeAttached({ timeout: 15_000 });
+	await ana.getByLabel(en.community_field_body!, { exact: true }).fill(`Thanks — and @${BEN.name}, one more thought.`);
+	await ana.getByRole('button', { name: en.community_post_reply }).click();
+	await expect(ana.locator('article.post', { hasText: 'one more thought' })).toBeVisible();
+	await expect(ben.getByRole('link', { name: unreadName(1), exact: true })).toBeVisible({ timeout: 20_000 });
+	await expect(ben.locator('[data-bell-status]')).toHaveText(unreadName(1));
+	await expect(ben.getByText(en.community_notifications_new!)).toHaveCount(0);
+	expect((await ben.request.get('/en/notifications/unread')).status()).toBe(200);
+	expect(await (await ben.request.get('/en/notifications/unread')).json()).toEqual({ count: 1 });
+	const signedOut = await (await browser.newContext()).newPage();
+	expect((await signedOut.request.get('/en/notifications/events', { maxRedirects: 0 })).status()).toBe(403);
+	expect((await signedOut.request.get('/en/notifications/unread', { maxRedirects: 0 })).status()).toBe(403);
+	await signedOut.context().close();
+
+	// Ben thanks Ana for the thread: a toggle button that now counts one and is pressed. Opening
+	// the thread read its notice, and the bell says so at once.
 	await ben.goto(threadUrl);
+	await expect(ben.getByRole('link', { name: en.community_bell, exact: true })).toBeVisible();
 	const thanks = (count: number) => en.community_reaction_count!.replace('{reaction}', en.community_reaction_thanks!).replace('{count}', String(count));
 	await ben.getByRole('button', { name: thanks(0) }).first().click();
 	await expect(ben.getByRole('button', { name: thanks(1) })).toHaveAttribute('aria-pressed', 'true');
@@ -164,4 +195,73 @@ test('a comment under a glossary term opens its discussion; a visitor reads it a
 	await expect(seen.getByRole('textbox')).toHaveCount(0);
 	await expectAccessible(visitor);
 	await visitor.context().close();
+});
+
+const EVE: Person = { name: 'Eve Outspoken', email: 'eve.community@praxis.test', password: 'strong opinions loosely held 2026', locale: 'en' };
+
+test('an editor moves a discussion to another open space and suspends a member there, who is refused in her language', async ({ browser }) => {
+	test.setTimeout(240_000);
+	const nb = messages('nb');
+	const eve = await (await browser.newContext()).newPage();
+	await signUpAndVerify(eve, EVE);
+	await signIn(eve, EVE.email, EVE.password);
+
+	// Eve starts a discussion about Norway in the research space and replies to it.
+	await eve.goto('/en/community/research/new');
+	await eve.getByLabel(en.community_field_title!, { exact: true }).fill('Guidance at NAV offices this winter');
+	await eve.getByLabel(en.community_field_body!, { exact: true }).fill('Who else finds the new NAV routines hard to follow?');
+	await eve.getByRole('button', { name: en.community_post_thread }).click();
+	await expect(eve.getByRole('heading', { level: 1, name: 'Guidance at NAV offices this winter' })).toBeVisible();
+	const threadId = /\/community\/research\/([0-9a-f-]{36})/.exec(eve.url())![1]!;
+	await eve.getByLabel(en.community_field_body!, { exact: true }).fill('And the forms changed again in December.');
+	await eve.getByRole('button', { name: en.community_post_reply }).click();
+	await expect(eve.locator('article.post', { hasText: 'the forms changed again' })).toBeVisible();
+
+	// The editor (the run's admin, with two-step sign-in) moderates the open spaces: moves it to Norway.
+	const editor = await adminPage(browser);
+	await editor.goto(`/en/community/research/${threadId}`);
+	await expect(editor.getByRole('heading', { level: 1, name: 'Guidance at NAV offices this winter' })).toBeVisible();
+	await expectAccessible(editor);
+	await editor.getByLabel(en.community_move_label!, { exact: true }).selectOption({ label: 'Norway' });
+	await editor.getByRole('button', { name: en.community_move_submit, exact: true }).click();
+	await expect(editor).toHaveURL(new RegExp(`/en/community/norway/${threadId}$`));
+	await expect(editor.getByRole('status').filter({ hasText: en.community_moved_notice!.replace('{space}', 'Norway') })).toBeVisible();
+	await expect(editor.getByRole('navigation', { name: en.community_breadcrumb }).getByRole('link', { name: 'Norway' })).toBeVisible();
+	// The old address no longer finds it.
+	expect((await editor.request.get(`/en/community/research/${threadId}`)).status()).toBe(404);
+
+	// … and suspends Eve from posting in Norway for a week.
+	const suspend = editor.getByLabel(en.community_suspend_label!.replace('{name}', EVE.name), { exact: true });
+	await suspend.selectOption({ label: en.community_suspend_days_7! });
+	await suspend.locator('xpath=ancestor::form').getByRole('button', { name: en.community_suspend_submit, exact: true }).click();
+	await expect(editor.getByRole('status').filter({ hasText: en.community_suspend_applied! })).toBeVisible();
+	await expectAccessible(editor);
+
+	// Eve, reading in Norwegian, may still read the thread but her reply is refused, in Norwegian.
+	await eve.goto(`/nb/community/norway/${threadId}`);
+	await expect(eve.getByRole('heading', { level: 1, name: 'Guidance at NAV offices this winter' })).toBeVisible();
+	await eve.getByLabel(nb.community_field_body!, { exact: true }).fill('But I still have something to add.');
+	await eve.getByRole('button', { name: nb.community_post_reply }).click();
+	await expect(eve.getByText(nb.community_error_suspended!)).toBeVisible();
+	await expect(eve.locator('article.post', { hasText: 'something to add' })).toHaveCount(0);
+	await expectAccessible(eve);
+	// Elsewhere she posts as before.
+	await eve.goto('/en/community/research/new');
+	await eve.getByLabel(en.community_field_title!, { exact: true }).fill('Reading list on career adaptability');
+	await eve.getByLabel(en.community_field_body!, { exact: true }).fill('What would you put on it?');
+	await eve.getByRole('button', { name: en.community_post_thread }).click();
+	await expect(eve.getByRole('heading', { level: 1, name: 'Reading list on career adaptability' })).toBeVisible();
+
+	// The editor lifts it; Eve's next reply goes through.
+	await editor.reload();
+	const lift = editor.getByLabel(en.community_suspend_label!.replace('{name}', EVE.name), { exact: true });
+	await lift.selectOption({ label: en.community_suspend_lift! });
+	await lift.locator('xpath=ancestor::form').getByRole('button', { name: en.community_suspend_submit, exact: true }).click();
+	await expect(editor.getByRole('status').filter({ hasText: en.community_suspend_lifted! })).toBeVisible();
+	await eve.goto(`/nb/community/norway/${threadId}`);
+	await eve.getByLabel(nb.community_field_body!, { exact: true }).fill('But I still have something to add.');
+	await eve.getByRole('button', { name: nb.community_post_reply }).click();
+	await expect(eve.locator('article.post', { hasText: 'something to add' })).toBeVisible();
+	await eve.context().close();
+	await editor.context().close();
 });

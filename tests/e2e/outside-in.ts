@@ -202,6 +202,9 @@ export const MEMBER = new Set([
 	'GET /notifications',
 	'POST /notifications?/read',
 	'POST /notifications?/mail',
+	// The header bell's live feed and count: the person's own channel, named by their session.
+	'GET /notifications/events',
+	'GET /notifications/unread',
 	// Comments under content pages: the form posts here; a refused comment is shown here with its text.
 	'GET /comments',
 	'POST /comments',

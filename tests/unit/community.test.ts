@@ -7,7 +7,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
-import { auditEvent } from '../../src/lib/server/db/schema/platform.ts';
+import { auditEvent, domainEvent } from '../../src/lib/server/db/schema/platform.ts';
+import { personChannel } from '../../src/lib/server/realtime/index.ts';
 import { communityNotification, communityPost, communityThread } from '../../src/lib/server/db/schema/community.ts';
 import { COMMUNITY_DATA } from '../../src/lib/server/community/personal-data.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
@@ -130,6 +131,9 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		expect(await createThread(db, editor(owner), await space(owner, 'ethics'), input)).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'community_error_announce' } });
 		const { id: thread } = value(await createThread(db, as(owner), await space(owner, slug), input));
 		expect(value(await listNotifications(db, as(colleague))).map((n) => [n.kind, n.threadId])).toEqual([['announcement', thread]]);
+		// Their open pages' bells hear of it; the writer's does not.
+		expect(await db.select({ id: domainEvent.id }).from(domainEvent).where(eq(domainEvent.channel, personChannel(colleague)))).toHaveLength(1);
+		expect(await db.select({ id: domainEvent.id }).from(domainEvent).where(eq(domainEvent.channel, personChannel(owner)))).toHaveLength(0);
 		expect(await unreadCount(db, as(owner))).toBe(0);
 		expect(await unreadCount(db, as(stranger))).toBe(0);
 		const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.senderId, owner));
@@ -260,6 +264,34 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		const [someone] = await db.select({ id: communityNotification.id }).from(communityNotification).where(eq(communityNotification.userId, bo));
 		expect(kind(await markRead(db, as(ada), [someone!.id]))).toBe('ok');
 		expect(await unreadCount(db, as(bo))).toBeGreaterThan(0);
+	});
+
+	it('tells a person’s own realtime channel, and nobody else’s, whenever their bell’s count changes', async () => {
+		const ada = await person('Ada');
+		const bo = await person('Bo');
+		const cy = await person('Cy');
+		const s = await space(ada, 'ethics');
+		const told = async (id: string) => db.select({ type: domainEvent.type, payload: domainEvent.payload }).from(domainEvent).where(eq(domainEvent.channel, personChannel(id)));
+		// Ada's thread mentions Bo: Bo's channel hears of it (and carries no words), Ada's and Cy's do not.
+		const { id: thread } = value(await createThread(db, as(ada), s, { title: 'Listening', body: 'What helps, @Bo?', language: 'en' }));
+		expect(await told(bo)).toEqual([{ type: 'community.unread_changed', payload: {} }]);
+		expect(await told(ada)).toHaveLength(0);
+		// Cy replies and mentions Bo again: Ada (who watches her thread) hears once, Bo once more, Cy never.
+		value(await reply(db, as(cy), s, thread, { body: 'Silence helps, @Bo.' }));
+		expect(await told(ada)).toHaveLength(1);
+		expect(await told(bo)).toHaveLength(2);
+		expect(await told(cy)).toHaveLength(0);
+		// Reading tells the person's other pages once; reading nothing new tells nothing.
+		await markThreadRead(db, as(bo), thread);
+		expect(await unreadCount(db, as(bo))).toBe(0);
+		expect(await told(bo)).toHaveLength(3);
+		await markThreadRead(db, as(bo), thread);
+		expect(await told(bo)).toHaveLength(3);
+		value(await markRead(db, as(ada), 'all'));
+		expect(await told(ada)).toHaveLength(2);
+		value(await markRead(db, as(ada), 'all'));
+		expect(await told(ada)).toHaveLength(2);
+		expect(await told(cy)).toHaveLength(0);
 	});
 
 	it('lets readers react to others’ words once per reaction (a second press takes it back), never to their own', async () => {

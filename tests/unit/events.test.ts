@@ -10,7 +10,7 @@ import { domainEvent, mailOutbox } from '../../src/lib/server/db/schema/platform
 import { emit, EVENTS_CHANNEL } from '../../src/lib/server/events/index.ts';
 import { sendMail, type Mail } from '../../src/lib/server/mail/index.ts';
 import { listEvents, retryEvent, startDispatcher, startEvents, type Events } from '../../src/lib/server/platform/events/index.ts';
-import { closeAll, eventStream, openStreams, subscribe, type RealtimeEvent } from '../../src/lib/server/realtime/index.ts';
+import { closeAll, eventStream, openStreams, personChannel, subscribe, type RealtimeEvent } from '../../src/lib/server/realtime/index.ts';
 import { MIGRATIONS, testDatabases } from '../helpers/db.ts';
 import { openPostgres } from '../../src/lib/server/db/client.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
@@ -265,6 +265,61 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 		expect(openStreams()).toBe(1);
 		abort.abort();
 		expect(openStreams()).toBe(0);
+	});
+
+	it('a stream with a personal reader also carries their own channel, and no one else’s, live and on resume', async () => {
+		events = await startEvents(database, { pollMs: 50 });
+		const ana = '00000000-0000-4000-8000-0000000000a1';
+		const ben = '00000000-0000-4000-8000-0000000000b2';
+		const before = await emit(database.db, { type: 'test.marker', channel: 'thread:t' });
+		const missed = await emit(database.db, { type: 'community.unread_changed', channel: personChannel(ana), payload: { n: 1 } });
+		await emit(database.db, { type: 'community.unread_changed', channel: personChannel(ben), payload: { secret: 'ben' } });
+		const abort = new AbortController();
+		const response = eventStream(database.db, new Request('http://praxis.test/events', { headers: { 'last-event-id': String(before) }, signal: abort.signal }), {
+			channel: 'thread:t',
+			personal: ana,
+			// The page's own events are shaped and filtered; the reader's own pass as emitted.
+			data: (e) => ({ postId: e.payload.postId }),
+			only: (e) => e.type === 'test.reply'
+		});
+		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let text = '';
+		const readUntil = async (needle: string) => {
+			while (!text.includes(needle)) {
+				const { value, done } = await reader.read();
+				if (done) throw new Error(`stream ended before ${needle}`);
+				text += value;
+			}
+		};
+		// Resumed: Ana's missed notice comes from the table.
+		await readUntil(`id: ${missed}\n`);
+		expect(text).toContain(`id: ${missed}\nevent: community.unread_changed\ndata: {"n":1}\n\n`);
+		// Live: the thread's reply, then Ana's next notice; Ben's never, nor a thread event the page filters out.
+		await emit(database.db, { type: 'community.unread_changed', channel: personChannel(ben), payload: { secret: 'ben' } });
+		await emit(database.db, { type: 'test.other', channel: 'thread:t' });
+		const reply = await emit(database.db, { type: 'test.reply', channel: 'thread:t', payload: { postId: 'p1', extra: 'x' } });
+		const live = await emit(database.db, { type: 'community.unread_changed', channel: personChannel(ana), payload: { n: 2 } });
+		await readUntil(`id: ${reply}\n`);
+		await readUntil(`id: ${live}\n`);
+		expect(text).toContain(`id: ${reply}\nevent: test.reply\ndata: {"postId":"p1"}\n\n`);
+		expect(text).toContain(`id: ${live}\nevent: community.unread_changed\ndata: {"n":2}\n\n`);
+		expect(text).not.toContain('ben');
+		expect(text).not.toContain('test.other');
+		abort.abort();
+		expect(openStreams()).toBe(0);
+
+		// Without `personal`, the same stream carries nothing of Ana's.
+		const plain = new AbortController();
+		const anonymous = eventStream(database.db, new Request('http://praxis.test/events', { headers: { 'last-event-id': String(before) }, signal: plain.signal }), { channel: 'thread:t' });
+		const r2 = anonymous.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let t2 = '';
+		while (!t2.includes(`id: ${reply}\n`)) {
+			const { value, done } = await r2.read();
+			if (done) throw new Error('stream ended');
+			t2 += value;
+		}
+		expect(t2).not.toContain('community.unread_changed');
+		plain.abort();
 	});
 });
 

@@ -5,6 +5,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, isAppLocale } from '../../i18n/locales.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
 import { emit } from '../events/index.ts';
+import { personChannel } from '../realtime/index.ts';
 import { sendMail } from '../mail/index.ts';
 import { COMMUNITY_MAILS } from './mail.ts';
 import { user } from '../db/schema/accounts.ts';
@@ -35,6 +36,17 @@ export function mentions(text: string, name: string): boolean {
 	return new RegExp(`(^|[^\\p{L}\\p{N}_])@${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
 }
 
+/**
+ * The event on a person's own channel whenever their unread count may have changed (a notice
+ * came, or they read some): the header's bell reads the count again. It carries nothing.
+ */
+export const UNREAD_CHANGED = 'community.unread_changed';
+
+/** Tells each person's open pages, after commit, that their bell's count changed. */
+async function tellUnreadChanged(tx: DbOrTx, userIds: Iterable<string>): Promise<void> {
+	for (const userId of new Set(userIds)) await emit(tx, { type: UNREAD_CHANGED, channel: personChannel(userId) });
+}
+
 type Posted = { threadId: string; postId: string | null; actorId: string | null };
 
 /** The event raised after people were mentioned (payload: threadId, postId, userIds); its handler mails those who chose it. */
@@ -55,11 +67,14 @@ export async function notifyMentions(tx: DbOrTx, space: Pick<Space, 'id'>, poste
 			)
 		);
 	const ids = candidates.filter((c) => mentions(posted.text, c.name)).map((c) => c.id);
-	if (ids.length > 0)
-		await tx
+	if (ids.length > 0) {
+		const told = await tx
 			.insert(communityNotification)
 			.values(ids.map((userId) => ({ userId, kind: 'mention', threadId: posted.threadId, postId: posted.postId, actorId: posted.actorId })))
-			.onConflictDoNothing();
+			.onConflictDoNothing()
+			.returning({ userId: communityNotification.userId });
+		await tellUnreadChanged(tx, told.map((t) => t.userId));
+	}
 	if (ids.length > 0) await emit(tx, { type: MENTIONED, payload: { threadId: posted.threadId, postId: posted.postId, userIds: ids } });
 	return ids;
 }
@@ -78,11 +93,14 @@ export async function notifyReply(tx: DbOrTx, space: Pick<Space, 'id'>, posted: 
 			)
 		);
 	const ids = watchers.map((w) => w.userId).filter((id) => !posted.skip.includes(id));
-	if (ids.length > 0)
-		await tx
+	if (ids.length > 0) {
+		const told = await tx
 			.insert(communityNotification)
 			.values(ids.map((userId) => ({ userId, kind: 'reply', threadId: posted.threadId, postId: posted.postId, actorId: posted.actorId })))
-			.onConflictDoNothing();
+			.onConflictDoNothing()
+			.returning({ userId: communityNotification.userId });
+		await tellUnreadChanged(tx, told.map((t) => t.userId));
+	}
 }
 
 /**
@@ -99,10 +117,12 @@ export async function notifyAnnouncement(tx: DbOrTx, space: Pick<Space, 'id' | '
 			union select ms.user_id from community_space s join membership ms on ms.organisation_id = s.organisation_id where s.id = ${space.id}
 		) and u.id <> ${posted.actorId}`);
 	if (members.length === 0) return 0;
-	await tx
+	const told = await tx
 		.insert(communityNotification)
 		.values(members.map((u) => ({ userId: u.id, kind: 'announcement', threadId: posted.threadId, postId: null, actorId: posted.actorId })))
-		.onConflictDoNothing();
+		.onConflictDoNothing()
+		.returning({ userId: communityNotification.userId });
+	await tellUnreadChanged(tx, told.map((t) => t.userId));
 	for (const u of members) {
 		const locale = isAppLocale(u.locale) ? u.locale : BASE_LOCALE;
 		await sendMail(tx, {
@@ -192,18 +212,27 @@ export async function unreadCount(db: DbOrTx, actor: Actor): Promise<number> {
 export async function markRead(db: DbOrTx, actor: Actor, ids: string[] | 'all'): Promise<Result> {
 	if (!actor || !can(actor, 'account:use')) return problem('forbidden');
 	if (ids !== 'all' && (ids.length === 0 || !ids.every(isUuid))) return problem('invalid', { field: 'id', key: 'error_invalid' });
-	await db
-		.update(communityNotification)
-		.set({ readAt: sql`now()` })
-		.where(and(eq(communityNotification.userId, actor.id), isNull(communityNotification.readAt), ids === 'all' ? undefined : inArray(communityNotification.id, ids)));
+	await db.transaction(async (tx) => {
+		const read = await tx
+			.update(communityNotification)
+			.set({ readAt: sql`now()` })
+			.where(and(eq(communityNotification.userId, actor.id), isNull(communityNotification.readAt), ids === 'all' ? undefined : inArray(communityNotification.id, ids)))
+			.returning({ id: communityNotification.id });
+		// The bell on the person's other open pages goes down too.
+		if (read.length > 0) await tellUnreadChanged(tx, [actor.id]);
+	});
 	return ok();
 }
 
 /** Marks the actor's notices about one thread read (they opened it). */
 export async function markThreadRead(db: DbOrTx, actor: Actor, threadId: string): Promise<void> {
 	if (!actor || !isUuid(threadId)) return;
-	await db
-		.update(communityNotification)
-		.set({ readAt: sql`now()` })
-		.where(and(eq(communityNotification.userId, actor.id), eq(communityNotification.threadId, threadId), isNull(communityNotification.readAt)));
+	await db.transaction(async (tx) => {
+		const read = await tx
+			.update(communityNotification)
+			.set({ readAt: sql`now()` })
+			.where(and(eq(communityNotification.userId, actor.id), eq(communityNotification.threadId, threadId), isNull(communityNotification.readAt)))
+			.returning({ id: communityNotification.id });
+		if (read.length > 0) await tellUnreadChanged(tx, [actor.id]);
+	});
 }

@@ -4,4 +4,4 @@
 // from a +server.ts after its own access check. See platform/events/README.md.
 export { closeAll, openStreams } from './streams.ts';
 export { eventsAfter, fanOut, startRealtime, stopRealtime, subscribe, REALTIME_CHANNEL, type RealtimeEvent, type RealtimeListener } from './subscribe.ts';
-export { eventStream, type EventStreamOptions } from './sse.ts';
+export { eventStream, personChannel, type EventStreamOptions } from './sse.ts';

@@ -2,6 +2,13 @@ import type { DbOrTx } from '../db/client.ts';
 import { registerStream } from './streams.ts';
 import { eventsAfter, subscribe, type RealtimeEvent } from './subscribe.ts';
 
+/**
+ * A signed-in person's own channel: what is for them alone (the bell's unread count). Only a
+ * stream opened with that person's session carries it (`personal` below), never one named by a
+ * request.
+ */
+export const personChannel = (userId: string) => `person:${userId}`;
+
 export type EventStreamOptions = {
 	/** The realtime channel to stream, e.g. `cohort:<id>`; the caller has checked the reader may. */
 	channel: string;
@@ -9,6 +16,13 @@ export type EventStreamOptions = {
 	data?: (event: RealtimeEvent) => unknown;
 	/** Which of the channel's events this reader gets (default: all), e.g. only state changes. */
 	only?: (event: RealtimeEvent) => boolean;
+	/**
+	 * The signed-in reader's id, taken from their session (`locals.user`), never from the request:
+	 * their own channel (`personChannel`) rides on this stream too, so that a page needs one
+	 * stream for its own events and the header's bell. Its events reach the client as emitted
+	 * (`data` and `only` apply to `channel` alone). Without it the stream carries `channel` only.
+	 */
+	personal?: string | null;
 	/** A comment line this often keeps proxies and the browser from timing the stream out. */
 	heartbeatMs?: number;
 	/** How long the browser waits before reconnecting after the stream ends. */
@@ -32,6 +46,9 @@ function lastEventId(request: Request): number | undefined {
  */
 export function eventStream(db: DbOrTx, request: Request, options: EventStreamOptions): Response {
 	const { channel, data = (e) => e.payload, only = () => true, heartbeatMs = 15_000, retryMs = 3000 } = options;
+	const own = options.personal ? personChannel(options.personal) : undefined;
+	const channels = own && own !== channel ? [channel, own] : [channel];
+	const isOwn = (e: RealtimeEvent) => own !== undefined && e.channel === own && own !== channel;
 	const resumeAfter = lastEventId(request);
 	let cleanup = () => {};
 
@@ -50,12 +67,14 @@ export function eventStream(db: DbOrTx, request: Request, options: EventStreamOp
 			};
 			const send = (e: RealtimeEvent) => {
 				// A repeated fan-out, or a live event also found by the replay, is sent once.
-				if (seen.has(e.id) || !only(e)) return;
+				if (seen.has(e.id) || !(isOwn(e) || only(e))) return;
 				seen.add(e.id);
 				if (seen.size > 1000) seen.delete(seen.values().next().value!);
-				write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(data(e) ?? null)}\n\n`);
+				write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify((isOwn(e) ? e.payload : data(e)) ?? null)}\n\n`);
 			};
-			const unsubscribe = subscribe(channel, (e) => (backlog ? backlog.push(e) : send(e)));
+			const listener = (e: RealtimeEvent) => (backlog ? backlog.push(e) : send(e));
+			const unsubscribes = channels.map((c) => subscribe(c, listener));
+			const unsubscribe = () => unsubscribes.forEach((u) => u());
 			const heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
 			const unregister = registerStream(() => close());
 			function close() {
@@ -77,9 +96,10 @@ export function eventStream(db: DbOrTx, request: Request, options: EventStreamOp
 			write(`retry: ${retryMs}\n: connected\n\n`);
 			if (resumeAfter !== undefined) {
 				// Live events that arrive while the missed ones are read wait in the backlog.
-				eventsAfter(db, channel, resumeAfter)
-					.then((missed) => {
-						for (const e of missed) send(e);
+				// Event ids grow across channels, so one Last-Event-ID resumes them all.
+				Promise.all(channels.map((c) => eventsAfter(db, c, resumeAfter)))
+					.then((lists) => {
+						for (const e of lists.flat().sort((a, b) => a.id - b.id)) send(e);
 						for (const e of backlog ?? []) send(e);
 						backlog = undefined;
 					})

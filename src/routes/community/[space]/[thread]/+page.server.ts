@@ -1,4 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirectWithFlash } from '#lib/server/http/flash.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/platform/app.ts';
@@ -22,6 +23,7 @@ import {
 	moveThread,
 	suspendForm,
 	suspendMember,
+	unreadCount,
 	react,
 	reactForm,
 	openFlagCounts,
@@ -53,6 +55,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// A moderator of an open space may move an ordinary thread to another open space.
 	const moveTo = thread.may.moderate && space.kind === 'public' && !thread.subject ? (await listSpaces(db(), actor, getLocale())).public.filter((s) => s.slug !== space.slug).map((s) => ({ slug: s.slug, title: s.title })) : [];
 	return {
+		// The header's bell counts after this page read the thread's notices (the layout's count is
+		// read beside this load, possibly before).
+		unread: await unreadCount(db(), actor),
 		space: { slug: space.slug, title: space.title, kind: space.kind },
 		thread,
 		draft: draft?.body ?? '',
@@ -138,13 +143,16 @@ export const actions: Actions = {
 		const parsed = parseForm(moveForm, await event.request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors, { section: 'move' });
 		const result = await moveThread(db(), actorOf(event.locals), space, event.params.thread, parsed.data.to, requestContext(event).ip);
-		return respond(result, { frame: { section: 'move' } }, (moved) => redirect(303, localizeHref(`/community/${moved.slug}/${event.params.thread}`)));
+		const secure = event.url.protocol === 'https:';
+		return respond(result, { frame: { section: 'move' } }, (moved) => redirectWithFlash(event.cookies, localizeHref(`/community/${moved.slug}/${event.params.thread}`), { moved: true }, secure));
 	},
 	suspend: async (event) => {
 		const space = await spaceOf(event);
 		const parsed = parseForm(suspendForm, await event.request.formData());
 		if (!parsed.ok) return invalidForm(parsed.errors);
-		return done(await suspendMember(db(), actorOf(event.locals), space, parsed.data.user, parsed.data.days, requestContext(event).ip), space, event.params.thread);
+		const result = await suspendMember(db(), actorOf(event.locals), space, parsed.data.user, parsed.data.days, requestContext(event).ip);
+		const secure = event.url.protocol === 'https:';
+		return respond(result, {}, () => redirectWithFlash(event.cookies, localizeHref(`/community/${space.slug}/${event.params.thread}`), { suspension: parsed.data.days > 0 ? 'applied' : 'lifted' }, secure));
 	},
 	lock: async (event) => {
 		const space = await spaceOf(event);

@@ -9,8 +9,8 @@ import { eventStream } from '#lib/server/realtime/index.ts';
  * this session only (anyone else: 404). Events carry only their type; the page reads the view
  * again. A reconnecting browser sends Last-Event-ID and first gets what it missed.
  */
-export const GET: RequestHandler = async ({ params, cookies, request }) => {
+export const GET: RequestHandler = async ({ locals, params, cookies, request }) => {
 	const { sessionId } = valueOf(await participantSession(db(), params.code, cookies.get('praxis_live')));
 	// Participants get state changes only, not every answer of the room.
-	return eventStream(db(), request, { channel: liveChannel(sessionId), data: () => ({}), only: (e) => e.type === LIVE_CHANGED });
+	return eventStream(db(), request, { channel: liveChannel(sessionId), data: () => ({}), only: (e) => e.type === LIVE_CHANGED, personal: locals.user?.id });
 };

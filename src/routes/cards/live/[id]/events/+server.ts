@@ -15,5 +15,5 @@ import { eventStream } from '#lib/server/realtime/index.ts';
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	requireSession(locals);
 	const session = valueOf(await getLiveSession(db(), actorOf(locals), params.id));
-	return eventStream(db(), request, { channel: liveChannel(session.id), data: () => ({}) });
+	return eventStream(db(), request, { channel: liveChannel(session.id), data: () => ({}), personal: locals.user?.id });
 };

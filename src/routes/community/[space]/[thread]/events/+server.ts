@@ -15,5 +15,6 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const actor = actorOf(locals);
 	const space = valueOf(await openSpace(db(), actor, params.space, getLocale()));
 	const thread = valueOf(await openThread(db(), actor, space, params.thread));
-	return eventStream(db(), request, { channel: threadChannel(thread.id), data: (e) => ({ postId: String(e.payload.postId ?? '') }) });
+	// A signed-in reader's own channel rides along: the header bell needs no second stream.
+	return eventStream(db(), request, { channel: threadChannel(thread.id), data: (e) => ({ postId: String(e.payload.postId ?? '') }), personal: locals.user?.id });
 };

@@ -16,5 +16,5 @@ import { eventStream } from '#lib/server/realtime/index.ts';
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	requireSession(locals);
 	const cohort = valueOf(await getFacilitatedCohort(db(), actorOf(locals), params.id));
-	return eventStream(db(), request, { channel: cohortChannel(cohort.id), data: () => ({}) });
+	return eventStream(db(), request, { channel: cohortChannel(cohort.id), data: () => ({}), personal: locals.user?.id });
 };
