@@ -152,3 +152,58 @@ test('a facilitator’s page on one instance follows a member’s progress made 
 	const cohortPath = new URL(facilitator.url()).pathname;
 	expect((await member.request.get(`${B}${cohortPath}/events`)).status()).toBe(404);
 });
+
+test('a live ethics-card session spans the two instances: a participant on the other follows the facilitator and is counted', async ({ browser }) => {
+	test.skip(!!unreachable, unreachable);
+	test.setTimeout(120_000);
+	const card = { title: 'More than a career question', question: 'Where does your mandate as a careers adviser end in this conversation?' };
+
+	// The facilitator, on instance A, opens a session of one card.
+	const facilitator = await (await browser.newContext({ baseURL: A })).newPage();
+	await signIn(facilitator, FACILITATOR.email, FACILITATOR.password);
+	await expect(facilitator).not.toHaveURL(/signin/);
+	await facilitator.goto('/en/cards/live/new');
+	await facilitator.getByLabel(card.title).check();
+	await facilitator.getByLabel(en.cards_live_anonymous!).uncheck();
+	await facilitator.getByRole('button', { name: en.cards_live_create }).click();
+	const code = (await facilitator.getByTestId('join-code').textContent())!.trim();
+
+	// Two participants without accounts, one on each instance, join by the code.
+	const participants = [];
+	for (const [name, base] of [['Ada', A], ['Bo', B]] as const) {
+		const page = await (await browser.newContext({ baseURL: base })).newPage();
+		await page.goto(`/en/join/${code}`);
+		await page.getByLabel(en.cards_live_display_name!).fill(name);
+		await page.getByRole('button', { name: en.cards_live_join_button }).click();
+		await expect(page.getByRole('heading', { name: en.cards_live_waiting })).toBeVisible();
+		await expect(page.getByText(en.cards_live_refresh_note!)).toBeHidden();
+		participants.push(page);
+	}
+	const [ada, bo] = participants as [(typeof participants)[0], (typeof participants)[0]];
+	// Bo, who joined on B, appears on the facilitator's page on A.
+	await expect(facilitator.getByRole('button', { name: new RegExp(`^${en.cards_live_remove}\\s*: Bo$`) })).toBeVisible({ timeout: 15_000 });
+	// Marks Bo's page: a reload or navigation would lose the mark.
+	await bo.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+	// The card reaches the participant on B through PostgreSQL, without a reload.
+	await facilitator.getByRole('button', { name: en.cards_live_start }).click();
+	await expect(bo.getByRole('heading', { name: card.title })).toBeVisible({ timeout: 15_000 });
+	await expect(ada.getByRole('heading', { name: card.title })).toBeVisible();
+	expect(await bo.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+	await expectAccessible(bo);
+
+	// Both answer; the count on A includes the answer given on B.
+	for (const [page, answer] of [[ada, 'Where his health comes in.'], [bo, 'When he needs a doctor more than a plan.']] as const) {
+		await page.getByLabel(card.question).fill(answer);
+		await page.getByRole('button', { name: en.cards_live_send_answer }).click();
+		await expect(page.getByText(en.cards_live_answer_saved!)).toBeVisible();
+	}
+	const fill = (text: string, values: Record<string, string>) => Object.entries(values).reduce((t, [k, v]) => t.replace(`{${k}}`, v), text);
+	await expect(facilitator.getByTestId('answer-count')).toHaveText(fill(en.cards_live_answer_count!, { count: '2', participants: '2' }), { timeout: 15_000 });
+
+	// Revealed on A, Ada's answer (given on A) shows on Bo's screen (served by B); the end reaches B.
+	await facilitator.getByRole('button', { name: en.cards_live_reveal }).click();
+	await expect(bo.getByText('Where his health comes in.')).toBeVisible({ timeout: 15_000 });
+	await facilitator.getByRole('button', { name: en.cards_live_end }).click();
+	await expect(bo.getByRole('heading', { name: en.cards_live_ended })).toBeVisible({ timeout: 15_000 });
+});
