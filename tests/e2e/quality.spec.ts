@@ -19,6 +19,8 @@ const MEMBERS: Person[] = ['Anna', 'Bjørn', 'Cecilie', 'David'].map((name) => (
 const ORGANISATION = 'Quality Careers Centre';
 const AREA_1 = 'Access for all groups';
 const AREA_2 = 'Holistic content';
+// A resource of the shipped library, linked to a plan's action.
+const RESOURCE = { slug: 'norwegian-quality-framework-website', title: 'Quality in career guidance: the Norwegian National Quality Framework' };
 const fill = (text: string, values: Record<string, string | number>) => Object.entries(values).reduce((t, [k, v]) => t.replace(`{${k}}`, String(v)), text);
 
 let admin: Page;
@@ -257,6 +259,40 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	await expect(action).toContainText(fill(en.quality_action_uptake!, { started: 0, completed: 0, members: 5 }));
 	await expectAccessible(leader);
 
+	// An action linked to a resource of the library, chosen in the same list (its own group); Cecilie
+	// has it on her shelf, so the plan counts one of five.
+	const planPage = leader.url();
+	await raters[2]!.goto(`/en/resources/${RESOURCE.slug}`);
+	await raters[2]!.getByRole('button', { name: en.resources_favourite, exact: true }).click();
+	await expect(raters[2]!.getByText(en.resources_favourited!)).toBeVisible();
+	await leader.getByLabel(en.quality_field_goal!, { exact: true }).fill('Know our quality framework');
+	await leader.getByLabel(en.quality_field_action!, { exact: true }).fill('Read the framework together');
+	await expect(training.locator(`optgroup[label="${en.quality_training_group_resource}"] option`, { hasText: RESOURCE.title })).toHaveCount(1);
+	await training.selectOption({ label: RESOURCE.title });
+	await leader.getByRole('button', { name: en.quality_add_action_submit, exact: true }).click();
+	await expect(leader.getByText(en.quality_action_added!)).toBeVisible();
+	const reading = plan.getByRole('article', { name: 'Read the framework together' });
+	await expect(reading.getByRole('link', { name: RESOURCE.title })).toHaveAttribute('href', `/en/resources/${RESOURCE.slug}`);
+	await expect(reading).toContainText(fill(en.quality_action_resource_uptake!, { shelved: 1, planned: 0, members: 5 }));
+	await expectAccessible(leader);
+	// A forged or unknown link: a translated 400, nothing added.
+	const post = (training: string) =>
+		leader.request.post(`${new URL(planPage).pathname}?/action`, {
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL, accept: 'text/html' },
+			data: `goal=g&title=Forged&training=${encodeURIComponent(training)}`
+		});
+	for (const [forged, error] of [
+		['resource:no-such-resource', en.error_choose],
+		['no-such-course/a/b', en.error_choose],
+		['resource:<script>', en.error_invalid]
+	] as const) {
+		const refused = await post(forged);
+		expect(refused.status(), forged).toBe(400);
+		expect(await refused.text(), forged).toContain(error);
+	}
+	await leader.reload();
+	await expect(plan.getByRole('article', { name: 'Forged' })).toHaveCount(0);
+
 	// The sector benchmark: the leader opts in; the round page then says how many contributed and why it is hidden.
 	qualityOrgUrl = new URL(leader.url()).pathname;
 	await leader.getByRole('button', { name: en.quality_benchmark_join, exact: true }).click();
@@ -319,6 +355,56 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	await open.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-12-31`);
 	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
 	await expect(leader.getByRole('heading', { level: 1, name: 'Spring review' })).toBeVisible();
+	await expectAccessible(leader);
+});
+
+/** A service of the same sector that contributes one closed round: three external raters answer area 1 with `value`. */
+async function contributingService(browser: Browser, name: string, value: string) {
+	await leader.goto('/en/organisations');
+	await leader.getByLabel(en.org_field_name!, { exact: true }).fill(name);
+	await leader.getByLabel(en.field_sector!, { exact: true }).selectOption('adult_centre');
+	await leader.getByLabel(en.field_country!, { exact: true }).selectOption('NO');
+	await leader.getByRole('button', { name: en.org_create_submit, exact: true }).click();
+	await expect(leader.getByRole('heading', { level: 1, name })).toBeVisible();
+	await leader.goto(`/en/quality/${new URL(leader.url()).pathname.split('/').pop()}`);
+	await leader.getByRole('button', { name: en.quality_benchmark_join, exact: true }).click();
+	await expect(leader.getByText(en.quality_benchmark_joined!)).toBeVisible();
+	const open = leader.locator('form[action="?/open"]');
+	await open.getByLabel(en.quality_field_title!, { exact: true }).fill(`${name} review`);
+	await open.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
+	await leader.getByRole('group', { name: /Guidance service self-assessment/ }).getByRole('checkbox', { name: AREA_1 }).check();
+	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
+	await expect(leader.getByRole('heading', { level: 1, name: `${name} review` })).toBeVisible();
+	const external = await (await browser.newContext()).newPage();
+	for (const label of ['A', 'B', 'C']) {
+		await leader.getByLabel(en.quality_field_label!).fill(label);
+		await leader.getByRole('button', { name: en.quality_link_submit, exact: true }).click();
+		await external.goto(await leader.getByLabel(fill(en.quality_link_new_label!, { label })).inputValue());
+		await answerArea(external, value);
+	}
+	await external.context().close();
+	await leader.getByRole('button', { name: en.quality_close_submit, exact: true }).click();
+	await expect(leader.getByText(en.quality_closed_done!)).toBeVisible();
+}
+
+test('with five services of the sector contributing, the round compares itself with the sector in a chart', async ({ browser }) => {
+	for (const [i, value] of ['2', '3', '3', '4'].entries()) await contributingService(browser, `Sector peer ${i + 1}`, value);
+	await leader.goto(roundUrl);
+	const results = leader.getByRole('region', { name: en.quality_results_heading });
+	const sector = en.sector_adult_centre!;
+	// The chart is one labelled image; the table beside it holds the same figures.
+	const chart = results.getByRole('img', { name: fill(en.quality_benchmark_chart_title!, { sector }) });
+	await expect(chart).toBeVisible();
+	// Named by its title and its description (which says what the two bars are).
+	await expect(results.getByRole('img', { name: fill(en.quality_benchmark_chart_desc!, { min: 1, max: 4 }) })).toBeVisible();
+	await expect(chart.locator('rect.bar')).toHaveCount(2);
+	await expect(chart.locator('rect.previous')).toHaveCount(1);
+	const table = results.getByRole('table', { name: fill(en.quality_benchmark_caption!, { sector, count: 5 }) });
+	// Area 1: five organisations with a figure, whose median is the sector's; area 2 only this one.
+	const area1 = table.getByRole('row').filter({ has: leader.getByRole('rowheader', { name: `1 ${AREA_1}` }) });
+	await expect(area1.getByRole('cell').nth(2)).toHaveText('5');
+	await expect(area1.getByRole('cell').nth(1)).toHaveText('3');
+	await expect(table.getByRole('row').filter({ has: leader.getByRole('rowheader', { name: `2 ${AREA_2}` }) }).getByRole('cell').nth(1)).toHaveText(en.quality_no_figure!);
 	await expectAccessible(leader);
 });
 
