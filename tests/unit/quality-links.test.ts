@@ -10,6 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
+import { frameworkVersion } from '../../src/lib/server/db/schema/frameworks.ts';
+import { practiceBenchmark, practiceTarget } from '../../src/lib/server/db/schema/practices.ts';
 import { qualityAction } from '../../src/lib/server/db/schema/quality.ts';
 import { resource } from '../../src/lib/server/db/schema/resources.ts';
 import { parseForm } from '../../src/lib/server/forms/index.ts';
@@ -35,10 +37,13 @@ const action = (training: string | null): ActionInput => ({ roundId: null, crite
 
 let contentDir: string;
 beforeAll(() => {
-	// The small test course and the shipped library (without career learning, which needs its framework).
+	// The small test course, the shipped library (without career learning, which needs its framework) and one framework.
 	contentDir = writeTestCourse();
 	fs.mkdirSync(path.join(contentDir, 'resources'));
 	fs.copyFileSync('content/resources/library.yaml', path.join(contentDir, 'resources', 'library.yaml'));
+	// A framework version for the self-benchmark's rows.
+	fs.mkdirSync(path.join(contentDir, 'frameworks'));
+	fs.copyFileSync('content/frameworks/guidance-service-self-assessment.yaml', path.join(contentDir, 'frameworks', 'guidance-service-self-assessment.yaml'));
 });
 afterAll(() => fs.rmSync(contentDir, { recursive: true, force: true }));
 
@@ -152,5 +157,36 @@ describe.each(testDatabases())('plan links on $name', ({ open }) => {
 		const smallPage = value(await organisationQuality(db, as(stranger), small, 'en'));
 		expect(smallPage.actions).toHaveLength(1);
 		expect(smallPage.uptake).toBeNull();
+	});
+
+	it('shows on an action the self-benchmark targets of its own organisation that point at it', async () => {
+		const leader = await person('Leader');
+		const org = await organisation(leader, [await person('Ada')]);
+		const other = await organisation(await person('Other'), []);
+		const { id } = value(await addAction(db, as(leader), org, action(null)));
+		const [version] = await db.select({ id: frameworkVersion.id }).from(frameworkVersion).limit(1);
+		const [ours, theirs] = await db
+			.insert(practiceBenchmark)
+			.values([org, other].map((organisationId) => ({ organisationId, frameworkVersionId: version!.id, themes: ['t'] })))
+			.returning({ id: practiceBenchmark.id });
+		const [late, soon] = await db
+			.insert(practiceTarget)
+			.values([
+				{ benchmarkId: ours!.id, themeKey: 't', title: 'Publish the service charter', dueOn: '2031-01-01', status: 'in_progress', qualityActionId: id },
+				{ benchmarkId: ours!.id, themeKey: 't', title: 'Ask users what they miss', dueOn: '2030-01-01', qualityActionId: id },
+				// Another organisation's target naming this action (its service refuses that; a stray row shows nowhere here).
+				{ benchmarkId: theirs!.id, themeKey: 't', title: 'Not ours', dueOn: '2030-01-01', qualityActionId: id },
+				{ benchmarkId: ours!.id, themeKey: 't', title: 'Unlinked', dueOn: '2030-01-01' }
+			])
+			.returning({ id: practiceTarget.id });
+		expect(value(await organisationQuality(db, as(leader), org, 'en')).actions).toEqual([
+			expect.objectContaining({
+				id,
+				targets: [
+					{ id: soon!.id, title: 'Ask users what they miss', status: 'planned' },
+					{ id: late!.id, title: 'Publish the service charter', status: 'in_progress' }
+				]
+			})
+		]);
 	});
 });

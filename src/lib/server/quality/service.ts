@@ -20,6 +20,7 @@ import { areasInScope, assessmentFramework, type Area, type AssessmentFramework 
 import { trainingUptake, type TrainingUptake } from '../learn/progress/index.ts';
 import { linkableResources, publishedResourceId, resourceUptake, type ResourceUptake } from '../resources/index.ts';
 import { resource } from '../db/schema/resources.ts';
+import { practiceBenchmark, practiceTarget } from '../db/schema/practices.ts';
 import { MIN_GROUP, RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
 import { collator } from '../../i18n/format.ts';
 import { ownerSummary, type OwnerSummary } from './summary.ts';
@@ -752,6 +753,8 @@ export type ActionView = {
 	resourceSlug: string | null;
 	/** The linked course, lesson or resource as a TrainingOption value, or null. */
 	training: string | null;
+	/** The targets of the organisation's practice self-benchmark that point at this action. */
+	targets: { id: string; title: string; status: string }[];
 	overdue: boolean;
 };
 
@@ -762,6 +765,16 @@ async function actionsOf(db: DbOrTx, organisationId: string): Promise<ActionView
 		.leftJoin(resource, eq(resource.id, qualityAction.resourceId))
 		.where(eq(qualityAction.organisationId, organisationId))
 		.orderBy(asc(qualityAction.createdAt));
+	// The practice inventory's targets link to actions (practices imports this capability, so the
+	// other way round is read from its table): those of this organisation's self-benchmark only.
+	const targets = rows.length
+		? await db
+				.select({ id: practiceTarget.id, title: practiceTarget.title, status: practiceTarget.status, actionId: practiceTarget.qualityActionId })
+				.from(practiceTarget)
+				.innerJoin(practiceBenchmark, eq(practiceBenchmark.id, practiceTarget.benchmarkId))
+				.where(and(eq(practiceBenchmark.organisationId, organisationId), isNotNull(practiceTarget.qualityActionId)))
+				.orderBy(asc(practiceTarget.dueOn), asc(practiceTarget.createdAt))
+		: [];
 	const now = today();
 	return rows.map(({ action: r, resourceSlug }) => ({
 		id: r.id,
@@ -777,6 +790,7 @@ async function actionsOf(db: DbOrTx, organisationId: string): Promise<ActionView
 		lessonRef: r.lessonRef,
 		resourceSlug,
 		training: resourceSlug ? `${RESOURCE_PREFIX}${resourceSlug}` : r.courseSlug ? [r.courseSlug, r.lessonRef].filter(Boolean).join('/') : null,
+		targets: targets.filter((t) => t.actionId === r.id).map(({ id, title, status }) => ({ id, title, status })),
 		overdue: r.status !== 'done' && !!r.deadline && r.deadline < now
 	}));
 }
