@@ -240,7 +240,7 @@ test('the leader sees the counts, closes the round and finds where the team diff
 	expect(await late.text()).toContain(en.quality_error_closed);
 });
 
-test('the leader plans an action linked to a lesson, prints the report, exports and copies the round', async () => {
+test('the leader plans actions linked to a lesson and to a resource, prints the report, exports and copies the round', async () => {
 	await leader.getByRole('link', { name: /^Add to the development plan: 1\.1 / }).click();
 	await expect(leader.getByLabel(en.quality_field_criterion!)).toHaveValue('reach');
 	await leader.getByLabel(en.quality_field_goal!, { exact: true }).fill('Reach people who seldom come to us');
@@ -290,7 +290,8 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 		expect(refused.status(), forged).toBe(400);
 		expect(await refused.text(), forged).toContain(error);
 	}
-	await leader.reload();
+	await leader.goto(planPage);
+	await expect(plan.getByRole('article', { name: 'Read the framework together' })).toHaveCount(1);
 	await expect(plan.getByRole('article', { name: 'Forged' })).toHaveCount(0);
 
 	// The sector benchmark: the leader opts in; the round page then says how many contributed and why it is hidden.
@@ -311,7 +312,8 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	await expect(area1Headline).toContainText(en.quality_summary_no_change!);
 	// The team split on area 1: its disagreements are counted.
 	expect(Number(await area1Headline.getByRole('cell').nth(2).textContent())).toBeGreaterThan(0);
-	await expect(leader.getByRole('table', { name: en.quality_summary_plan_caption }).getByRole('cell').first()).toHaveText('1');
+	// Two planned actions: the lesson's and the resource's.
+	await expect(leader.getByRole('table', { name: en.quality_summary_plan_caption }).getByRole('cell').first()).toHaveText('2');
 	await expect(leader.getByRole('heading', { name: en.quality_summary_priorities_heading })).toBeVisible();
 	await expectAccessible(leader);
 	const printed = (await leader.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
