@@ -410,6 +410,32 @@ test('with five services of the sector contributing, the round compares itself w
 	await expectAccessible(leader);
 });
 
+test('a self-benchmark target that points at an action shows on the action too', async () => {
+	const organisationId = qualityOrgUrl.split('/').pop();
+	await leader.goto(`/en/practices/benchmark/${organisationId}`);
+	await leader.getByRole('group', { name: en.practices_benchmark_themes_legend }).getByRole('checkbox', { name: '2. Access to lifelong guidance services', exact: true }).check();
+	await leader.getByRole('button', { name: en.practices_benchmark_themes_submit, exact: true }).click();
+	await expect(leader.getByText(en.practices_benchmark_saved!)).toBeVisible();
+	const add = leader.getByRole('form', { name: en.practices_benchmark_target_add_heading });
+	await add.getByLabel(en.practices_benchmark_target_title!, { exact: true }).fill('Publish a service charter');
+	await add.getByLabel(en.practices_benchmark_target_due!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-03-31`);
+	await add.getByLabel(en.practices_benchmark_target_action!, { exact: true }).selectOption({ label: 'Read the framework together' });
+	await add.getByRole('button', { name: en.practices_benchmark_target_submit, exact: true }).click();
+	await expect(leader.getByText(en.practices_benchmark_target_added!)).toBeVisible();
+
+	await leader.goto(qualityOrgUrl);
+	const reading = leader.getByRole('region', { name: en.quality_plan_heading }).getByRole('article', { name: 'Read the framework together' });
+	await expect(reading).toContainText(en.quality_action_targets!);
+	const link = reading.getByRole('link', { name: 'Publish a service charter' });
+	await expect(link).toHaveAttribute('href', new RegExp(`^/en/practices/benchmark/${organisationId}#target-[0-9a-f-]{36}$`));
+	await expect(reading).toContainText(`(${en.practices_benchmark_status_planned})`);
+	// The other action has no target.
+	await expect(leader.getByRole('article', { name: 'Train the team in outreach' })).not.toContainText(en.quality_action_targets!);
+	await expectAccessible(leader);
+	await link.click();
+	await expect(leader.getByRole('heading', { level: 3, name: 'Publish a service charter' })).toBeVisible();
+});
+
 test('another organisation’s leader and a stranger are refused everything', async ({ request }) => {
 	// The admin leads no organisation of this round.
 	expect((await admin.goto(roundUrl))?.status()).toBe(404);
