@@ -19,6 +19,8 @@ const MEMBERS: Person[] = ['Anna', 'Bjørn', 'Cecilie', 'David'].map((name) => (
 const ORGANISATION = 'Quality Careers Centre';
 const AREA_1 = 'Access for all groups';
 const AREA_2 = 'Holistic content';
+// A resource of the shipped library, linked to a plan's action.
+const RESOURCE = { slug: 'norwegian-quality-framework-website', title: 'Quality in career guidance: the Norwegian National Quality Framework' };
 const fill = (text: string, values: Record<string, string | number>) => Object.entries(values).reduce((t, [k, v]) => t.replace(`{${k}}`, String(v)), text);
 
 let admin: Page;
@@ -238,7 +240,7 @@ test('the leader sees the counts, closes the round and finds where the team diff
 	expect(await late.text()).toContain(en.quality_error_closed);
 });
 
-test('the leader plans an action linked to a lesson, prints the report, exports and copies the round', async () => {
+test('the leader plans actions linked to a lesson and to a resource, prints the report, exports and copies the round', async () => {
 	await leader.getByRole('link', { name: /^Add to the development plan: 1\.1 / }).click();
 	await expect(leader.getByLabel(en.quality_field_criterion!)).toHaveValue('reach');
 	await leader.getByLabel(en.quality_field_goal!, { exact: true }).fill('Reach people who seldom come to us');
@@ -256,6 +258,41 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	// Staff uptake of the lesson: counts over the five members, nobody has opened it yet.
 	await expect(action).toContainText(fill(en.quality_action_uptake!, { started: 0, completed: 0, members: 5 }));
 	await expectAccessible(leader);
+
+	// An action linked to a resource of the library, chosen in the same list (its own group); Cecilie
+	// has it on her shelf, so the plan counts one of five.
+	const planPage = leader.url();
+	await raters[2]!.goto(`/en/resources/${RESOURCE.slug}`);
+	await raters[2]!.getByRole('button', { name: en.resources_favourite, exact: true }).click();
+	await expect(raters[2]!.getByText(en.resources_favourited!)).toBeVisible();
+	await leader.getByLabel(en.quality_field_goal!, { exact: true }).fill('Know our quality framework');
+	await leader.getByLabel(en.quality_field_action!, { exact: true }).fill('Read the framework together');
+	await expect(training.locator(`optgroup[label="${en.quality_training_group_resource}"] option`, { hasText: RESOURCE.title })).toHaveCount(1);
+	await training.selectOption({ label: RESOURCE.title });
+	await leader.getByRole('button', { name: en.quality_add_action_submit, exact: true }).click();
+	await expect(leader.getByText(en.quality_action_added!)).toBeVisible();
+	const reading = plan.getByRole('article', { name: 'Read the framework together' });
+	await expect(reading.getByRole('link', { name: RESOURCE.title })).toHaveAttribute('href', `/en/resources/${RESOURCE.slug}`);
+	await expect(reading).toContainText(fill(en.quality_action_resource_uptake!, { shelved: 1, planned: 0, members: 5 }));
+	await expectAccessible(leader);
+	// A forged or unknown link: a translated 400, nothing added.
+	const post = (training: string) =>
+		leader.request.post(`${new URL(planPage).pathname}?/action`, {
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL, accept: 'text/html' },
+			data: `goal=g&title=Forged&training=${encodeURIComponent(training)}`
+		});
+	for (const [forged, error] of [
+		['resource:no-such-resource', en.error_choose],
+		['no-such-course/a/b', en.error_choose],
+		['resource:<script>', en.error_invalid]
+	] as const) {
+		const refused = await post(forged);
+		expect(refused.status(), forged).toBe(400);
+		expect(await refused.text(), forged).toContain(error);
+	}
+	await leader.goto(planPage);
+	await expect(plan.getByRole('article', { name: 'Read the framework together' })).toHaveCount(1);
+	await expect(plan.getByRole('article', { name: 'Forged' })).toHaveCount(0);
 
 	// The sector benchmark: the leader opts in; the round page then says how many contributed and why it is hidden.
 	qualityOrgUrl = new URL(leader.url()).pathname;
@@ -275,7 +312,8 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	await expect(area1Headline).toContainText(en.quality_summary_no_change!);
 	// The team split on area 1: its disagreements are counted.
 	expect(Number(await area1Headline.getByRole('cell').nth(2).textContent())).toBeGreaterThan(0);
-	await expect(leader.getByRole('table', { name: en.quality_summary_plan_caption }).getByRole('cell').first()).toHaveText('1');
+	// Two planned actions: the lesson's and the resource's.
+	await expect(leader.getByRole('table', { name: en.quality_summary_plan_caption }).getByRole('cell').first()).toHaveText('2');
 	await expect(leader.getByRole('heading', { name: en.quality_summary_priorities_heading })).toBeVisible();
 	await expectAccessible(leader);
 	const printed = (await leader.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
@@ -320,6 +358,82 @@ test('the leader plans an action linked to a lesson, prints the report, exports 
 	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
 	await expect(leader.getByRole('heading', { level: 1, name: 'Spring review' })).toBeVisible();
 	await expectAccessible(leader);
+});
+
+/** A service of the same sector that contributes one closed round: three external raters answer area 1 with `value`. */
+async function contributingService(browser: Browser, name: string, value: string) {
+	await leader.goto('/en/organisations');
+	await leader.getByLabel(en.org_field_name!, { exact: true }).fill(name);
+	await leader.getByLabel(en.field_sector!, { exact: true }).selectOption('adult_centre');
+	await leader.getByLabel(en.field_country!, { exact: true }).selectOption('NO');
+	await leader.getByRole('button', { name: en.org_create_submit, exact: true }).click();
+	await expect(leader.getByRole('heading', { level: 1, name })).toBeVisible();
+	await leader.goto(`/en/quality/${new URL(leader.url()).pathname.split('/').pop()}`);
+	await leader.getByRole('button', { name: en.quality_benchmark_join, exact: true }).click();
+	await expect(leader.getByText(en.quality_benchmark_joined!)).toBeVisible();
+	const open = leader.locator('form[action="?/open"]');
+	await open.getByLabel(en.quality_field_title!, { exact: true }).fill(`${name} review`);
+	await open.getByLabel(en.quality_field_deadline!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
+	await leader.getByRole('group', { name: /Guidance service self-assessment/ }).getByRole('checkbox', { name: AREA_1 }).check();
+	await leader.getByRole('button', { name: en.quality_open_submit, exact: true }).click();
+	await expect(leader.getByRole('heading', { level: 1, name: `${name} review` })).toBeVisible();
+	const external = await (await browser.newContext()).newPage();
+	for (const label of ['A', 'B', 'C']) {
+		await leader.getByLabel(en.quality_field_label!).fill(label);
+		await leader.getByRole('button', { name: en.quality_link_submit, exact: true }).click();
+		await external.goto(await leader.getByLabel(fill(en.quality_link_new_label!, { label })).inputValue());
+		await answerArea(external, value);
+	}
+	await external.context().close();
+	await leader.getByRole('button', { name: en.quality_close_submit, exact: true }).click();
+	await expect(leader.getByText(en.quality_closed_done!)).toBeVisible();
+}
+
+test('with five services of the sector contributing, the round compares itself with the sector in a chart', async ({ browser }) => {
+	for (const [i, value] of ['2', '3', '3', '4'].entries()) await contributingService(browser, `Sector peer ${i + 1}`, value);
+	await leader.goto(roundUrl);
+	const results = leader.getByRole('region', { name: en.quality_results_heading });
+	const sector = en.sector_adult_centre!;
+	// The chart is one labelled image; the table beside it holds the same figures.
+	const chart = results.getByRole('img', { name: fill(en.quality_benchmark_chart_title!, { sector }) });
+	await expect(chart).toBeVisible();
+	// Named by its title and its description (which says what the two bars are).
+	await expect(results.getByRole('img', { name: fill(en.quality_benchmark_chart_desc!, { min: 1, max: 4 }) })).toBeVisible();
+	await expect(chart.locator('rect.bar')).toHaveCount(2);
+	await expect(chart.locator('rect.previous')).toHaveCount(1);
+	const table = results.getByRole('table', { name: fill(en.quality_benchmark_caption!, { sector, count: 5 }) });
+	// Area 1: five organisations with a figure, whose median is the sector's; area 2 only this one.
+	const area1 = table.getByRole('row').filter({ has: leader.getByRole('rowheader', { name: `1 ${AREA_1}` }) });
+	await expect(area1.getByRole('cell').nth(2)).toHaveText('5');
+	await expect(area1.getByRole('cell').nth(1)).toHaveText('3');
+	await expect(table.getByRole('row').filter({ has: leader.getByRole('rowheader', { name: `2 ${AREA_2}` }) }).getByRole('cell').nth(1)).toHaveText(en.quality_no_figure!);
+	await expectAccessible(leader);
+});
+
+test('a self-benchmark target that points at an action shows on the action too', async () => {
+	const organisationId = qualityOrgUrl.split('/').pop();
+	await leader.goto(`/en/practices/benchmark/${organisationId}`);
+	await leader.getByRole('group', { name: en.practices_benchmark_themes_legend }).getByRole('checkbox', { name: '2. Access to lifelong guidance services', exact: true }).check();
+	await leader.getByRole('button', { name: en.practices_benchmark_themes_submit, exact: true }).click();
+	await expect(leader.getByText(en.practices_benchmark_saved!)).toBeVisible();
+	const add = leader.getByRole('form', { name: en.practices_benchmark_target_add_heading });
+	await add.getByLabel(en.practices_benchmark_target_title!, { exact: true }).fill('Publish a service charter');
+	await add.getByLabel(en.practices_benchmark_target_due!, { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-03-31`);
+	await add.getByLabel(en.practices_benchmark_target_action!, { exact: true }).selectOption({ label: 'Read the framework together' });
+	await add.getByRole('button', { name: en.practices_benchmark_target_submit, exact: true }).click();
+	await expect(leader.getByText(en.practices_benchmark_target_added!)).toBeVisible();
+
+	await leader.goto(qualityOrgUrl);
+	const reading = leader.getByRole('region', { name: en.quality_plan_heading }).getByRole('article', { name: 'Read the framework together' });
+	await expect(reading).toContainText(en.quality_action_targets!);
+	const link = reading.getByRole('link', { name: 'Publish a service charter' });
+	await expect(link).toHaveAttribute('href', new RegExp(`^/en/practices/benchmark/${organisationId}#target-[0-9a-f-]{36}$`));
+	await expect(reading).toContainText(`(${en.practices_benchmark_status_planned})`);
+	// The other action has no target.
+	await expect(leader.getByRole('article', { name: 'Train the team in outreach' })).not.toContainText(en.quality_action_targets!);
+	await expectAccessible(leader);
+	await link.click();
+	await expect(leader.getByRole('heading', { level: 3, name: 'Publish a service charter' })).toBeVisible();
 });
 
 test('another organisation’s leader and a stranger are refused everything', async ({ request }) => {

@@ -520,7 +520,8 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 		const withUptake = value(await organisationQuality(db, as(members[3]!), org, 'en'));
 		expect(withUptake.uptake).toEqual({
 			members: 5,
-			byTraining: { 'basics/first/welcome': { started: 2, completed: 1 }, basics: { started: 2, completed: 1 } }
+			byTraining: { 'basics/first/welcome': { started: 2, completed: 1 }, basics: { started: 2, completed: 1 } },
+			byResource: {}
 		});
 		expect(JSON.stringify(withUptake.uptake)).not.toMatch(/Ada|Bo|[0-9a-f]{8}-/);
 		// An organisation of two: no counts at all.

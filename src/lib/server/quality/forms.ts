@@ -54,7 +54,8 @@ export const actionForm = z.object({
 			.string()
 			.trim()
 			.max(300, 'error_too_long')
-			.regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+\/[a-z0-9-]+)?$/, 'error_invalid')
+			// `course`, `course/module/lesson` or `resource:slug`
+			.regex(/^(?:[a-z0-9-]+(?:\/[a-z0-9-]+\/[a-z0-9-]+)?|resource:[a-z0-9-]+)$/, 'error_invalid')
 	)
 });
 

@@ -18,6 +18,9 @@ import { ok, problem, type Result } from '../result/index.ts';
 import { QUALITY_MAILS } from './mail.ts';
 import { areasInScope, assessmentFramework, type Area, type AssessmentFramework } from './framework.ts';
 import { trainingUptake, type TrainingUptake } from '../learn/progress/index.ts';
+import { linkableResources, publishedResourceId, resourceUptake, type ResourceUptake } from '../resources/index.ts';
+import { resource } from '../db/schema/resources.ts';
+import { practiceBenchmark, practiceTarget } from '../db/schema/practices.ts';
 import { MIN_GROUP, RATER_ROLES, resultsFrom, storeResults, type RaterRole, type RoundResults, type StoredResults } from './results.ts';
 import { collator } from '../../i18n/format.ts';
 import { ownerSummary, type OwnerSummary } from './summary.ts';
@@ -136,15 +139,16 @@ export type OrganisationQuality = {
 	people: { userId: string; displayName: string }[];
 	/** The criteria of the latest round's framework, for the plan's priorities. */
 	criteria: { key: string; title: string; code: string | null }[];
-	/** For leaders: courses and lessons an action can link to. */
-	training: { value: string; label: string }[];
+	/** For leaders: the courses, lessons and resources an action can link to (see TrainingOption). */
+	training: TrainingOption[];
 	actions: ActionView[];
 	/**
 	 * Staff uptake of the training the actions link to, by `course` / `course/module/lesson`: how many
-	 * of the organisation's members have started and completed it. Counts only; null (not shown)
-	 * while the organisation has fewer than MIN_GROUP members, whose counts could name someone.
+	 * of the organisation's members have started and completed it; of a linked resource, by slug,
+	 * how many have it on their shelf or in a session plan. Counts only; null (not shown) while the
+	 * organisation has fewer than MIN_GROUP members, whose counts could name someone.
 	 */
-	uptake: { members: number; byTraining: Record<string, TrainingUptake> } | null;
+	uptake: { members: number; byTraining: Record<string, TrainingUptake>; byResource: Record<string, ResourceUptake> } | null;
 	/** Whether the organisation contributes to the sector benchmark, and whether the actor may change that. */
 	benchmark: { optedIn: boolean; may: boolean; sector: string };
 };
@@ -169,7 +173,7 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 		criteria = fw ? fw.areas.flatMap((a) => a.criteria.map((c) => ({ key: c.key, title: c.title, code: c.code }))) : [];
 	}
 	const actions = await actionsOf(db, organisationId);
-	if (lead || actions.some((a) => a.courseSlug)) training = await trainingOptions(db, locale);
+	if (lead || actions.some((a) => a.training)) training = await trainingOptions(db, locale);
 	if (lead) {
 		const versions = await assessmentVersions(db, locale);
 		frameworks = (
@@ -193,17 +197,14 @@ export async function organisationQuality(db: DbOrTx, actor: Actor, organisation
 	}
 	const staff = members.ok ? members.value : [];
 	const linked = actions.flatMap((a) => (a.courseSlug ? [{ courseSlug: a.courseSlug, lessonRef: a.lessonRef }] : []));
+	const resources = actions.flatMap((a) => (a.resourceSlug ? [a.resourceSlug] : []));
+	const people = staff.map((m) => m.userId);
 	const uptake =
 		staff.length >= MIN_GROUP
 			? {
 					members: staff.length,
-					byTraining: Object.fromEntries(
-						await trainingUptake(
-							db,
-							staff.map((m) => m.userId),
-							linked
-						)
-					)
+					byTraining: Object.fromEntries(await trainingUptake(db, people, linked)),
+					byResource: Object.fromEntries(await resourceUptake(db, people, resources))
 				}
 			: null;
 	const [optIn] = await db.select({ at: qualityBenchmarkOptIn.optedInAt }).from(qualityBenchmarkOptIn).where(eq(qualityBenchmarkOptIn.organisationId, organisationId));
@@ -698,18 +699,41 @@ export async function saveArea(
 	});
 }
 
-/** The published courses and their lessons, as `course` and `course/module/lesson` choices. */
-async function trainingOptions(db: DbOrTx, locale: AppLocale): Promise<{ value: string; label: string }[]> {
+/**
+ * What an action can link to: a published course (`course`), one of its lessons
+ * (`course/module/lesson`) or a published resource of the library (`resource:slug`), labelled in
+ * the reader's language (`lang` when a resource is shown in another one), grouped by kind.
+ */
+export type TrainingOption = { value: string; label: string; group: 'course' | 'lesson' | 'resource'; lang?: string };
+
+const RESOURCE_PREFIX = 'resource:';
+
+async function trainingOptions(db: DbOrTx, locale: AppLocale): Promise<TrainingOption[]> {
 	const courses = await listCourses(db, locale);
-	const outlines = await Promise.all(courses.map((c) => getCourseOutline(db, c.slug, locale)));
-	return outlines.flatMap((outline) =>
-		outline
-			? [
-					{ value: outline.slug, label: outline.title },
-					...lessonsInOrder(outline).map((l) => ({ value: `${outline.slug}/${l.moduleKey}/${l.key}`, label: `${outline.title} — ${l.moduleTitle} — ${l.title}` }))
-				]
-			: []
-	);
+	const [outlines, resources] = await Promise.all([Promise.all(courses.map((c) => getCourseOutline(db, c.slug, locale))), linkableResources(db, locale)]);
+	const present = outlines.filter((o) => o !== undefined);
+	return [
+		...present.map((outline): TrainingOption => ({ value: outline.slug, label: outline.title, group: 'course' })),
+		...present.flatMap((outline) =>
+			lessonsInOrder(outline).map((l): TrainingOption => ({ value: `${outline.slug}/${l.moduleKey}/${l.key}`, label: `${outline.title} — ${l.moduleTitle} — ${l.title}`, group: 'lesson' }))
+		),
+		...resources.map((r): TrainingOption => ({ value: `${RESOURCE_PREFIX}${r.slug}`, label: r.title, group: 'resource', ...(r.shownLocale === locale ? {} : { lang: r.shownLocale }) }))
+	];
+}
+
+type TrainingLink = { courseSlug: string | null; lessonRef: string | null; resourceId: number | null };
+
+/** A chosen link as stored, or null when it names no published course, lesson or resource. */
+async function trainingLink(db: DbOrTx, value: string): Promise<TrainingLink | null> {
+	if (value.startsWith(RESOURCE_PREFIX)) {
+		const id = await publishedResourceId(db, value.slice(RESOURCE_PREFIX.length));
+		return id === null ? null : { courseSlug: null, lessonRef: null, resourceId: id };
+	}
+	const [courseSlug = '', ...lesson] = value.split('/');
+	const outline = await getCourseOutline(db, courseSlug, 'en');
+	if (!outline) return null;
+	const ref = lesson.length ? lesson.join('/') : null;
+	return ref === null || lessonsInOrder(outline).some((l) => `${l.moduleKey}/${l.key}` === ref) ? { courseSlug: outline.slug, lessonRef: ref, resourceId: null } : null;
 }
 
 // ── Development plan ─────────────────────────────────────────────────────────────────────────
@@ -726,13 +750,33 @@ export type ActionView = {
 	notes: string;
 	courseSlug: string | null;
 	lessonRef: string | null;
+	resourceSlug: string | null;
+	/** The linked course, lesson or resource as a TrainingOption value, or null. */
+	training: string | null;
+	/** The targets of the organisation's practice self-benchmark that point at this action. */
+	targets: { id: string; title: string; status: string }[];
 	overdue: boolean;
 };
 
 async function actionsOf(db: DbOrTx, organisationId: string): Promise<ActionView[]> {
-	const rows = await db.select().from(qualityAction).where(eq(qualityAction.organisationId, organisationId)).orderBy(asc(qualityAction.createdAt));
+	const rows = await db
+		.select({ action: qualityAction, resourceSlug: resource.slug })
+		.from(qualityAction)
+		.leftJoin(resource, eq(resource.id, qualityAction.resourceId))
+		.where(eq(qualityAction.organisationId, organisationId))
+		.orderBy(asc(qualityAction.createdAt));
+	// The practice inventory's targets link to actions (practices imports this capability, so the
+	// other way round is read from its table): those of this organisation's self-benchmark only.
+	const targets = rows.length
+		? await db
+				.select({ id: practiceTarget.id, title: practiceTarget.title, status: practiceTarget.status, actionId: practiceTarget.qualityActionId })
+				.from(practiceTarget)
+				.innerJoin(practiceBenchmark, eq(practiceBenchmark.id, practiceTarget.benchmarkId))
+				.where(and(eq(practiceBenchmark.organisationId, organisationId), isNotNull(practiceTarget.qualityActionId)))
+				.orderBy(asc(practiceTarget.dueOn), asc(practiceTarget.createdAt))
+		: [];
 	const now = today();
-	return rows.map((r) => ({
+	return rows.map(({ action: r, resourceSlug }) => ({
 		id: r.id,
 		roundId: r.roundId,
 		criterionKey: r.criterionKey,
@@ -744,6 +788,9 @@ async function actionsOf(db: DbOrTx, organisationId: string): Promise<ActionView
 		notes: r.notes,
 		courseSlug: r.courseSlug,
 		lessonRef: r.lessonRef,
+		resourceSlug,
+		training: resourceSlug ? `${RESOURCE_PREFIX}${resourceSlug}` : r.courseSlug ? [r.courseSlug, r.lessonRef].filter(Boolean).join('/') : null,
+		targets: targets.filter((t) => t.actionId === r.id).map(({ id, title, status }) => ({ id, title, status })),
 		overdue: r.status !== 'done' && !!r.deadline && r.deadline < now
 	}));
 }
@@ -756,7 +803,7 @@ export type ActionInput = {
 	ownerId: string | null;
 	deadline: string | null;
 	notes: string;
-	/** `course` or `course/module/lesson`. */
+	/** `course`, `course/module/lesson` or `resource:slug` (a TrainingOption's value). */
 	training: string | null;
 };
 
@@ -772,9 +819,8 @@ export async function addAction(db: DbOrTx, actor: Actor, organisationId: string
 		const members = await listMembers(db, actor, organisationId);
 		if (!members.ok || !members.value.some((m) => m.userId === input.ownerId)) return problem('invalid', { field: 'owner', key: 'quality_error_owner' });
 	}
-	if (input.training && !(await trainingOptions(db, 'en')).some((t) => t.value === input.training))
-		return problem('invalid', { field: 'training', key: 'error_choose' });
-	const [courseSlug, ...lesson] = input.training ? input.training.split('/') : [];
+	const link = input.training ? await trainingLink(db, input.training) : { courseSlug: null, lessonRef: null, resourceId: null };
+	if (!link) return problem('invalid', { field: 'training', key: 'error_choose' });
 	const [row] = await db
 		.insert(qualityAction)
 		.values({
@@ -786,8 +832,7 @@ export async function addAction(db: DbOrTx, actor: Actor, organisationId: string
 			ownerId: input.ownerId,
 			deadline: input.deadline,
 			notes: input.notes,
-			courseSlug: courseSlug ?? null,
-			lessonRef: lesson.length === 2 ? lesson.join('/') : null
+			...link
 		})
 		.returning({ id: qualityAction.id });
 	return ok({ id: row!.id });

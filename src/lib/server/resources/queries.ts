@@ -2,6 +2,7 @@ import { and, arrayContains, asc, desc, eq, inArray, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { isUuid } from '../forms/index.ts';
 import { resource, resourceLink, resourceTranslation } from '../db/schema/resources.ts';
 import { CAREER_KINDS, DURATIONS, KINDS, LANGUAGES, LIBRARY_KINDS, QUALITY_AREAS, SECTORS, SETTINGS, TARGETS, type DurationBand, type ResourceKind } from './vocabulary.ts';
 
@@ -155,3 +156,43 @@ export async function resourcesBySlug(db: DbOrTx, locale: AppLocale, slugs: stri
 	return listed(db, locale).where(inArray(resource.slug, slugs));
 }
 
+
+/** Every published resource (library and career learning) in the reader's language, by title: what a plan's action can link to. */
+export async function linkableResources(db: DbOrTx, locale: AppLocale): Promise<ResourceListed[]> {
+	return listed(db, locale)
+		.where(conditions('all', {}))
+		.orderBy(sql`coalesce(${wanted.title}, ${base.title}, ${anyOf('title')})`, asc(resource.id));
+}
+
+/** The row id of a published resource, or null (a forged or unpublished slug). */
+export async function publishedResourceId(db: DbOrTx, slug: string): Promise<number | null> {
+	const [row] = await db
+		.select({ id: resource.id })
+		.from(resource)
+		.where(and(eq(resource.slug, slug), eq(resource.status, 'published')));
+	return row?.id ?? null;
+}
+
+/** How many of some people have a resource on their shelf, and how many put it in one of their session plans. */
+export type ResourceUptake = { shelved: number; planned: number };
+
+/**
+ * Staff uptake of resources, by slug, for an organisation's development plan: counts only, one
+ * query for all of them. Only per-person records count (the shelf, session plans); page views are
+ * not kept per person. The caller decides whether the group is large enough to show them.
+ */
+export async function resourceUptake(db: DbOrTx, userIds: string[], slugs: string[]): Promise<Map<string, ResourceUptake>> {
+	const people = userIds.filter(isUuid);
+	const unique = [...new Set(slugs)];
+	if (!unique.length) return new Map();
+	const ids = `{${people.join(',')}}`;
+	const rows = await db
+		.select({
+			slug: resource.slug,
+			shelved: sql<number>`(select count(*)::int from resource_favourite f where f.resource_id = "resource"."id" and f.user_id = any(${ids}::uuid[]))`,
+			planned: sql<number>`(select count(distinct p.user_id)::int from resource_plan_step s join resource_plan p on p.id = s.plan_id where s.resource_id = "resource"."id" and p.user_id = any(${ids}::uuid[]))`
+		})
+		.from(resource)
+		.where(inArray(resource.slug, unique));
+	return new Map(rows.map((r) => [r.slug, { shelved: Number(r.shelved), planned: Number(r.planned) }]));
+}

@@ -3,6 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timest
 import { user } from './accounts.ts';
 import { frameworkVersion } from './frameworks.ts';
 import { organisation } from './organisations.ts';
+import { resource } from './resources.ts';
 
 // Our quality: a service assesses itself against an assessment framework (a framework version
 // whose nodes are areas → criteria → indicators, with a scale). Answers name indicators by their
@@ -116,8 +117,9 @@ export const qualityRaterArea = pgTable(
 
 /**
  * An action of an organisation's development plan: a goal, what will be done, by whom and when,
- * its status and notes, the criterion it answers and the staff training it links to. It belongs
- * to the organisation, so it carries from round to round until done.
+ * its status and notes, the criterion it answers and the staff training it links to (a course, a
+ * lesson or a resource of the library). It belongs to the organisation, so it carries from round
+ * to round until done.
  */
 export const qualityAction = pgTable(
 	'quality_action',
@@ -137,6 +139,8 @@ export const qualityAction = pgTable(
 		/** Staff training: a course slug, and optionally one of its lessons ('module/lesson'). */
 		courseSlug: text('course_slug'),
 		lessonRef: text('lesson_ref'),
+		/** Or a resource of the library (its row; the link goes if the resource does). */
+		resourceId: integer('resource_id').references(() => resource.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -1,0 +1,2 @@
+ALTER TABLE "quality_action" ADD COLUMN "resource_id" integer;--> statement-breakpoint
+ALTER TABLE "quality_action" ADD CONSTRAINT "quality_action_resource_id_resource_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."resource"("id") ON DELETE set null ON UPDATE no action;
