@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { BASE_URL } from '../../playwright.config.ts';
 import { COURSE, courseLessons, quizAnswers, type CourseLesson } from './course.ts';
@@ -350,7 +352,15 @@ test('the course outline on a lesson page opens by keyboard, marks the lesson be
 	const reader: Person = { name: 'Olav Outline', email: 'olav.outline@praxis.test', password: 'an outline reader passphrase', locale: 'en' };
 	await signUpAndVerify(page, reader);
 	await signIn(page, reader.email, reader.password);
+	// Each course in the catalogue and on its page has its cover illustration, described in words.
+	const coverAlt = (parse(fs.readFileSync(`content/courses/${COURSE.slug}/course.yaml`, 'utf8')) as { translations: { en: { coverAlt: string } } }).translations.en.coverAlt;
+	await page.goto('/en/learn');
+	const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: COURSE.title, exact: true }) });
+	await expect(card.getByRole('img', { name: coverAlt, exact: true })).toBeVisible();
+	expect(await card.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+	await expectAccessible(page);
 	await page.goto(`/en/learn/${COURSE.slug}`);
+	await expect(page.getByRole('main').getByRole('img', { name: coverAlt, exact: true })).toBeVisible();
 	// Enrolling opens the first lesson, which opening completes.
 	await page.getByRole('button', { name: en.learn_enrol, exact: true }).click();
 	const [first, second] = [lessons[0]!, lessons[1]!];
