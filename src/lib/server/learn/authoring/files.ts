@@ -10,9 +10,6 @@ import type { Result } from '../../result/index.ts';
 import { narrationFiles } from '../content/index.ts';
 import { markdownRefs } from '../content/index.ts';
 import { extensionOf, isSvgDocument, MEDIA_TYPES, sanitiseSvg, type MediaExtension } from '../content/index.ts';
-
-// The SVG checks live with the content reader, which checks course covers with them too.
-export { isSvgDocument, sanitiseSvg };
 import { isDiagramKey } from '../../../diagrams/index.ts';
 
 /** The allowed file types with their limits, for help texts and messages: "png (2 MB), …". */
