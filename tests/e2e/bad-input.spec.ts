@@ -90,6 +90,7 @@ test.describe('malformed ids', () => {
 		'POST /editor/courses/[course]/lessons/[lesson]/draft',
 		'POST /editor/frameworks/[slug]/[key]?/preview',
 		'POST /editor/frameworks/[slug]/[key]?/save',
+		'POST /editor/glossary/[slug]?/save',
 		// A reflection's eight steps are free text; other fields are ignored (the card is in the address).
 		'POST /cards/[slug]/reflect',
 		'POST /cards/[slug]/reflect/draft',

@@ -67,6 +67,62 @@ test('an editor sees what is translated, changes a node’s wording, and the cha
 	await expect(editor.locator('.hits h3 a').first()).toContainText('(upraveno)');
 });
 
+test('an editor sees each glossary term’s translation status, changes the English so the others fall out of date, and brings one back up to date', async ({ browser }) => {
+	const editor = await adminPage(browser);
+	const LANGUAGES = ['English', 'Norsk bokmål', 'Čeština', 'Slovenčina', 'Polski'];
+	await editor.goto('/en/editor');
+	await editor.getByRole('link', { name: en.editor_glossary_link, exact: true }).click();
+	await expect(editor).toHaveURL(/\/en\/editor\/glossary$/);
+	await expect(editor.getByRole('heading', { level: 1, name: en.editor_glossary_title })).toBeVisible();
+	// The shipped glossary is whole: every term translated in every language.
+	const row = editor.getByRole('row').filter({ has: editor.getByRole('rowheader', { name: 'Soft governance', exact: true }) });
+	await expect(row.getByRole('cell')).toHaveText(Array(5).fill(en.editor_state_translated));
+	await expectAccessible(editor);
+
+	// The English definition changes: the four translations are now out of date.
+	await row.getByRole('link').first().click();
+	await expect(editor).toHaveURL(/\/en\/editor\/glossary\/soft-governance\?locale=en$/);
+	await expect(editor.getByText(en.editor_history_empty!)).toBeVisible();
+	const definition = editor.getByLabel(en.editor_glossary_field_definition!, { exact: true });
+	await definition.fill('Steering through voluntary frameworks and encouragement instead of law.');
+	await editor.getByRole('button', { name: en.editor_save, exact: true }).click();
+	await expect(editor.getByText(en.editor_saved!)).toBeVisible();
+	await expect(editor.locator('.revisions li')).toHaveCount(1);
+	await expect(editor.locator('.revisions li').first()).toContainText('Ada Admin');
+	await expectAccessible(editor);
+
+	await editor.goto('/en/editor/glossary');
+	await expect(row.getByRole('cell')).toHaveText([en.editor_state_translated, ...Array(4).fill(en.editor_state_outdated)]);
+	await expect(editor.getByRole('link', { name: `Soft governance in ${LANGUAGES[4]}: ${en.editor_state_outdated}. Edit` })).toBeVisible();
+
+	// The Polish wording is brought up to date, by keyboard from the language chooser.
+	await editor.getByRole('link', { name: `Soft governance in ${LANGUAGES[4]}: ${en.editor_state_outdated}. Edit` }).click();
+	await expect(editor.getByRole('note')).toHaveText(en.editor_outdated_note!);
+	await expect(editor.getByLabel(en.editor_glossary_field_term!, { exact: true })).toHaveValue('Miękkie zarządzanie (soft governance)');
+	await expectAccessible(editor);
+	await editor.getByLabel(en.editor_glossary_field_definition!, { exact: true }).fill('Sterowanie za pomocą dobrowolnych ram i zachęt zamiast przepisów prawa.');
+	await editor.getByLabel(en.editor_glossary_field_definition!, { exact: true }).press('Tab');
+	await editor.keyboard.press('Enter');
+	await expect(editor.getByText(en.editor_saved!)).toBeVisible();
+	await expect(editor.getByRole('note')).toHaveCount(0);
+	await expect(editor.locator('.revisions del').first()).toContainText('narzędzi');
+
+	await editor.goto('/en/editor/glossary');
+	await expect(row.getByRole('cell')).toHaveText([en.editor_state_translated, ...Array(3).fill(en.editor_state_outdated), en.editor_state_translated]);
+	// Readers see the new wording at once.
+	await editor.goto('/pl/glossary/soft-governance');
+	await expect(editor.locator('main')).toContainText('Sterowanie za pomocą dobrowolnych ram i zachęt zamiast przepisów prawa.');
+	// Nobody else may edit it.
+	const stranger = await browser.newContext();
+	expect((await stranger.request.get('/en/editor/glossary')).status()).toBe(403);
+	const post = await stranger.request.post('/en/editor/glossary/soft-governance?/save&locale=pl', {
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL },
+		data: 'term=Hacked&definition=Hacked'
+	});
+	expect(post.status()).toBe(403);
+	await stranger.close();
+});
+
 test('people without the editor role find no editor workspace', async ({ request }) => {
 	expect((await request.get('/en/editor')).status()).toBe(403);
 	const post = await request.post('/en/editor/frameworks/national-quality-framework/ethics?/save&locale=cs', {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { BASE_URL } from '../../playwright.config.ts';
 import { COURSE, courseLessons, quizAnswers, type CourseLesson } from './course.ts';
@@ -344,4 +346,60 @@ test('learning pages and actions that belong to someone are closed to visitors w
 	}
 	// Reading a lesson is open to everyone.
 	expect((await request.get(`/en${lesson.path}`)).status()).toBe(200);
+});
+
+test('the course outline on a lesson page opens by keyboard, marks the lesson being read and the lessons done, and leads to another lesson', async ({ page }) => {
+	const reader: Person = { name: 'Olav Outline', email: 'olav.outline@praxis.test', password: 'an outline reader passphrase', locale: 'en' };
+	await signUpAndVerify(page, reader);
+	await signIn(page, reader.email, reader.password);
+	// Each course in the catalogue and on its page has its cover illustration, described in words.
+	const coverAlt = (parse(fs.readFileSync(`content/courses/${COURSE.slug}/course.yaml`, 'utf8')) as { translations: { en: { coverAlt: string } } }).translations.en.coverAlt;
+	await page.goto('/en/learn');
+	const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: COURSE.title, exact: true }) });
+	await expect(card.getByRole('img', { name: coverAlt, exact: true })).toBeVisible();
+	expect(await card.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+	await expectAccessible(page);
+	await page.goto(`/en/learn/${COURSE.slug}`);
+	await expect(page.getByRole('main').getByRole('img', { name: coverAlt, exact: true })).toBeVisible();
+	// Enrolling opens the first lesson, which opening completes.
+	await page.getByRole('button', { name: en.learn_enrol, exact: true }).click();
+	const [first, second] = [lessons[0]!, lessons[1]!];
+	await expect(page).toHaveURL(new RegExp(`/en${first.path}$`));
+	await page.goto(`/en${second.path}`);
+
+	const toggle = page.locator('summary', { hasText: en.learn_outline_open! });
+	const outline = page.getByRole('navigation', { name: en.learn_outline_label!.replace('{title}', COURSE.title) });
+	await expect(outline).toBeHidden();
+	// The outline's button comes right after the breadcrumb in the tab order; Enter opens it.
+	await page.getByRole('navigation', { name: en.learn_breadcrumb }).getByRole('link').last().focus();
+	await page.keyboard.press('Tab');
+	await expect(toggle).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(outline).toBeVisible();
+	// Every module of the course is listed, the lesson being read is the current page, the first is done.
+	const modules = new Set(lessons.map((l) => l.module));
+	await expect(outline.locator(':scope > ol > li')).toHaveCount(modules.size);
+	await expect(outline.getByRole('link')).toHaveCount(modules.size + lessons.length);
+	await expect(outline.locator('[aria-current="page"]')).toHaveText(second.texts.title);
+	const lessonItem = (title: string) => outline.locator('ol ol > li').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+	await expect(lessonItem(first.texts.title)).toContainText(en.learn_lesson_done!);
+	await expect(lessonItem(second.texts.title)).not.toContainText(en.learn_lesson_done!);
+	await expectAccessible(page);
+
+	// Escape closes it and gives focus back to its button.
+	await page.keyboard.press('Escape');
+	await expect(outline).toBeHidden();
+	await expect(toggle).toBeFocused();
+
+	// Opened again, Tab walks through its links; Enter follows one into a later module.
+	await page.keyboard.press('Enter');
+	const target = lessons.find((l) => l.module !== second.module)!;
+	const link = outline.getByRole('link', { name: target.texts.title, exact: true });
+	for (let i = 0; i < 80 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(link).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`/en${target.path}$`));
+	await expect(page.getByRole('heading', { level: 1, name: target.texts.title })).toBeVisible();
+	await toggle.click();
+	await expect(outline.locator('[aria-current="page"]')).toHaveText(target.texts.title);
 });

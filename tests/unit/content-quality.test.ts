@@ -24,6 +24,7 @@ function course(correct: string[], options: Record<string, Option>, hours?: numb
 		key: 'c',
 		file: 'c/course.yaml',
 		hash: '',
+		cover: null,
 		data: {} as CourseSource['data'],
 		modules: [
 			{

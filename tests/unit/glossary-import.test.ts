@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { editGlossaryTranslation, getGlossaryTerm, listGlossary } from '../../src/lib/server/glossary/queries.ts';
+import { editTermTranslation } from '../../src/lib/server/glossary/editing.ts';
+import { getGlossaryTerm, listGlossary } from '../../src/lib/server/glossary/queries.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 function term(en: string, extra = '') {
@@ -64,7 +65,8 @@ describe.each(testDatabases())('glossary import on $name', ({ open }) => {
 
 	it("keeps an editor's change instead of silently overwriting it, unless forced", async () => {
 		await importAllContent(database.db, contentDir({ 'career.yaml': term('Career') }));
-		await editGlossaryTranslation(database.db, 'career', 'en', { term: 'Career (edited)', definition: 'Edited.' });
+		const editor = { id: '00000000-0000-4000-8000-0000000000ed', role: 'editor', emailVerified: true, totpEnabled: true, secondFactorVerified: true };
+		expect(await editTermTranslation(database.db, editor, 'career', 'en', { term: 'Career (edited)', definition: 'Edited.' })).toEqual({ ok: true, value: null });
 		const changedFile = contentDir({ 'career.yaml': term('Career v2') });
 
 		const [kept] = await importAllContent(database.db, changedFile);

@@ -20,7 +20,8 @@ import {
 import { importFrameworks } from '../../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../../src/lib/server/glossary/import.ts';
 import { coursesForEditing, courseForEditing, createCourse, saveCourseTranslation, updateCourseSettings } from '../../src/lib/server/learn/authoring/courses.ts';
-import { checkLessonFile, deleteLessonFile, isSvgDocument, slugifyFileName, uploadLessonFile } from '../../src/lib/server/learn/authoring/files.ts';
+import { checkLessonFile, deleteLessonFile, slugifyFileName, uploadLessonFile } from '../../src/lib/server/learn/authoring/files.ts';
+import { isSvgDocument } from '../../src/lib/server/learn/content/svg.ts';
 import { parseForm } from '../../src/lib/server/forms/index.ts';
 import { lessonTextForm } from '../../src/lib/server/learn/authoring/forms.ts';
 import { discardLessonDraft, lessonForEditing, previewLessonText, saveLessonDraft, saveLessonText, updateLessonSettings } from '../../src/lib/server/learn/authoring/lesson.ts';

@@ -1,10 +1,12 @@
-// The glossary of key terms: shipped content, read by everyone, found by search.
+// The glossary of key terms: shipped content, read by everyone, found by search, edited by editors.
 import type { Capability } from '../capability.ts';
 import { importGlossary } from './import.ts';
+import { GLOSSARY_DATA } from './personal-data.ts';
 import { GLOSSARY_SEARCH } from './search.ts';
 
 export const glossary: Capability = {
 	name: 'glossary',
 	content: [{ type: 'glossary', import: importGlossary }],
-	search: [GLOSSARY_SEARCH]
+	search: [GLOSSARY_SEARCH],
+	personalData: GLOSSARY_DATA
 };

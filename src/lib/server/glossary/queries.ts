@@ -3,8 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { glossaryTerm, glossaryTranslation } from '../db/schema/glossary.ts';
-import { requestSearchIndex } from '../search/index.ts';
-import { GLOSSARY_SEARCH } from './search.ts';
 import { collator } from '../../i18n/format.ts';
 
 export type GlossaryEntry = {
@@ -62,35 +60,6 @@ export async function getGlossaryTerm(
 			)
 		: [];
 	return { entry, related };
-}
-
-/**
- * An editor's change to one translation. Marks the term as edited in the platform, so the
- * content importer will not overwrite it silently.
- */
-export async function editGlossaryTranslation(
-	db: DbOrTx,
-	slug: string,
-	locale: AppLocale,
-	wording: { term: string; definition: string }
-): Promise<boolean> {
-	return db.transaction(async (tx) => {
-		const [term] = await tx
-			.update(glossaryTerm)
-			.set({ editedInPlatform: true, updatedAt: sql`now()` })
-			.where(eq(glossaryTerm.slug, slug))
-			.returning({ id: glossaryTerm.id });
-		if (!term) return false;
-		await tx
-			.insert(glossaryTranslation)
-			.values({ termId: term.id, locale, ...wording })
-			.onConflictDoUpdate({
-				target: [glossaryTranslation.termId, glossaryTranslation.locale],
-				set: { ...wording, updatedAt: sql`now()` }
-			});
-		await requestSearchIndex(tx, GLOSSARY_SEARCH.type, slug);
-		return true;
-	});
 }
 
 function fold(text: string, locale: string): string {

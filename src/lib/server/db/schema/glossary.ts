@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A term of the field; its wording lives in one translation per locale. */
 export const glossaryTerm = pgTable('glossary_term', {
@@ -35,4 +35,24 @@ export const glossaryTranslation = pgTable(
 		// The A–Z page lists one locale's terms in alphabetical order.
 		index('glossary_translation_locale_term_idx').on(table.locale, table.term)
 	]
+);
+
+/** Every change an editor makes to a term's wording: who, when, what it was and what it became. */
+export const glossaryRevision = pgTable(
+	'glossary_revision',
+	{
+		id: serial('id').primaryKey(),
+		termId: integer('term_id')
+			.notNull()
+			.references(() => glossaryTerm.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		previousTerm: text('previous_term'),
+		previousDefinition: text('previous_definition'),
+		term: text('term').notNull(),
+		definition: text('definition').notNull(),
+		// Kept when the editor's account is deleted: the revision stays, shown as a deleted user.
+		editorId: uuid('editor_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('glossary_revision_term_idx').on(t.termId, t.createdAt)]
 );

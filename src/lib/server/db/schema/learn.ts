@@ -58,6 +58,8 @@ export const course = pgTable('course', {
 	id: serial('id').primaryKey(),
 	slug: text('slug').notNull().unique(),
 	...aboutColumns(),
+	// The cover illustration: an SVG document from the course folder, checked at import.
+	cover: text('cover'),
 	importedHash: text('imported_hash'),
 	editedInPlatform: boolean('edited_in_platform').notNull().default(false),
 	createdAt: created()
@@ -69,7 +71,9 @@ export const courseTranslation = pgTable(
 		courseId: integer('course_id')
 			.notNull()
 			.references(() => course.id, { onDelete: 'cascade' }),
-		...aboutTranslationColumns()
+		...aboutTranslationColumns(),
+		// What the cover shows, for those who cannot see it.
+		coverAlt: text('cover_alt').notNull().default('')
 	},
 	(t) => [primaryKey({ columns: [t.courseId, t.locale] })]
 );

@@ -11,7 +11,7 @@ const YAML_OPTIONS = { lineWidth: 0 } as const;
 /** YAML text of a value, as the content files write it (no folded lines). */
 export const toYaml = (value: unknown): string => stringify(value, YAML_OPTIONS);
 
-type AboutRow = { locale: string; title: string; summary: string; audience: string; why: string; outcomes: string[] };
+type AboutRow = { locale: string; title: string; summary: string; audience: string; why: string; outcomes: string[]; coverAlt?: string };
 type AboutColumns = { status: string; pathway: string; level: string; competenceAreas: string[] };
 
 function translationsOf(rows: AboutRow[]) {
@@ -19,18 +19,22 @@ function translationsOf(rows: AboutRow[]) {
 	return Object.fromEntries(
 		LOCALES.flatMap((locale) => {
 			const t = byLocale.get(locale);
-			return t ? [[locale, { title: t.title, summary: t.summary, audience: t.audience, why: t.why, outcomes: t.outcomes }]] : [];
+			return t ? [[locale, { title: t.title, summary: t.summary, audience: t.audience, why: t.why, outcomes: t.outcomes, ...(t.coverAlt ? { coverAlt: t.coverAlt } : {}) }]] : [];
 		})
 	);
 }
 
+/** The file name a course's cover has in a package. */
+export const COVER_FILE = 'cover.svg';
+
 /** `course.yaml` */
-export function courseYaml(c: AboutColumns, modules: string[], translations: AboutRow[]): string {
+export function courseYaml(c: AboutColumns & { cover: string | null }, modules: string[], translations: AboutRow[]): string {
 	return toYaml({
 		status: c.status,
 		pathway: c.pathway,
 		level: c.level,
 		competenceAreas: c.competenceAreas,
+		...(c.cover ? { cover: COVER_FILE } : {}),
 		modules,
 		translations: translationsOf(translations)
 	});

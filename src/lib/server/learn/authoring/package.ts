@@ -11,7 +11,7 @@ import type { Actor } from '../../policies/index.ts';
 import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse } from './common.ts';
 import type { Result } from '../../result/index.ts';
 import { checkLessonFile } from './files.ts';
-import { courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './format.ts';
+import { COVER_FILE, courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './format.ts';
 import { PACKAGE_MAX_BYTES, PACKAGE_MAX_ENTRIES, PACKAGE_MAX_UNPACKED_BYTES } from './limits.ts';
 import { readCourse, type CourseSource } from '../content/index.ts';
 import { writeCourse } from '../content/index.ts';
@@ -48,6 +48,7 @@ export async function exportCoursePackage(db: DbOrTx, actor: Actor, slug: string
 	const zip: Zippable = {};
 	const text = (name: string, content: string) => (zip[name] = encoder.encode(content));
 	text(`${root}/course.yaml`, courseYaml(c, modules.map((m) => m.key), courseTexts));
+	if (c.cover) text(`${root}/${COVER_FILE}`, c.cover);
 	for (const m of modules) {
 		const mine = lessons.filter((l) => l.moduleId === m.id);
 		text(`${root}/${m.key}/module.yaml`, moduleYaml(m, mine.map((l) => l.key), moduleTexts.filter((t) => t.moduleId === m.id)));

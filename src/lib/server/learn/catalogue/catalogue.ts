@@ -32,8 +32,12 @@ export function pickTranslations<T extends Translated>(rows: T[], ownerOf: (row:
 	};
 }
 
+/** A course's cover illustration, ready for an `<img>`: the SVG as a data URL, and its alt text. */
+export type CourseCover = { src: string; alt: string };
+
 export type CourseSummary = About & {
 	id: number;
+	cover: CourseCover | null;
 	slug: string;
 	status: string;
 	pathway: string;
@@ -66,6 +70,9 @@ const aboutFields = (t: { title: string; summary: string; audience: string; why:
 	availableLocales: t.availableLocales
 });
 
+const coverOf = (svg: string | null, alt: string): CourseCover | null =>
+	svg ? { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, alt } : null;
+
 const inLocales = (locale: AppLocale) => [...new Set([locale, BASE_LOCALE])];
 
 /** Courses for the catalogue (published only, unless `includeDrafts`): three queries in all. */
@@ -91,6 +98,7 @@ export async function listCourses(db: DbOrTx, locale: AppLocale, includeDrafts =
 				id: c.id,
 				slug: c.slug,
 				status: c.status,
+				cover: coverOf(c.cover, t.coverAlt),
 				pathway: c.pathway,
 				level: c.level,
 				competenceAreas: c.competenceAreas,
@@ -177,6 +185,7 @@ export async function getCourseOutline(db: DbOrTx, slug: string, locale: AppLoca
 		id: c.id,
 		slug: c.slug,
 		status: c.status,
+		cover: coverOf(c.cover, courseT.coverAlt),
 		pathway: c.pathway,
 		level: c.level,
 		competenceAreas: c.competenceAreas,

@@ -44,11 +44,19 @@ const about = {
 	competenceAreas: z.array(key).default([])
 };
 
+/** A course's texts: those of every part, plus the alt text of its cover. */
+const courseTranslation = aboutTranslation.extend({ coverAlt: text(300).optional() });
+
 /** `content/courses/<course>/course.yaml` */
 export const courseFile = z.strictObject({
 	...about,
+	/** An SVG illustration in the course folder, shown in the catalogue and on the course page. */
+	cover: z
+		.string()
+		.regex(/^[a-z0-9-]+\.svg$/, 'must name an .svg file in the course folder')
+		.optional(),
 	modules: z.array(key).min(1, 'needs at least one module').refine(unique, 'lists a module twice'),
-	translations: withBase(aboutTranslation)
+	translations: withBase(courseTranslation)
 });
 export type CourseFile = z.output<typeof courseFile>;
 

@@ -18,8 +18,9 @@ import {
 	type ModuleFile
 } from './content.ts';
 import { markdownRefs, type MarkdownRefs } from './markdown.ts';
-import { mediaTypeOf } from './media-types.ts';
+import { MEDIA_TYPES, mediaTypeOf } from './media-types.ts';
 import { isDiagramKey } from '../../../diagrams/index.ts';
+import { isSvgDocument, sanitiseSvg } from './svg.ts';
 
 export type LessonTranslationSource = { file: string; meta: LessonTranslationFile; body: string; refs: MarkdownRefs };
 /** A file that goes with a lesson: generated narration and captions, images. */
@@ -32,7 +33,7 @@ export type LessonSource = {
 	files: LessonFileSource[];
 };
 export type ModuleSource = { key: string; file: string; data: ModuleFile; lessons: LessonSource[] };
-export type CourseSource = { key: string; file: string; data: CourseFile; modules: ModuleSource[]; hash: string };
+export type CourseSource = { key: string; file: string; data: CourseFile; modules: ModuleSource[]; hash: string; cover: string | null };
 
 
 function readYaml<S extends z.ZodType>(root: string, file: string, schema: S): z.output<S> {
@@ -183,8 +184,12 @@ export function readCourse(root: string, dir: string, slug: string): CourseSourc
 	const twice = lessonKeys.find((k, i) => lessonKeys.indexOf(k) !== i);
 	if (twice) throw new ContentError(courseYaml, 'modules', `the lesson key "${twice}" is used in two modules`);
 
+	const cover = data.cover ? readCover(root, courseYaml, path.join(dir, data.cover)) : null;
+	if (cover && !data.translations[BASE_LOCALE]?.coverAlt) throw new ContentError(courseYaml, `translations.${BASE_LOCALE}.coverAlt`, 'is required with a cover');
+
 	const hash = createHash('sha256');
 	hash.update(JSON.stringify(data));
+	hash.update(cover ?? '');
 	for (const m of modules) {
 		hash.update(JSON.stringify(m.data));
 		for (const l of m.lessons) {
@@ -192,5 +197,16 @@ export function readCourse(root: string, dir: string, slug: string): CourseSourc
 			for (const f of l.files) hash.update(f.name + f.sha256);
 		}
 	}
-	return { key: slug, file: courseYaml, data, modules, hash: hash.digest('hex') };
+	return { key: slug, file: courseYaml, data, modules, hash: hash.digest('hex'), cover };
+}
+
+/** A course's cover: an SVG document that DOMPurify's SVG profile finds nothing to remove from. */
+function readCover(root: string, courseYaml: string, file: string): string {
+	const full = path.join(root, file);
+	if (!fs.existsSync(full)) throw new ContentError(courseYaml, 'cover', `there is no file "${path.basename(file)}"`);
+	const text = fs.readFileSync(full, 'utf8');
+	if (Buffer.byteLength(text) > MEDIA_TYPES.svg.maxBytes) throw new ContentError(file, '', `is larger than ${MEDIA_TYPES.svg.maxBytes / 1024} KB`);
+	if (!isSvgDocument(text)) throw new ContentError(file, '', 'is not a well-formed SVG document');
+	if (sanitiseSvg(text).removed) throw new ContentError(file, '', 'holds something an image must not (scripts, event handlers, style sheets, foreignObject or links outside the file)');
+	return text;
 }

@@ -41,7 +41,7 @@ const translationRows = <K extends string>(idKey: K, id: number, translations: C
 /** Writes one course, its modules and lessons (one course = one import unit; also used by package import). */
 export async function writeCourse(db: DbOrTx, c: CourseSource): Promise<number> {
 	await contentChanged(db);
-	const values = { slug: c.key, ...aboutOf(c.data), importedHash: c.hash, editedInPlatform: false };
+	const values = { slug: c.key, ...aboutOf(c.data), cover: c.cover, importedHash: c.hash, editedInPlatform: false };
 	const [row] = await db.insert(course).values(values).onConflictDoUpdate({ target: course.slug, set: values }).returning({ id: course.id });
 	const courseId = row!.id;
 	await db.delete(courseTranslation).where(eq(courseTranslation.courseId, courseId));

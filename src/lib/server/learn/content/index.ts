@@ -9,3 +9,4 @@ export * from './media-types.ts';
 export * from './media.ts';
 export * from './option-order.ts';
 export * from './quality.ts';
+export * from './svg.ts';

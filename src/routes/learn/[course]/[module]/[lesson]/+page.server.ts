@@ -29,6 +29,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		course: { slug: outline.slug, title: outline.title },
 		module: { key: module.key, title: module.title, lessons: module.lessons.map((l) => ({ id: l.id, key: l.key, title: l.title })) },
+		// The course outline drawer: from the shared outline and the progress loaded above, no query of its own.
+		outline: outline.moduleList.map((mod) => ({ id: mod.id, key: mod.key, title: mod.title, lessons: mod.lessons.map((l) => ({ id: l.id, key: l.key, title: l.title })) })),
+		modulesCompleted: progress ? [...progress.modulesCompleted] : [],
 		lesson: { ...view, id: ref.id, key: ref.key, completion: ref.completion },
 		activities: activities.map((a) => publicActivity(a, mine?.responses.get(a.key)?.answer ?? null, `${actorOf(locals)?.id ?? 'visitor'}:${ref.id}`)),
 		enrolled,
