@@ -7,18 +7,43 @@ import { eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { DbOrTx } from '../db/client.ts';
 import { storedFile } from '../db/schema/files.ts';
-export { PERSONAL_FILE_MAX_BYTES } from './limits.ts';
+export { LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from './limits.ts';
 
-/** A type of file a caller accepts: its media type, size limit, and what file-type must find in the bytes. */
-export type FileKind = { mime: string; maxBytes: number; sniffed: readonly string[] };
+/**
+ * A type of file a caller accepts: its media type, size limit, and what file-type must find in the
+ * bytes — or, for a text format file-type does not know (WebVTT, plain text), a check of its UTF-8 text.
+ */
+export type FileKind = { mime: string; maxBytes: number; sniffed: readonly string[]; text?: (text: string) => boolean };
 export type FileCheck = { ok: true; ext: string; mime: string } | { ok: false; reason: 'type' | 'too_large' | 'content' };
 export type StoredFileMeta = { id: string; name: string; mime: string; size: number; sha256: string; createdAt: Date };
-export type StoredFileData = StoredFileMeta & { ownerId: string; data: Uint8Array };
+export type StoredFileData = StoredFileMeta & { ownerId: string | null; data: Uint8Array };
 
 /** Whether file-type recognises the bytes as one of `exts` (its names: 'png', 'jpg', 'pdf', …). */
 export async function sniffedAs(data: Uint8Array, exts: readonly string[]): Promise<boolean> {
 	const found = await fileTypeFromBuffer(data);
 	return !!found && exts.includes(found.ext);
+}
+
+/** The text of UTF-8 bytes (without a byte-order mark), or null when they are not UTF-8. */
+export function utf8Text(data: Uint8Array): string | null {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
+	} catch {
+		return null;
+	}
+}
+
+/** Whether a text is a WebVTT file: it opens with the WEBVTT signature line. */
+export const isWebVtt = (text: string): boolean => /^WEBVTT(?:[ \t\r\n]|$)/.test(text);
+
+/** Whether a text is plain text a person wrote: no control characters but tab and line breaks. */
+export const isPlainText = (text: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+
+/** Whether the bytes are what `kind` says: sniffed by file-type, or a text format's own check. */
+async function contentIs(kind: FileKind, data: Uint8Array): Promise<boolean> {
+	if (!kind.text) return sniffedAs(data, kind.sniffed);
+	const text = utf8Text(data);
+	return text !== null && kind.text(text);
 }
 
 /** The lowercased extension of a file name ('' when none). */
@@ -33,7 +58,7 @@ export async function checkFile(name: string, data: Uint8Array, kinds: Readonly<
 	const kind = Object.hasOwn(kinds, ext) ? kinds[ext] : undefined;
 	if (!kind) return { ok: false, reason: 'type' };
 	if (data.byteLength > kind.maxBytes) return { ok: false, reason: 'too_large' };
-	if (!data.byteLength || !(await sniffedAs(data, kind.sniffed))) return { ok: false, reason: 'content' };
+	if (!data.byteLength || !(await contentIs(kind, data))) return { ok: false, reason: 'content' };
 	return { ok: true, ext, mime: kind.mime };
 }
 
@@ -56,8 +81,8 @@ const META = {
 	createdAt: storedFile.createdAt
 };
 
-/** Stores a file that has passed checkFile (pass `mime` from its answer), owned by `ownerId`. */
-export async function storeFile(db: DbOrTx, file: { ownerId: string; name: string; mime: string; data: Uint8Array }): Promise<StoredFileMeta> {
+/** Stores a file that has passed checkFile (pass `mime` from its answer), owned by `ownerId` (null: the platform's). */
+export async function storeFile(db: DbOrTx, file: { ownerId: string | null; name: string; mime: string; data: Uint8Array }): Promise<StoredFileMeta> {
 	const [row] = await db
 		.insert(storedFile)
 		.values({ ...file, name: cleanFileName(file.name), size: file.data.byteLength, sha256: createHash('sha256').update(file.data).digest('hex') })
