@@ -348,7 +348,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' },
 		// A live card session that is nobody's (its facilitator's views are private).
 		'/cards/live/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
-		'/resources/[slug]': { slug: 'norwegian-quality-framework-website' },
+		'/resources/[slug]': { slug: 'norwegian-quality-framework-website', file: '00000000-0000-4000-8000-00000000c0de' },
 		'/career-learning/[button]': { button: 'choice-chance' },
 		// A session plan that is nobody's.
 		'/career-learning/plans/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }
