@@ -118,6 +118,7 @@ describe.each(testDatabases())('resource files and revisions on $name', ({ open 
 		expect(await attach(anna, slug, 'media', 'page.mp3', HTML)).toMatchObject({ ok: false, problem: { kind: 'invalid', field: 'file', key: 'resources_error_file_content' } });
 		expect(await attach(anna, slug, 'media', 'film.mp4', MP3)).toMatchObject({ ok: false, problem: { field: 'file', key: 'resources_error_file_type' } });
 		expect(await attach(editor, 'fixture-article', 'media', 'episode.mp3', MP3)).toMatchObject({ ok: false, problem: { field: 'role', key: 'resources_error_media_kind' } });
+		expect(await attach(editor, 'fixture-article', 'captions', 'episode.vtt', VTT)).toMatchObject({ ok: false, problem: { field: 'role', key: 'resources_error_media_kind' } });
 		// Only the proposer and editors read a draft's files.
 		expect(new Uint8Array(value(await readResourceFile(db, anna, slug, audio.id)).data)).toEqual(MP3);
 		expect((await readResourceFile(db, bo, slug, audio.id)).ok).toBe(false);

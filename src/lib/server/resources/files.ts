@@ -107,8 +107,10 @@ export async function attachResourceFile(db: DbOrTx, actor: Actor, slug: string,
 		const row = await lockedResource(tx, slug);
 		if (!row || !can(actor, 'resource:view', row)) return problem('not_found');
 		if (!can(actor, 'resource:attach', row)) return problem('forbidden');
-		const types = input.role === 'media' ? (row.kind === 'film' || row.kind === 'podcast' ? RESOURCE_FILE_TYPES[row.kind] : undefined) : RESOURCE_FILE_TYPES[input.role];
-		if (!types) return problem('invalid', { field: 'role', key: 'resources_error_media_kind' });
+		// Media, captions and a transcript belong to a film or podcast; anything takes downloads.
+		const media = row.kind === 'film' || row.kind === 'podcast' ? row.kind : undefined;
+		if (input.role !== 'attachment' && !media) return problem('invalid', { field: 'role', key: 'resources_error_media_kind' });
+		const types = input.role === 'media' ? RESOURCE_FILE_TYPES[media!] : RESOURCE_FILE_TYPES[input.role];
 		const check = await checkFile(input.name, input.data, types);
 		if (!check.ok) return problem(check.reason === 'too_large' ? 'too_large' : 'invalid', { field: 'file', key: REFUSED[check.reason] });
 		const existing = (await filesOfResources(tx, [row.id])).get(row.id) ?? [];
