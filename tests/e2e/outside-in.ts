@@ -179,6 +179,9 @@ export const MEMBER = new Set([
 	// The shelf, proposals and session plans: each person's own (someone else's plan is a 404).
 	'POST /resources/[slug]?/favourite',
 	'POST /resources/[slug]?/plan',
+	// A proposer attaches files to their own draft (on anyone else's resource the service answers 404).
+	'POST /resources/[slug]?/upload',
+	'POST /resources/[slug]?/removeFile',
 	'GET /resources/shelf',
 	'GET /resources/propose',
 	'POST /resources/propose',
