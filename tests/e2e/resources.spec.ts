@@ -213,8 +213,13 @@ test('an editor uploads a podcast with captions and publishes it; a film without
 	expect(captions.status()).toBe(200);
 	expect(captions.headers()['content-type']).toMatch(/^text\/vtt/);
 	expect(await captions.text()).toContain('Welcome to career stories.');
-	const audio = await visitor.request.get(new URL((await visitor.locator('audio').getAttribute('src'))!, visitor.url()).href);
+	const audioUrl = new URL((await visitor.locator('audio').getAttribute('src'))!, visitor.url()).href;
+	const audio = await visitor.request.get(audioUrl);
 	expect(audio.headers()['content-type']).toBe('audio/mpeg');
+	// The player can seek: a byte range is answered with just those bytes.
+	const part = await visitor.request.get(audioUrl, { headers: { range: 'bytes=0-3' } });
+	expect([part.status(), part.headers()['content-range']]).toEqual([206, `bytes 0-3/${MP3.byteLength}`]);
+	expect([...(await part.body())]).toEqual([0xff, 0xfb, 0x90, 0x64]);
 	await expectAccessible(visitor);
 
 	// A film with its video uploaded but no captions: the editor, working in Norwegian, is told why.

@@ -11,7 +11,7 @@ import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { storedFile } from '../../src/lib/server/db/schema/files.ts';
 import { resourceRevision } from '../../src/lib/server/db/schema/resources.ts';
-import { checkFile, isPlainText, isWebVtt } from '../../src/lib/server/files/index.ts';
+import { byteRange, checkFile, fileResponse, isPlainText, isWebVtt } from '../../src/lib/server/files/index.ts';
 import { bodyLimitFor, LIBRARY_FILE_BODY_LIMIT } from '../../src/lib/server/learn/authoring/limits.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
@@ -65,6 +65,26 @@ describe('resource files: checks', () => {
 		expect(isWebVtt('WEBVTTX\n')).toBe(false);
 		expect(isPlainText('a\tb\r\nc')).toBe(true);
 		expect(isPlainText('a\u0007b')).toBe(false);
+	});
+
+	it('sends one byte range of a file when asked, so a player can seek', async () => {
+		expect(byteRange(null, 100)).toBeUndefined();
+		expect(byteRange('bytes=0-9', 100)).toEqual({ start: 0, end: 9 });
+		expect(byteRange('bytes=90-', 100)).toEqual({ start: 90, end: 99 });
+		expect(byteRange('bytes=-10', 100)).toEqual({ start: 90, end: 99 });
+		expect(byteRange('bytes=50-500', 100)).toEqual({ start: 50, end: 99 });
+		expect(byteRange('bytes=100-', 100)).toBe('unsatisfiable');
+		expect(byteRange('bytes=9-2', 100)).toBeUndefined();
+		expect(byteRange('bytes=0-1,5-6', 100)).toBeUndefined();
+		expect(byteRange('items=0-1', 100)).toBeUndefined();
+		const file = { id: 'x', ownerId: null, name: 'episode.mp3', mime: 'audio/mpeg', size: MP3.byteLength, sha256: 'ab', createdAt: new Date(), data: MP3 };
+		const whole = fileResponse(file);
+		expect([whole.status, whole.headers.get('accept-ranges'), whole.headers.get('content-length')]).toEqual([200, 'bytes', String(MP3.byteLength)]);
+		const part = fileResponse(file, 'bytes=1-3');
+		expect([part.status, part.headers.get('content-range'), part.headers.get('content-length')]).toEqual([206, `bytes 1-3/${MP3.byteLength}`, '3']);
+		expect(new Uint8Array(await part.arrayBuffer())).toEqual(MP3.subarray(1, 4));
+		const outside = fileResponse(file, `bytes=${MP3.byteLength}-`);
+		expect([outside.status, outside.headers.get('content-range')]).toEqual([416, `bytes */${MP3.byteLength}`]);
 	});
 
 	it('lets the upload action of a resource page carry its largest video, and nothing else', () => {

@@ -111,20 +111,43 @@ function disposition(kind: 'inline' | 'attachment', name: string): string {
 }
 
 /**
+ * The one byte range a `Range` header asks for within `size` bytes (RFC 9110 14.1.2: `bytes=a-b`,
+ * `bytes=a-`, `bytes=-n`), 'unsatisfiable' when it lies outside, or undefined when there is no
+ * single byte range to honour (the whole file is sent).
+ */
+export function byteRange(header: string | null, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+	const match = header?.trim().match(/^bytes=(\d*)-(\d*)$/);
+	if (!match || (!match[1] && !match[2])) return undefined;
+	if (!match[1]) {
+		const suffix = Number(match[2]);
+		return suffix > 0 && size > 0 ? { start: Math.max(0, size - suffix), end: size - 1 } : 'unsatisfiable';
+	}
+	const start = Number(match[1]);
+	const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+	if (match[2] && Number(match[2]) < start) return undefined;
+	return start < size ? { start, end } : 'unsatisfiable';
+}
+
+/**
  * The response that sends a stored file: its checked type, never sniffed again by the browser;
  * images inline (they open in the tab), anything else (PDF) as a download, so a document never runs
- * in the site's origin; private to the reader, never kept by a shared cache.
+ * in the site's origin; private to the reader, never kept by a shared cache. With the request's
+ * `Range` header one byte range is sent (206), so a video or audio player can seek.
  */
-export function fileResponse(file: StoredFileData): Response {
+export function fileResponse(file: StoredFileData, range: string | null = null): Response {
 	const inline = file.mime.startsWith('image/') && file.mime !== 'image/svg+xml';
-	return new Response(file.data as Uint8Array<ArrayBuffer>, {
-		headers: {
-			'content-type': file.mime,
-			'content-length': String(file.data.byteLength),
-			'x-content-type-options': 'nosniff',
-			'content-disposition': disposition(inline ? 'inline' : 'attachment', file.name),
-			'cache-control': 'private, no-cache',
-			etag: `"${file.sha256}"`
-		}
-	});
+	const size = file.data.byteLength;
+	const headers: Record<string, string> = {
+		'content-type': file.mime,
+		'x-content-type-options': 'nosniff',
+		'content-disposition': disposition(inline ? 'inline' : 'attachment', file.name),
+		'cache-control': 'private, no-cache',
+		'accept-ranges': 'bytes',
+		etag: `"${file.sha256}"`
+	};
+	const part = byteRange(range, size);
+	if (part === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
+	if (!part) return new Response(file.data as Uint8Array<ArrayBuffer>, { headers: { ...headers, 'content-length': String(size) } });
+	const body = file.data.subarray(part.start, part.end + 1) as Uint8Array<ArrayBuffer>;
+	return new Response(body, { status: 206, headers: { ...headers, 'content-length': String(body.byteLength), 'content-range': `bytes ${part.start}-${part.end}/${size}` } });
 }
