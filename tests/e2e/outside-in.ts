@@ -179,6 +179,9 @@ export const MEMBER = new Set([
 	// The shelf, proposals and session plans: each person's own (someone else's plan is a 404).
 	'POST /resources/[slug]?/favourite',
 	'POST /resources/[slug]?/plan',
+	// A proposer attaches files to their own draft (on anyone else's resource the service answers 404).
+	'POST /resources/[slug]?/upload',
+	'POST /resources/[slug]?/removeFile',
 	'GET /resources/shelf',
 	'GET /resources/propose',
 	'POST /resources/propose',
@@ -351,7 +354,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' },
 		// A live card session that is nobody's (its facilitator's views are private).
 		'/cards/live/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
-		'/resources/[slug]': { slug: 'norwegian-quality-framework-website' },
+		'/resources/[slug]': { slug: 'norwegian-quality-framework-website', file: '00000000-0000-4000-8000-00000000c0de' },
 		'/career-learning/[button]': { button: 'choice-chance' },
 		// A session plan that is nobody's.
 		'/career-learning/plans/[id]': { id: '00000000-0000-4000-8000-00000000c0de' }

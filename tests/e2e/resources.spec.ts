@@ -160,3 +160,99 @@ test('proposes a resource; an editor publishes it into the quality laboratory', 
 	await expect(visitor.getByLabel(en.resources_facet_kind!, { exact: true })).toHaveValue('material');
 	await expectAccessible(visitor);
 });
+
+// Media hosted by Praxis: an editor uploads a podcast's audio and its WebVTT captions, publishes it,
+// and visitors get a player with the captions track; a film whose uploaded video has no captions is
+// refused, in the editor's language. Then the editor edits the text twice and restores the first edit.
+const PODCAST = 'Career stories told in five minutes';
+const FILM = 'A guidance film still waiting for captions';
+// Tiny files whose bytes are what their names say: an MPEG audio frame, a WebM (EBML) header, WebVTT.
+const MP3 = Buffer.from([0xff, 0xfb, 0x90, 0x64, ...Array(1200).fill(0)]);
+const WEBM = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0xf2, 0x81, 0x04, 0x42, 0xf3, 0x81, 0x08, 0x42, 0x82, 0x84, ...Buffer.from('webm'), 0x42, 0x87, 0x81, 0x04, 0x42, 0x85, 0x81, 0x02]);
+const VTT = Buffer.from('WEBVTT\n\n00:00.000 --> 00:02.000\nWelcome to career stories.\n');
+let podcastSlug = '';
+
+async function propose(page: Page, title: string, kind: 'podcast' | 'film'): Promise<string> {
+	await page.goto('/en/resources/propose');
+	await page.getByLabel(en.resources_field_title!, { exact: true }).fill(title);
+	await page.getByLabel(en.resources_field_summary!, { exact: true }).fill('Short episodes in which practitioners tell how a career turned.');
+	await page.getByLabel(en.resources_facet_kind!, { exact: true }).selectOption(kind);
+	await page.getByLabel(en.resources_publisher!, { exact: true }).fill('Praxis');
+	await page.getByLabel(en.resources_licence!, { exact: true }).fill('CC BY 4.0');
+	await page.getByRole('checkbox', { name: en.resources_sector_adult }).check();
+	await page.getByRole('checkbox', { name: 'English' }).check();
+	await page.getByRole('button', { name: en.resources_propose_submit, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+async function upload(page: Page, role: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+	await page.getByLabel(en.resources_file_role!, { exact: true }).selectOption(role);
+	await page.getByLabel(en.resources_file_label!, { exact: true }).setInputFiles(file);
+	await page.getByRole('button', { name: en.resources_file_upload, exact: true }).click();
+	await expect(page.getByText(en.resources_file_added!)).toBeVisible();
+}
+
+test('an editor uploads a podcast with captions and publishes it; a film without captions is refused', async ({ browser, page: visitor }) => {
+	const editor = await adminPage(browser);
+	podcastSlug = await propose(editor, PODCAST, 'podcast');
+	await upload(editor, 'media', { name: 'career-stories.mp3', mimeType: 'audio/mpeg', buffer: MP3 });
+	await upload(editor, 'captions', { name: 'career-stories.vtt', mimeType: 'text/vtt', buffer: VTT });
+	await expect(editor.getByRole('link', { name: 'career-stories.vtt' })).toBeVisible();
+	await expectAccessible(editor);
+	await editor.goto('/en/resources/proposals');
+	await editor.getByRole('button', { name: named(en.resources_publish!, PODCAST) }).click();
+	await expect(editor.getByText(en.resources_queue_published!)).toBeVisible();
+
+	// A visitor hears it with its captions: the track is served as WebVTT.
+	await visitor.goto(`/en/resources/${podcastSlug}`);
+	await expect(visitor.getByRole('heading', { level: 1, name: PODCAST })).toBeVisible();
+	const track = visitor.locator('audio track[kind="captions"]');
+	await expect(track).toHaveAttribute('srclang', 'en');
+	const captions = await visitor.request.get(new URL((await track.getAttribute('src'))!, visitor.url()).href);
+	expect(captions.status()).toBe(200);
+	expect(captions.headers()['content-type']).toMatch(/^text\/vtt/);
+	expect(await captions.text()).toContain('Welcome to career stories.');
+	const audioUrl = new URL((await visitor.locator('audio').getAttribute('src'))!, visitor.url()).href;
+	const audio = await visitor.request.get(audioUrl);
+	expect(audio.headers()['content-type']).toBe('audio/mpeg');
+	// The player can seek: a byte range is answered with just those bytes.
+	const part = await visitor.request.get(audioUrl, { headers: { range: 'bytes=0-3' } });
+	expect([part.status(), part.headers()['content-range']]).toEqual([206, `bytes 0-3/${MP3.byteLength}`]);
+	expect([...(await part.body())]).toEqual([0xff, 0xfb, 0x90, 0x64]);
+	await expectAccessible(visitor);
+
+	// A film with its video uploaded but no captions: the editor, working in Norwegian, is told why.
+	const nb = messages('nb');
+	const filmSlug = await propose(editor, FILM, 'film');
+	await upload(editor, 'media', { name: 'guidance-film.webm', mimeType: 'video/webm', buffer: WEBM });
+	await editor.goto('/nb/resources/proposals');
+	// Ticking "captions exist" does not help: uploaded media needs uploaded captions or a transcript.
+	await editor.locator(`#captions-${filmSlug}`).check();
+	await editor.getByRole('button', { name: named(nb.resources_publish!, FILM) }).click();
+	await expect(editor.getByText(nb.resources_error_uploaded_captions!)).toBeVisible();
+	await expectAccessible(editor);
+	expect((await visitor.goto(`/en/resources/${filmSlug}`))?.status()).toBe(404);
+});
+
+test('an editor edits a resource\'s text, sees each language\'s status and the revisions, and restores one', async ({ browser, page: visitor }) => {
+	const editor = await adminPage(browser);
+	await editor.goto(`/en/resources/${podcastSlug}`);
+	await editor.getByRole('link', { name: en.resources_edit_link, exact: true }).click();
+	await expect(editor.getByRole('heading', { level: 1, name: fill(en.resources_edit_title!, { title: PODCAST }) })).toBeVisible();
+	await expect(editor.getByText(en.resources_translation_missing!).first()).toBeVisible();
+	await expect(editor.getByText(en.editor_history_empty!)).toBeVisible();
+	for (const title of ['Career stories in five minutes', 'Career stories, five minutes each']) {
+		await editor.getByLabel(en.resources_field_title!, { exact: true }).fill(title);
+		await editor.getByRole('button', { name: en.editor_save, exact: true }).click();
+		await expect(editor.getByText(en.editor_saved!)).toBeVisible();
+	}
+	await expect(editor.getByRole('button', { name: en.resources_revision_restore, exact: true })).toHaveCount(2);
+	await expectAccessible(editor);
+	// The older edit (second in the list, newest first) comes back.
+	await editor.getByRole('button', { name: en.resources_revision_restore, exact: true }).nth(1).click();
+	await expect(editor.getByText(en.resources_revision_restored!)).toBeVisible();
+	await expect(editor.getByRole('button', { name: en.resources_revision_restore, exact: true })).toHaveCount(3);
+	await visitor.goto(`/en/resources/${podcastSlug}`);
+	await expect(visitor.getByRole('heading', { level: 1, name: 'Career stories in five minutes' })).toBeVisible();
+});

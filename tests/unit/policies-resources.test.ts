@@ -32,6 +32,17 @@ describe('resources policy', () => {
 		expect(can(person('f', 'facilitator'), 'resource:curate')).toBe(false);
 	});
 
+	it('resource:attach — editors on any resource; a proposer on their own draft only', () => {
+		expect(can(editor, 'resource:attach', { status: 'published', authorId: null })).toBe(true);
+		expect(can(editor, 'resource:attach', { status: 'draft', authorId: 'other' })).toBe(true);
+		expect(can(editorWithoutSecondFactor, 'resource:attach', { status: 'published', authorId: null })).toBe(false);
+		expect(can(person('me'), 'resource:attach', { status: 'draft', authorId: 'me' })).toBe(true);
+		expect(can(person('me'), 'resource:attach', { status: 'published', authorId: 'me' })).toBe(false);
+		expect(can(person('me'), 'resource:attach', { status: 'rejected', authorId: 'me' })).toBe(false);
+		expect(can(person('me'), 'resource:attach', { status: 'draft', authorId: 'other' })).toBe(false);
+		expect(can(null, 'resource:attach', { status: 'draft', authorId: null })).toBe(false);
+	});
+
 	it('resource-plan:edit — only the author, not a colleague it is shared with, not an admin', () => {
 		expect(can(person('me'), 'resource-plan:edit', { userId: 'me', sharedRole: null })).toBe(true);
 		expect(can(person('me'), 'resource-plan:edit', { userId: 'other', sharedRole: 'owner' })).toBe(false);

@@ -22,6 +22,13 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
 	return cached('number', locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
+/** A file's size as people read it: "1.4 MB", "12 kB" (at least 1 kB), in the reader's locale. */
+export function formatFileSize(bytes: number, locale: string): string {
+	return bytes >= 1024 * 1024
+		? numberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)
+		: numberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024));
+}
+
 /** A date in the reader's language, e.g. "23 November 2026" or "23. listopadu 2026". */
 export function formatDate(date: Date | string, locale: string): string {
 	return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(date));

@@ -18,8 +18,10 @@ export const resourceRules = {
 	// A published resource is for everyone signed in (and the page is public); a draft is for its proposer and editors.
 	...allow(['resource:view'], (actor, r: ResourceAsSeen) => r.status === 'published' || r.authorId === actor.id || isEditor(actor)),
 	...allow(['resource:propose', 'resource:favourite', 'resource-plan:create'], () => true),
-	// The editors' queue: publish or reject proposals.
+	// The editors' queue: publish or reject proposals; edit any resource's text and files.
 	...allow(['resource:curate'], isEditor),
+	// Files (media, captions, transcript, downloads): editors on any resource, a proposer on their own draft.
+	...allow(['resource:attach'], (actor, r: ResourceAsSeen) => isEditor(actor) || (r.status === 'draft' && r.authorId === actor.id)),
 	...allow(['resource-plan:edit'], (actor, p: PlanAsSeen) => p.userId === actor.id),
 	...allow(['resource-plan:view'], (actor, p: PlanAsSeen) => p.userId === actor.id || p.sharedRole !== null),
 	// Only the author shares, and only with an organisation they belong to.

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { plainText, requiredText, singleLine } from '../forms/index.ts';
+import { LOCALES } from '../../i18n/locales.ts';
+import { numericId, plainText, requiredText, singleLine, uuid } from '../forms/index.ts';
+import { FILE_ROLES } from './files.ts';
 import { PLAN_NOTES_MAX, PLAN_TITLE_MAX, STEP_NOTES_MAX } from './plans.ts';
 import { BODY_MAX, LANGUAGES, LIBRARY_KINDS, SECTORS, SUMMARY_MAX, TITLE_MAX } from './vocabulary.ts';
 
@@ -57,3 +59,19 @@ export const cpdForm = z.object({
 		.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'resources_error_date'),
 	reflection: plainText(8000).default('')
 });
+
+/** A file's role and, for captions or a transcript, its language (the file itself is read apart). */
+export const attachForm = z.object({
+	role: z.enum(FILE_ROLES, { error: 'error_invalid' }),
+	language: z.enum(LANGUAGES, { error: 'error_invalid' }).default('en')
+});
+export const removeFileForm = z.object({ file: uuid() });
+
+/** An editor's text of a resource in one language. */
+export const resourceTextForm = z.object({
+	locale: z.enum(LOCALES, { error: 'error_invalid' }),
+	title: singleLine(TITLE_MAX),
+	summary: requiredText(SUMMARY_MAX),
+	body: plainText(BODY_MAX).default('')
+});
+export const restoreForm = z.object({ revision: numericId() });

@@ -8,6 +8,8 @@ import { RESOURCE_SEARCH } from './search.ts';
 
 export { buttonOutcomes, importResources } from './import.ts';
 export { readResources, type ButtonOutcomes, type ResourceSource } from './content.ts';
+export * from './editing.ts';
+export * from './files.ts';
 export * from './filter.ts';
 export * from './plans.ts';
 export * from './queries.ts';

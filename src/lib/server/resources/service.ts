@@ -8,7 +8,9 @@ import { findNode, getFramework } from '../frameworks/queries.ts';
 import { renderMarkdown, type RenderContext } from '../learn/content/index.ts';
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
+import { filesOfResources, resourceFilePath, uploadedMedia, uploadedMediaRule, type ResourceFile } from './files.ts';
 import { resourcesBySlug, type ResourceListed } from './queries.ts';
+import { requestSearchIndex } from '../search/index.ts';
 import { MEDIA_KINDS, type LibraryKind, type ResourceKind } from './vocabulary.ts';
 
 const notFound = () => problem('not_found');
@@ -48,14 +50,20 @@ export type ResourceView = {
 	/** The languages the platform has this resource's text in. */
 	translatedInto: string[];
 	links: NodeLink[];
+	/** Its uploaded files, each with the address it is read at. */
+	files: (ResourceFile & { href: string })[];
 	favourite: boolean;
 	mine: boolean;
 	curate: boolean;
+	/** Whether the reader may attach and remove files. */
+	attach: boolean;
 };
 
-async function loadRow(db: DbOrTx, slug: string) {
+async function loadRow(db: DbOrTx, slug: string, lock = false) {
 	if (!isSlug(slug)) return undefined;
-	const [row] = await db.select().from(resource).where(eq(resource.slug, slug));
+	const query = db.select().from(resource).where(eq(resource.slug, slug));
+	// Locked while a decision reads its files, so no upload slips in between.
+	const [row] = lock ? await query.for('update') : await query;
 	return row;
 }
 
@@ -114,9 +122,11 @@ export async function getResource(db: DbOrTx, actor: Actor, slug: string, locale
 		translationStatus: shown.status,
 		translatedInto: translations.map((t) => t.locale),
 		links: await nodeLinks(db, row.id, locale),
+		files: ((await filesOfResources(db, [row.id])).get(row.id) ?? []).map((f) => ({ ...f, href: resourceFilePath(row.slug, f.id) })),
 		favourite: !!favourite,
 		mine: !!actor && row.authorId === actor.id,
-		curate: !!actor && can(actor, 'resource:curate')
+		curate: !!actor && can(actor, 'resource:curate'),
+		attach: !!actor && can(actor, 'resource:attach', row)
 	});
 }
 
@@ -216,21 +226,24 @@ export async function listProposals(db: DbOrTx, actor: Actor, which: 'queue' | '
 
 /**
  * An editor publishes or rejects a proposal. A film or podcast is published only with captions or a
- * transcript (`captions` confirms it): without, the editor is told so and it stays a draft.
+ * transcript: uploaded with its uploaded media, else confirmed (`captions`) for media linked
+ * elsewhere. Without, the editor is told so and it stays a draft.
  */
 export async function decideProposal(db: DbOrTx, actor: Actor, slug: string, decision: 'publish' | 'reject', captions = false): Promise<Result> {
 	if (!actor || !can(actor, 'resource:curate')) return notFound();
 	return db.transaction(async (tx) => {
-		const row = await loadRow(tx, slug);
+		const row = await loadRow(tx, slug, true);
 		if (!row || row.status !== 'draft') return notFound();
 		if (decision === 'reject') {
 			await tx.update(resource).set({ status: 'rejected', updatedAt: sql`now()` }).where(eq(resource.id, row.id));
 			return ok();
 		}
-		const hasCaptions = row.captions || captions;
-		const check = mediaRule(row.kind, hasCaptions);
+		const uploaded = uploadedMedia((await filesOfResources(tx, [row.id])).get(row.id) ?? []);
+		const hasCaptions = uploaded.media ? uploaded.captions : row.captions || captions || uploaded.captions;
+		const check = uploaded.media ? uploadedMediaRule(row.kind, uploaded) : mediaRule(row.kind, hasCaptions);
 		if (!check.ok) return check;
 		await tx.update(resource).set({ status: 'published', captions: hasCaptions, publishedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(resource.id, row.id));
+		await requestSearchIndex(tx, 'resource', row.slug);
 		return ok();
 	});
 }

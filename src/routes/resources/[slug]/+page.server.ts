@@ -11,7 +11,7 @@ import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { respond } from '#lib/server/http/respond.ts';
 import { lessonRenderContext } from '#lib/server/learn/catalogue/index.ts';
-import { addStep, countView, getResource, listPlans, setFavourite } from '#lib/server/resources/index.ts';
+import { addStep, LANGUAGES, attachForm, attachResourceFile, countView, getResource, listPlans, removeFileForm, removeResourceFile, setFavourite } from '#lib/server/resources/index.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const locale = getLocale();
@@ -25,7 +25,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		plans: plans?.ok ? plans.value.filter((p) => p.mine).map((p) => ({ id: p.id, title: p.title })) : [],
 		signedIn: !!actor,
 		discussion: await discussionOf(db(), actor, { kind: 'resource', path: `/resources/${params.slug}` }, locale),
-		proposed: url.searchParams.get('proposed') === '1'
+		proposed: url.searchParams.get('proposed') === '1',
+		// The languages captions or a transcript may be in (for the upload form).
+		fileLanguages: found.value.attach ? [...LANGUAGES] : []
 	};
 };
 
@@ -46,5 +48,24 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const result = await addStep(db(), actorOf(locals), parsed.data.plan, params.slug);
 		return respond(result, {}, () => redirect(303, localizeHref(`/career-learning/plans/${parsed.data.plan}?added=1`)));
+	},
+	// A plain multipart form: works without JavaScript. Its body limit (the largest video) is set in
+	// learn/authoring/limits.ts; the session is checked before the body is read.
+	upload: async ({ locals, params, request }) => {
+		requireSession(locals);
+		const form = await request.formData();
+		const parsed = parseForm(attachForm, form);
+		if (!parsed.ok) return fail(400, { section: 'files', errors: parsed.errors });
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { section: 'files', errors: { file: 'resources_error_file_none' } });
+		const result = await attachResourceFile(db(), actorOf(locals), params.slug, { ...parsed.data, name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+		return respond(result, { frame: { section: 'files' } }, () => ({ section: 'files', done: 'resources_file_added' }));
+	},
+	removeFile: async ({ locals, params, request }) => {
+		requireSession(locals);
+		const parsed = parseForm(removeFileForm, await request.formData());
+		if (!parsed.ok) return fail(400, { section: 'files', errors: { files: parsed.errors.file ?? 'error_invalid' } });
+		const result = await removeResourceFile(db(), actorOf(locals), params.slug, parsed.data.file);
+		return respond(result, { frame: { section: 'files' } }, () => ({ section: 'files', done: 'resources_file_removed' }));
 	}
 };

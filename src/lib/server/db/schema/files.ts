@@ -7,15 +7,14 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
  * A file a person uploaded (CPD evidence now; resources and community later), its bytes in the
  * database so a backup of the database is a backup of everything. Checked before it is stored
  * (files/index.ts); the capability that uses it keeps its own link row and decides who may read it.
- * It goes with its owner's account.
+ * It goes with its owner's account. A file without an owner belongs to the platform (a library
+ * resource's media uploaded by an editor): nobody's personal data, kept when its uploader leaves.
  */
 export const storedFile = pgTable(
 	'stored_file',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		ownerId: uuid('owner_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		ownerId: uuid('owner_id').references(() => user.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
 		mime: text('mime').notNull(),
 		size: integer('size').notNull(),

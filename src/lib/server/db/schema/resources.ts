@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './accounts.ts';
+import { storedFile } from './files.ts';
 import { organisation } from './organisations.ts';
 
 const textArray = (name: string) =>
@@ -144,4 +145,48 @@ export const resourcePlanStep = pgTable(
 		notes: text('notes').notNull().default('')
 	},
 	(t) => [index('resource_plan_step_plan_idx').on(t.planId, t.position)]
+);
+
+/**
+ * A file of a resource: its uploaded media (one video or audio), captions (WebVTT, one per
+ * language), a transcript, or another file to download (PDF, images). The bytes are a stored_file;
+ * they are deleted with the resource (resources/files.ts), the link row goes with either.
+ */
+export const resourceFile = pgTable(
+	'resource_file',
+	{
+		fileId: uuid('file_id')
+			.primaryKey()
+			.references(() => storedFile.id, { onDelete: 'cascade' }),
+		resourceId: integer('resource_id')
+			.notNull()
+			.references(() => resource.id, { onDelete: 'cascade' }),
+		// media | captions | transcript | attachment
+		role: text('role').notNull(),
+		// The language of captions or a transcript (ISO 639-1); null for media and attachments.
+		language: text('language')
+	},
+	(t) => [index('resource_file_resource_idx').on(t.resourceId)]
+);
+
+/** Every change an editor makes to a resource's text in one language: the text before and after. */
+export const resourceRevision = pgTable(
+	'resource_revision',
+	{
+		id: serial('id').primaryKey(),
+		resourceId: integer('resource_id')
+			.notNull()
+			.references(() => resource.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		previousTitle: text('previous_title'),
+		previousSummary: text('previous_summary'),
+		previousBody: text('previous_body'),
+		title: text('title').notNull(),
+		summary: text('summary').notNull(),
+		body: text('body').notNull(),
+		// Kept when the editor's account is deleted (shown as a deleted user).
+		editorId: uuid('editor_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('resource_revision_resource_idx').on(t.resourceId, t.locale, t.createdAt)]
 );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { BASE_LOCALE, LOCALE_NAMES, type AppLocale } from '../../../i18n/locales.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { sniffedAs } from '../../files/index.ts';
+import { isWebVtt, sniffedAs, utf8Text as utf8 } from '../../files/index.ts';
 import { course, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { Actor } from '../../policies/index.ts';
 import { done, forbidden, formatBytes, markEdited, mayAuthor, notFound, refuse, type Problem } from './common.ts';
@@ -41,14 +41,6 @@ export function slugifyFileName(original: string): string | null {
 	return name.length <= NAME_MAX ? name : null;
 }
 
-function utf8(data: Uint8Array): string | null {
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
-	} catch {
-		return null;
-	}
-}
-
 type FileCheck = { ok: true; data: Uint8Array } | { ok: false; key: string; params: Record<string, string> };
 
 // What file-type finds in the bytes for each extension we take.
@@ -67,7 +59,7 @@ async function contentMatches(ext: MediaExtension, data: Uint8Array): Promise<bo
 	switch (ext) {
 		case 'vtt': {
 			const text = utf8(data);
-			return text !== null && /^WEBVTT(?:[ \t\r\n]|$)/.test(text);
+			return text !== null && isWebVtt(text);
 		}
 		case 'svg': {
 			const text = utf8(data);

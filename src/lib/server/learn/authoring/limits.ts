@@ -5,7 +5,7 @@
 // sets it to AUTHORING_BODY_LIMIT (unless the operator set it) and enforces bodyLimitFor() on every
 // request while the bytes arrive (http/body-limit.ts): only the two upload actions of the course
 // editor get the large limit, and they check the content-edit right before reading the body.
-import { PERSONAL_FILE_MAX_BYTES } from '../../files/limits.ts';
+import { LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from '../../files/limits.ts';
 import { MEDIA_TYPES } from '../content/index.ts';
 
 /** The largest course package (.zip) the editor accepts. */
@@ -29,12 +29,17 @@ export const DEFAULT_BODY_LIMIT = 512 * 1024;
 /** The body limit of a form that attaches one personal file (CPD evidence). */
 export const PERSONAL_FILE_BODY_LIMIT = PERSONAL_FILE_MAX_BYTES + 64 * 1024;
 
-// The actions that take files: `?/import` on the course list, `?/upload` on a lesson, and
-// `?/evidence` on a CPD entry (which checks the session before reading the body).
+/** The body limit of the form that attaches a file to a library resource (its media at most). */
+export const LIBRARY_FILE_BODY_LIMIT = LIBRARY_MEDIA_MAX_BYTES + FORM_OVERHEAD_BYTES;
+
+// The actions that take files: `?/import` on the course list, `?/upload` on a lesson,
+// `?/evidence` on a CPD entry and `?/upload` on a resource (both check the session before reading
+// the body).
 const UPLOAD_ACTIONS: [RegExp, string, number][] = [
 	[/^\/[a-z]{2}\/editor\/courses\/?$/, 'import', AUTHORING_BODY_LIMIT],
 	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/lessons\/[^/]+\/?$/, 'upload', AUTHORING_BODY_LIMIT],
-	[/^\/[a-z]{2}\/cpd\/[^/]+\/?$/, 'evidence', PERSONAL_FILE_BODY_LIMIT]
+	[/^\/[a-z]{2}\/cpd\/[^/]+\/?$/, 'evidence', PERSONAL_FILE_BODY_LIMIT],
+	[/^\/[a-z]{2}\/resources\/[^/]+\/?$/, 'upload', LIBRARY_FILE_BODY_LIMIT]
 ];
 
 /**
