@@ -14,6 +14,7 @@ import { importGlossary } from '../src/lib/server/glossary/import.ts';
 import { readCourses, readModule } from '../src/lib/server/learn/content/files.ts';
 import { diagramProblems, draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
 import { readTermbase, termbaseProblems } from '../src/lib/server/content/termbase.ts';
+import { characterProblems, readCharacters } from '../src/lib/server/content/characters.ts';
 import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
 
@@ -49,7 +50,8 @@ try {
 /**
  * The checks beyond the importer's rules: answer keys against the feedback, guessable quizzes,
  * module hours against lesson minutes, diagrams (text alternatives in every language, used in
- * lessons, placed on framework nodes that exist), one term per concept (content/termbase.yaml).
+ * lessons, placed on framework nodes that exist), one term per concept (content/termbase.yaml), one
+ * name per person (content/characters.yaml).
  */
 function qualityChecks(contentDir: string): void {
 	const courses = readCourses(contentDir);
@@ -74,6 +76,10 @@ function qualityChecks(contentDir: string): void {
 	const terms = termbaseProblems(termbase, { contentDir, messagesDir: path.join(import.meta.dirname, '..', 'messages') });
 	console.log(`termbase: ${termbase.concepts.length} concepts, ${terms.length} rejected variants in use`);
 	problems.push(...terms);
+	const characters = readCharacters(contentDir);
+	const names = characterProblems(characters, contentDir);
+	console.log(`characters: ${characters.people.length} named people, ${names.length ? `${names.length} problems (a name used for two people, or missing from a language version)` : 'each name used for one person, in every language version'}`);
+	problems.push(...names);
 	for (const p of problems) console.error(`praxis: ${p.file}: ${p.field ? `${p.field}: ` : ''}${p.reason}`);
 	if (problems.length) {
 		console.error(`praxis: ${problems.length} content problems`);

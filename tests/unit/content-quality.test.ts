@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { characterProblems, namePattern, readCharacters, type Characters } from '../../src/lib/server/content/characters.ts';
 import { findRejected, readTermbase, termbaseProblems, variantPattern, type Termbase } from '../../src/lib/server/content/termbase.ts';
 import { readCourses, type CourseSource } from '../../src/lib/server/learn/content/files.ts';
 import { stableShuffle } from '../../src/lib/server/learn/content/option-order.ts';
@@ -122,6 +123,50 @@ describe('working-draft citations', () => {
 		expect(draftCitationProblems(c, drafts)).toHaveLength(1);
 		t.body += ' (The statement linked here is the platform\'s working draft.)';
 		expect(draftCitationProblems(c, drafts)).toEqual([]);
+	});
+});
+
+describe('one name per person', () => {
+	const write = (dir: string, file: string, text: string) => {
+		fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+		fs.writeFileSync(path.join(dir, file), text);
+	};
+	const card = (en: string, cs: string) => `translations:\n  en:\n    situation: "${en}"\n  cs:\n    situation: "${cs}"\n`;
+
+	it('matches a name and its forms as whole, case-sensitive words', () => {
+		const pattern = namePattern({ name: 'Marek', forms: ['Marka'] });
+		expect(pattern.test('Marek, 19, left school')).toBe(true);
+		expect(pattern.test('doporučit Marka kolegovi')).toBe(true);
+		expect(pattern.test('Markéta, 30')).toBe(false);
+		expect(pattern.test('marek')).toBe(false);
+	});
+
+	it('fails a name given to a second person, a language version that renames the person, a missing item; passes the shipped files', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'characters-'));
+		write(dir, 'cards/a.yaml', card('Marek, 19, left school.', 'Marek (19) odešel ze školy.'));
+		write(dir, 'cards/b.yaml', card('Tomas, 29, wants a fresh start.', 'Tomáš (29) chce začít znovu.'));
+		write(dir, 'courses/c/m/l/en.md', 'Marek, 58, was made redundant. Mark Savickas would ask why.');
+		write(dir, 'courses/c/m/l/cs.md', 'Marek (58) přišel o práci. Zeptal by se Marka Savickase.');
+		const characters: Characters = {
+			people: [
+				{ name: 'Marek', item: 'cards/a.yaml', forms: ['Marka'], except: ['Marka Savickase'] },
+				{ name: 'Tomas', item: 'cards/b.yaml', forms: [], except: [] },
+				{ name: 'Radek', item: 'cards/gone.yaml', forms: [], except: [] }
+			]
+		};
+		expect(characterProblems(characters, dir)).toEqual([
+			{ file: 'courses/c/m/l/cs.md', field: '', reason: '"Marek" is Marek of cards/a.yaml (content/characters.yaml); give this person another name' },
+			{ file: 'courses/c/m/l/en.md', field: '', reason: '"Marek" is Marek of cards/a.yaml (content/characters.yaml); give this person another name' },
+			{ file: 'cards/b.yaml: translations.cs', field: '', reason: 'the cs version does not call Tomas by a listed form of the name (the same person has the same name in every language)' },
+			{ file: 'characters.yaml', field: 'Radek', reason: 'the item cards/gone.yaml does not exist' }
+		]);
+		expect(characterProblems({ people: [...characters.people.slice(0, 1), { name: 'Marek', item: 'cards/b.yaml', forms: [], except: [] }] }, dir)).toContainEqual({
+			file: 'characters.yaml',
+			field: 'Marek',
+			reason: '"Marek" is also the name of the person in cards/a.yaml'
+		});
+		fs.rmSync(dir, { recursive: true });
+		expect(characterProblems(readCharacters(CONTENT), CONTENT)).toEqual([]);
 	});
 });
 
