@@ -12,7 +12,7 @@ import { importAllContent, summariseImport } from '../src/lib/server/platform/co
 import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../src/lib/server/glossary/import.ts';
 import { readCourses, readModule } from '../src/lib/server/learn/content/files.ts';
-import { diagramProblems, draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
+import { diagramProblems, draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, answerPositions, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
 import { readTermbase, termbaseProblems } from '../src/lib/server/content/termbase.ts';
 import { characterProblems, readCharacters } from '../src/lib/server/content/characters.ts';
 import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
@@ -64,6 +64,14 @@ function qualityChecks(contentDir: string): void {
 		if (share.share > LONGEST_OPTION_LIMIT)
 			problems.push({ file: `courses (${share.locale})`, field: 'quizzes', reason: `the longest option is correct in ${percent}% of questions: ${share.cued.join('; ')}` });
 	}
+	// Positions only warn: learners see the options shuffled (option-order.ts).
+	const positions = answerPositions(courses);
+	const byPosition = positions.counts.map((n, i) => `${String.fromCharCode(97 + i)} ${n} (${Math.round((n / Math.max(positions.single, 1)) * 100)}%)`).join(', ');
+	const byCount = Object.entries(positions.correctPerMultiple).map(([k, n]) => `${n} with ${k}`).join(', ');
+	console.log(`answer positions in the files (shuffled for learners): ${positions.single} single-answer questions keyed ${byPosition}; ${positions.multiple} multi-select, ${byCount} correct`);
+	const top = Math.max(0, ...positions.counts);
+	if (positions.single >= 10 && top / positions.single > 0.5)
+		console.warn(`praxis: warning: ${Math.round((top / positions.single) * 100)}% of single-answer questions are keyed to the same position in the files; vary it when you edit them`);
 	const linked = new Set(courses.flatMap((k) => k.modules.flatMap((m) => m.lessons.flatMap((l) => Object.values(l.translations).flatMap((t) => t.refs.glossary)))));
 	const unlinked = fs.readdirSync(path.join(contentDir, 'glossary')).filter((n) => n.endsWith('.yaml')).map((n) => path.basename(n, '.yaml')).filter((k) => !linked.has(k));
 	console.log(`glossary: ${unlinked.length ? `${unlinked.length} terms no lesson links` : 'every term is linked from a lesson'}`);

@@ -90,6 +90,41 @@ export function longestOptionShares(courses: CourseSource[]): LongestOptionShare
 	});
 }
 
+export type AnswerPositions = { single: number; counts: number[]; multiple: number; correctPerMultiple: Record<number, number> };
+
+/**
+ * Where the correct answers sit in the files: for single-answer questions, how many are keyed to
+ * the first, second, third … option; for multi-select questions, how many have 1, 2, 3 … correct
+ * options. Learners see the options shuffled, so positions do not reach them; the report is for
+ * authors (a file where "b" is nearly always right reads as careless), and it only warns.
+ */
+export function answerPositions(courses: CourseSource[]): AnswerPositions {
+	const counts: number[] = [];
+	const correctPerMultiple: Record<number, number> = {};
+	let single = 0;
+	let multiple = 0;
+	for (const c of courses)
+		for (const m of c.modules)
+			for (const l of m.lessons)
+				for (const a of l.structure.activities) {
+					if (a.kind !== 'quiz') continue;
+					for (const q of a.questions) {
+						if (q.multiple) {
+							multiple++;
+							correctPerMultiple[q.correct.length] = (correctPerMultiple[q.correct.length] ?? 0) + 1;
+							continue;
+						}
+						single++;
+						for (const key of q.correct) {
+							const i = q.options.indexOf(key);
+							while (counts.length <= i) counts.push(0);
+							counts[i]!++;
+						}
+					}
+				}
+	return { single, counts, multiple, correctPerMultiple };
+}
+
 /** What a module's CPD hours are made of: its lessons' minutes and the extra activities it states. */
 export function moduleMinutes(m: ModuleSource): { lessons: number; extra: number; total: number } {
 	const lessons = m.lessons.filter((l) => l.structure.status !== 'draft').reduce((sum, l) => sum + l.structure.minutes, 0);
