@@ -12,7 +12,7 @@ import { drawDiagram, wrap } from '../../src/lib/diagrams/svg.ts';
 import { lessonRenderContext } from '../../src/lib/server/learn/catalogue/index.ts';
 import { parseLessonTranslation } from '../../src/lib/server/learn/content/files.ts';
 import { renderMarkdown } from '../../src/lib/server/learn/content/markdown.ts';
-import { diagramProblems, draftCitationProblems, hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
+import { answerPositions, diagramProblems, draftCitationProblems, hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
 
 const CONTENT = path.resolve('content');
 const MESSAGES = path.resolve('messages');
@@ -98,6 +98,16 @@ describe('option order', () => {
 		// Where the right answer lands is spread over the positions, not fixed at b.
 		const firsts = new Set(Array.from({ length: 40 }, (_, i) => stableShuffle(options, `user-${i}:7:check:q1`)[0]!.key));
 		expect(firsts.size).toBe(4);
+	});
+});
+
+describe('answer positions', () => {
+	it('counts single-answer keys per position and multi-select questions per number of right answers', () => {
+		const one = course(['b'], { a: { text: 'A', feedback: 'No.' }, b: { text: 'B', feedback: 'Right.' }, c: { text: 'C', feedback: 'No.' } });
+		const lesson = one.modules[0]!.lessons[0]!;
+		const quiz = lesson.structure.activities[0] as { questions: { key: string; multiple: boolean; options: string[]; correct: string[] }[] };
+		quiz.questions.push({ key: 'q2', multiple: false, options: ['a', 'b', 'c'], correct: ['c'] }, { key: 'q3', multiple: true, options: ['a', 'b', 'c', 'd'], correct: ['a', 'd'] });
+		expect(answerPositions([one])).toEqual({ single: 2, counts: [0, 1, 1], multiple: 1, correctPerMultiple: { 2: 1 } });
 	});
 });
 
