@@ -66,8 +66,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const named = (action: string, term: string) => new RegExp(`^${escape(action)}\\s*: ${escape(term)}$`);
 
 test('a member proposes a term; an editor accepts it, and its page credits the member; a rejection tells them why', async ({ browser, page: visitor }) => {
-	// Two people, a sign-up and the admin's two-step set-up: a long journey on a busy machine.
-	test.slow();
 	const en = messages('en');
 	const member = await (await browser.newContext()).newPage();
 	await signUpAndVerify(member, PROPOSER);
@@ -144,6 +142,6 @@ test('a member proposes a term; an editor accepts it, and its page credits the m
 	await expect(rejected).toContainText(en.glossary_status_rejected!);
 	await expect(rejected).toContainText('Please add the source of this definition.');
 	await expectAccessible(member);
-	await member.getByRole('link', { name: `${en.glossary_mine_open}: ${TERM}` }).click();
+	await member.getByRole('link', { name: named(en.glossary_mine_open!, TERM) }).click();
 	await expect(member.getByRole('heading', { level: 1, name: TERM })).toBeVisible();
 });
