@@ -185,6 +185,9 @@ export const MEMBER = new Set([
 	'GET /resources/shelf',
 	'GET /resources/propose',
 	'POST /resources/propose',
+	// Proposing a glossary term, and following one's own proposals (the editors' queue is private).
+	'GET /glossary/propose',
+	'POST /glossary/propose',
 	'GET /career-learning/plans',
 	'POST /career-learning/plans?/create',
 	'GET /career-learning/plans/[id]',

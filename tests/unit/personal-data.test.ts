@@ -3,6 +3,7 @@
 // from them, learning, a cohort they ran), deletes their account, and then every text, uuid and
 // json column of every table is searched for their addresses, their name and their id.
 import fs from 'node:fs';
+import { proposeTerm } from '../../src/lib/server/glossary/proposals.ts';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmEmailChange, requestEmailChange, signUp } from '../../src/lib/server/accounts/service.ts';
@@ -109,13 +110,15 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		// An evidence file named after her: its row (owner, name) must go with the account.
 		value(await addEvidence(db, as(olaug), cpdEntryId, { name: 'Olaug Testesen certificate.pdf', data: new TextEncoder().encode('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') }));
 		value(await updateSettings(db, as(olaug), { targetHours: 30, yearStartMonth: 9 }));
+		// She proposes a glossary term, signed with her name; it is still waiting for an editor.
+		value(await proposeTerm(db, as(olaug), { term: 'Karriereskifte', definition: 'Forslag fra Olaug Testesen.', source: 'Olaug Testesen (2026)', link: null }, 'nb'));
 
 		const needles = ['olaug@example.org', 'olaug.new@example.org', 'Olaug Testesen', olaug];
 		// Her export has what the platform holds, the old address's mails included.
 		const exported = value(await exportMyData(db, facilitator, ctx.ip)) as { mails: { to: string }[] };
 		expect(new Set(exported.mails.map((m) => m.to))).toEqual(new Set(['olaug@example.org', 'olaug.new@example.org', 'bo@example.org', 'dan@example.org']));
 		const before = await findTraces(db, needles, KEPT_BY_DESIGN);
-		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry', 'competence_assessment', 'competence_area_state', 'competence_share', 'cpd_entry', 'cpd_settings', 'stored_file', 'quality_round', 'quality_rater', 'quality_action']));
+		expect(before.map((t) => t.table)).toEqual(expect.arrayContaining(['app_user', 'mail_outbox', 'invitation', 'cohort', 'journal_entry', 'competence_assessment', 'competence_area_state', 'competence_share', 'cpd_entry', 'cpd_settings', 'stored_file', 'quality_round', 'quality_rater', 'quality_action', 'glossary_proposal']));
 
 		expect(await deleteAccount(db, facilitator, PASSWORD)).toEqual({ ok: true, value: null });
 		expect(await findTraces(db, needles, KEPT_BY_DESIGN)).toEqual([]);

@@ -1,10 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { PersonalData } from '../capability.ts';
-import { glossaryRevision } from '../db/schema/glossary.ts';
+import { glossaryProposal, glossaryRevision } from '../db/schema/glossary.ts';
 
 /**
- * The glossary wording a person edited. The revisions stay with the shared content when the
- * account goes, by "deleted user".
+ * The glossary wording a person edited, and the terms they proposed. The revisions stay with the
+ * shared content when the account goes, by "deleted user".
  */
 export const GLOSSARY_DATA: readonly PersonalData[] = [
 	{
@@ -17,6 +17,30 @@ export const GLOSSARY_DATA: readonly PersonalData[] = [
 				.orderBy(desc(glossaryRevision.createdAt)),
 		erase: async (tx, person) => {
 			await tx.update(glossaryRevision).set({ editorId: null }).where(eq(glossaryRevision.editorId, person.id));
+		}
+	},
+	{
+		// Proposed terms: on deletion, what was not accepted goes; an accepted term stays, without its author.
+		key: 'glossaryProposals',
+		export: (db, userId) =>
+			db
+				.select({
+					at: glossaryProposal.createdAt,
+					locale: glossaryProposal.locale,
+					term: glossaryProposal.term,
+					definition: glossaryProposal.definition,
+					source: glossaryProposal.source,
+					link: glossaryProposal.link,
+					status: glossaryProposal.status,
+					reason: glossaryProposal.reason
+				})
+				.from(glossaryProposal)
+				.where(eq(glossaryProposal.authorId, userId))
+				.orderBy(desc(glossaryProposal.createdAt)),
+		erase: async (tx, person) => {
+			await tx.delete(glossaryProposal).where(and(eq(glossaryProposal.authorId, person.id), ne(glossaryProposal.status, 'accepted')));
+			await tx.update(glossaryProposal).set({ authorId: null }).where(eq(glossaryProposal.authorId, person.id));
+			await tx.update(glossaryProposal).set({ decidedBy: null }).where(eq(glossaryProposal.decidedBy, person.id));
 		}
 	}
 ];

@@ -9,7 +9,7 @@ export type GlossaryEntry = {
 	slug: string;
 	term: string;
 	definition: string;
-	/** The locale the wording is in: the reader's, or the base locale as a visible fallback. */
+	/** The locale the wording is in: the reader's, or the base locale (else the term's first) as a visible fallback. */
 	shownLocale: string;
 	availableLocales: string[];
 	sourceCitation: string;
@@ -24,9 +24,10 @@ function selectEntries(db: DbOrTx, locale: AppLocale) {
 	return db
 		.select({
 			slug: glossaryTerm.slug,
-			term: sql<string>`coalesce(${wanted.term}, ${base.term})`,
-			definition: sql<string>`coalesce(${wanted.definition}, ${base.definition})`,
-			shownLocale: sql<string>`case when ${wanted.term} is null then ${BASE_LOCALE} else ${locale} end`,
+			// A term a member proposed in another language may have no base-locale wording yet: then its first language.
+			term: sql<string>`coalesce(${wanted.term}, ${base.term}, (select gt.term from glossary_translation gt where gt.term_id = ${glossaryTerm.id} order by gt.locale limit 1))`,
+			definition: sql<string>`coalesce(${wanted.definition}, ${base.definition}, (select gt.definition from glossary_translation gt where gt.term_id = ${glossaryTerm.id} order by gt.locale limit 1))`,
+			shownLocale: sql<string>`case when ${wanted.term} is not null then ${locale} when ${base.term} is not null then ${BASE_LOCALE} else (select gt.locale from glossary_translation gt where gt.term_id = ${glossaryTerm.id} order by gt.locale limit 1) end`,
 			availableLocales: sql<string[]>`array(select gt.locale from glossary_translation gt where gt.term_id = ${glossaryTerm.id} order by gt.locale)`,
 			sourceCitation: glossaryTerm.sourceCitation,
 			sourceUrl: glossaryTerm.sourceUrl,

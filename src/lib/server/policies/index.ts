@@ -9,6 +9,7 @@ import { qualityRules } from './quality.ts';
 import { communityRules } from './community.ts';
 import { practiceRules } from './practices.ts';
 import { resourceRules } from './resources.ts';
+import { glossaryRules } from './glossary.ts';
 
 // The one place that decides what an actor may do: one table of rules, one rule file per
 // capability. Every service asks it on its first lines and routes ask it only through
@@ -36,7 +37,7 @@ export type { SpaceAsSeen, WrittenInSpace } from './community.ts';
 export type { PracticeAsSeen } from './practices.ts';
 export type { TargetAsSeen } from './benchmarks.ts';
 export type { PlanAsSeen, PlanShare, ResourceAsSeen } from './resources.ts';
-const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules, ...practiceRules, ...benchmarkRules, ...resourceRules };
+const RULES = { ...accountRules, ...organisationRules, ...learnRules, ...cardRules, ...competenceRules, ...qualityRules, ...communityRules, ...practiceRules, ...benchmarkRules, ...resourceRules, ...glossaryRules };
 
 type Rules = typeof RULES;
 export type Action = keyof Rules;

@@ -6,6 +6,7 @@ import { db } from '#lib/server/platform/app.ts';
 import { discussionOf } from '#lib/server/community/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { getGlossaryTerm } from '#lib/server/glossary/queries.ts';
+import { proposerOf } from '#lib/server/glossary/proposals.ts';
 import { searchEverything } from '#lib/server/platform/search.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -16,5 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const name = found.entry.term.replace(/\s*\(.*\)\s*$/, '');
 	const inFrameworks = (await searchEverything(db(), locale, name, { type: 'framework', limit: 3, exactWords: true })).hits.map((h) => ({ path: h.path, title: h.title }));
 	const discussion = await discussionOf(db(), actorOf(locals), { kind: 'glossary', path: `/glossary/${params.slug}` }, locale);
-	return { ...found, inFrameworks, discussion };
+	// A member's accepted proposal: credited by name when their profile is visible.
+	const proposer = (await proposerOf(db(), found.entry.slug)) ?? null;
+	return { ...found, inFrameworks, discussion, proposer };
 };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from './accounts.ts';
 
 /** A term of the field; its wording lives in one translation per locale. */
 export const glossaryTerm = pgTable('glossary_term', {
@@ -55,4 +56,30 @@ export const glossaryRevision = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('glossary_revision_term_idx').on(t.termId, t.createdAt)]
+);
+
+/**
+ * A member's proposal of a new term (co-careering): pending in the editors' queue, then accepted
+ * (the term it became) or rejected with the editor's reason. The proposer's account going deletes
+ * what is not accepted; an accepted one stays, without its author.
+ */
+export const glossaryProposal = pgTable(
+	'glossary_proposal',
+	{
+		id: serial('id').primaryKey(),
+		authorId: uuid('author_id').references(() => user.id, { onDelete: 'set null' }),
+		locale: text('locale').notNull(),
+		term: text('term').notNull(),
+		definition: text('definition').notNull(),
+		source: text('source').notNull().default(''),
+		link: text('link'),
+		// pending | accepted | rejected
+		status: text('status').notNull().default('pending'),
+		reason: text('reason'),
+		termId: integer('term_id').references(() => glossaryTerm.id, { onDelete: 'set null' }),
+		decidedBy: uuid('decided_by'),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('glossary_proposal_status_idx').on(t.status, t.createdAt), index('glossary_proposal_author_idx').on(t.authorId), index('glossary_proposal_term_idx').on(t.termId)]
 );
