@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { hashPassword } from '../../src/lib/server/accounts/passwords.ts';
 import { E2E_PORT } from '../../playwright.config.ts';
 import { COURSE, courseLessons } from './course.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { signIn } from './helpers.ts';
+import { signIn, totpNow } from './helpers.ts';
 
 // Two app instances on one PostgreSQL database, as in production behind a load balancer: an event
 // emitted by a request on one instance reaches a live page served by the other, through
@@ -206,4 +207,107 @@ test('a live ethics-card session spans the two instances: a participant on the o
 	await expect(bo.getByText('Where his health comes in.')).toBeVisible({ timeout: 15_000 });
 	await facilitator.getByRole('button', { name: en.cards_live_end }).click();
 	await expect(bo.getByRole('heading', { name: en.cards_live_ended })).toBeVisible({ timeout: 15_000 });
+});
+
+/**
+ * A reverse proxy in front of the two instances, as a load balancer without sticky sessions: each
+ * request goes to the next instance in turn (the Host header kept, as proxies pass it), and the
+ * response says which one answered.
+ */
+async function roundRobinProxy(port: number): Promise<{ served: { instance: string; cookie: boolean }[]; close: () => Promise<void> }> {
+	const served: { instance: string; cookie: boolean }[] = [];
+	let turn = 0;
+	const server = http.createServer((req, res) => {
+		const index = turn++ % 2;
+		const instance = index === 0 ? 'A' : 'B';
+		served.push({ instance, cookie: /praxis_session/.test(req.headers.cookie ?? '') });
+		const upstream = http.request({ host: '127.0.0.1', port: PORTS[index], method: req.method, path: req.url, headers: req.headers }, (answer) => {
+			res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-served-by': instance });
+			answer.pipe(res);
+		});
+		upstream.on('error', () => res.writeHead(502).end());
+		req.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => server.listen(port, resolve));
+	return {
+		served,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			})
+	};
+}
+
+test('behind a proxy that alternates between the instances: one session on both, and an edit on one clears the cached page on the other', async ({ browser, playwright }) => {
+	test.skip(!!unreachable, unreachable);
+	test.setTimeout(120_000);
+	const proxy = await roundRobinProxy(E2E_PORT + 6);
+	const base = `http://localhost:${E2E_PORT + 6}`;
+	const term = '/sk/glossary/career-guidance';
+	const changed = 'Individuálna podpora, ktorá človeku pomáha stavať na kariérovom učení (upravené v editore).';
+	try {
+		// A visitor's page is rendered by each instance, then answered from each one's cache (a cached
+		// answer carries no request id: SvelteKit did not run). The first visit sets the language
+		// cookie, so it is not kept; from then on the visitor is one the cache may answer.
+		const visitor = await playwright.request.newContext({ baseURL: base });
+		const visits = [];
+		for (let i = 0; i < 6; i++) {
+			const response = await visitor.get(term);
+			expect(response.status()).toBe(200);
+			visits.push({ by: response.headers()['x-served-by'], cached: !response.headers()['x-request-id'], text: await response.text() });
+		}
+		expect(visits.map((v) => `${v.by}:${v.cached}`).slice(-2)).toEqual(['A:true', 'B:true']);
+		expect(visits.every((v) => !v.text.includes(changed))).toBe(true);
+
+		// An editor signs in and turns on two-step sign-in through the proxy: each request of the
+		// session lands on the other instance from the one before, and the session holds on both.
+		const editor = { name: 'Eda Editor', email: 'eda@praxis.test', password: 'a long editor passphrase' };
+		const client = new pg.Client({ connectionString: databaseUrl() });
+		await client.connect();
+		try {
+			await client.query(
+				`insert into app_user (email, email_verified_at, password_hash, display_name, locale, country, sector, role)
+				 values ($1, now(), $2, $3, 'en', 'SK', 'school', 'editor')`,
+				[editor.email, await hashPassword(editor.password), editor.name]
+			);
+		} finally {
+			await client.end();
+		}
+		const page = await (await browser.newContext({ baseURL: base })).newPage();
+		await signIn(page, editor.email, editor.password);
+		await expect(page).not.toHaveURL(/signin/);
+		await page.goto('/en/account/security');
+		await page.getByRole('button', { name: en.totp_start, exact: true }).click();
+		const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+		await page.getByLabel(en.totp_code!, { exact: true }).fill(totpNow(secret));
+		await page.getByRole('button', { name: en.totp_confirm, exact: true }).click();
+		await expect(page.getByRole('heading', { name: en.totp_recovery_heading })).toBeVisible();
+		const signedIn = proxy.served.filter((s) => s.cookie);
+		expect(new Set(signedIn.map((s) => s.instance))).toEqual(new Set(['A', 'B']));
+
+		// The editor changes the Slovak definition (whichever instance takes the post).
+		await page.goto('/en/editor/glossary/career-guidance?locale=sk');
+		await page.getByLabel(en.editor_glossary_field_definition!, { exact: true }).fill(changed);
+		await page.getByRole('button', { name: en.editor_save, exact: true }).click();
+		await expect(page.getByText(en.editor_saved!)).toBeVisible();
+
+		// Both instances forget their cached page: the visitor sees the change from each.
+		await expect
+			.poll(
+				async () => {
+					const seen = [];
+					for (let i = 0; i < 2; i++) {
+						const response = await visitor.get(term);
+						seen.push(`${response.headers()['x-served-by']}:${(await response.text()).includes(changed)}`);
+					}
+					return seen.sort();
+				},
+				{ timeout: 15_000 }
+			)
+			.toEqual(['A:true', 'B:true']);
+		await visitor.dispose();
+	} finally {
+		await proxy.close();
+	}
 });
