@@ -246,7 +246,9 @@ test('the leader plans actions linked to a lesson and to a resource, prints the 
 	await leader.getByLabel(en.quality_field_goal!, { exact: true }).fill('Reach people who seldom come to us');
 	await leader.getByLabel(en.quality_field_action!, { exact: true }).fill('Train the team in outreach');
 	await leader.getByLabel(en.quality_field_owner!, { exact: true }).selectOption({ label: MEMBERS[0]!.name });
-	const training = leader.getByLabel(en.quality_field_training!, { exact: true });
+	// The add form's list (each action's update form has one of its own, for leaders).
+	const training = leader.locator('#action-training');
+	await expect(training).toHaveAccessibleName(en.quality_field_training!);
 	const lesson = (await training.locator('option').allTextContents()).find((label) => label.split(' — ').length === 3)!;
 	await training.selectOption({ label: lesson });
 	await leader.getByRole('button', { name: en.quality_add_action_submit, exact: true }).click();
@@ -294,6 +296,17 @@ test('the leader plans actions linked to a lesson and to a resource, prints the 
 	await expect(plan.getByRole('article', { name: 'Read the framework together' })).toHaveCount(1);
 	await expect(plan.getByRole('article', { name: 'Forged' })).toHaveCount(0);
 
+	// Later the leader links the outreach action to the resource instead of the lesson.
+	const outreach = plan.getByRole('article', { name: 'Train the team in outreach' });
+	const update = fill(en.quality_action_update!, { title: 'Train the team in outreach' });
+	await outreach.locator('summary', { hasText: update }).click();
+	await outreach.getByLabel(en.quality_field_training!, { exact: true }).selectOption({ label: RESOURCE.title });
+	await outreach.getByRole('button', { name: update, exact: true }).click();
+	await expect(leader.getByText(en.quality_action_updated!)).toBeVisible();
+	await expect(outreach.getByRole('link', { name: RESOURCE.title })).toBeVisible();
+	await expect(outreach.getByRole('link', { name: lesson })).toHaveCount(0);
+	await expectAccessible(leader);
+
 	// The sector benchmark: the leader opts in; the round page then says how many contributed and why it is hidden.
 	qualityOrgUrl = new URL(leader.url()).pathname;
 	await leader.getByRole('button', { name: en.quality_benchmark_join, exact: true }).click();
@@ -312,7 +325,7 @@ test('the leader plans actions linked to a lesson and to a resource, prints the 
 	await expect(area1Headline).toContainText(en.quality_summary_no_change!);
 	// The team split on area 1: its disagreements are counted.
 	expect(Number(await area1Headline.getByRole('cell').nth(2).textContent())).toBeGreaterThan(0);
-	// Two planned actions: the lesson's and the resource's.
+	// Two planned actions (both now linked to the resource).
 	await expect(leader.getByRole('table', { name: en.quality_summary_plan_caption }).getByRole('cell').first()).toHaveText('2');
 	await expect(leader.getByRole('heading', { name: en.quality_summary_priorities_heading })).toBeVisible();
 	await expectAccessible(leader);

@@ -19,7 +19,7 @@ import { createOrganisation } from '../../src/lib/server/organisations/service.t
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { actionForm } from '../../src/lib/server/quality/forms.ts';
-import { addAction, organisationQuality, type ActionInput } from '../../src/lib/server/quality/service.ts';
+import { addAction, organisationQuality, updateAction, type ActionInput } from '../../src/lib/server/quality/service.ts';
 import { addStep, createPlan, setFavourite } from '../../src/lib/server/resources/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
@@ -121,6 +121,35 @@ describe.each(testDatabases())('plan links on $name', ({ open }) => {
 		// A resource that goes takes the link with it, not the action.
 		await db.delete(resource).where(eq(resource.slug, RESOURCE));
 		expect(value(await organisationQuality(db, as(leader), org, 'en')).actions).toEqual([expect.objectContaining({ id, resourceSlug: null, training: null })]);
+	});
+
+	it('lets a leader change or remove an action’s link later, an owner only its status and notes', async () => {
+		const leader = await person('Leader');
+		const ada = await person('Ada');
+		const org = await organisation(leader, [ada]);
+		const input = { ...action('basics'), ownerId: ada };
+		const { id } = value(await addAction(db, as(leader), org, input));
+		const linkOf = async () => value(await organisationQuality(db, as(leader), org, 'en')).actions.find((a) => a.id === id)!.training;
+		value(await updateAction(db, as(leader), org, id, { status: 'in_progress', notes: '', training: `resource:${RESOURCE}` }));
+		expect(await linkOf()).toBe(`resource:${RESOURCE}`);
+		value(await updateAction(db, as(leader), org, id, { status: 'in_progress', notes: '', training: 'basics/first/welcome' }));
+		expect(await linkOf()).toBe('basics/first/welcome');
+		// A forged choice changes nothing, not even the status sent with it.
+		expect(await updateAction(db, as(leader), org, id, { status: 'done', notes: '', training: 'resource:no-such-resource' })).toEqual({
+			ok: false,
+			problem: { kind: 'invalid', field: 'training', key: 'error_choose' }
+		});
+		// The owner updates the status; a link sent by the owner is refused.
+		value(await updateAction(db, as(ada), org, id, { status: 'done', notes: 'Everyone took it.' }));
+		expect(await updateAction(db, as(ada), org, id, { status: 'done', notes: '', training: null })).toMatchObject({ ok: false, problem: { kind: 'forbidden', field: 'training' } });
+		expect(await linkOf()).toBe('basics/first/welcome');
+		// Leaving the link out keeps it; an empty choice removes it.
+		value(await updateAction(db, as(leader), org, id, { status: 'done', notes: 'Everyone took it.' }));
+		expect(await linkOf()).toBe('basics/first/welcome');
+		value(await updateAction(db, as(leader), org, id, { status: 'done', notes: 'Everyone took it.', training: null }));
+		expect(await linkOf()).toBeNull();
+		const [row] = await db.select({ status: qualityAction.status, notes: qualityAction.notes }).from(qualityAction).where(eq(qualityAction.id, id));
+		expect(row).toEqual({ status: 'done', notes: 'Everyone took it.' });
 	});
 
 	it('shows staff uptake of linked courses and resources as counts, only from three members', async () => {

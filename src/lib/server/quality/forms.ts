@@ -41,6 +41,13 @@ export function answersOf(form: FormData): AreaAnswers {
 	return out;
 }
 
+/** What an action links to: `course`, `course/module/lesson` or `resource:slug` (a TrainingOption's value). */
+const training = z
+	.string()
+	.trim()
+	.max(300, 'error_too_long')
+	.regex(/^(?:[a-z0-9-]+(?:\/[a-z0-9-]+\/[a-z0-9-]+)?|resource:[a-z0-9-]+)$/, 'error_invalid');
+
 export const actionForm = z.object({
 	roundId: optional(uuid()),
 	criterion: optional(slug({ max: 100 })),
@@ -49,20 +56,17 @@ export const actionForm = z.object({
 	owner: optional(uuid('quality_error_owner')),
 	deadline: optional(date()),
 	notes: plainText(2000).default(''),
-	training: optional(
-		z
-			.string()
-			.trim()
-			.max(300, 'error_too_long')
-			// `course`, `course/module/lesson` or `resource:slug`
-			.regex(/^(?:[a-z0-9-]+(?:\/[a-z0-9-]+\/[a-z0-9-]+)?|resource:[a-z0-9-]+)$/, 'error_invalid')
-	)
+	training: optional(training)
 });
 
 export const actionUpdateForm = z.object({
 	action: uuid(),
 	status: z.enum(ACTION_STATUSES, { error: 'error_invalid' }),
-	notes: plainText(2000).default('')
+	notes: plainText(2000).default(''),
+	// Leaders also see the linked training; `relink` says the form carried that choice (an empty
+	// choice unlinks), so that an owner's form, which has no such field, leaves the link alone.
+	relink: z.literal('1').optional(),
+	training: optional(training)
 });
 
 /** Join ('in') or leave ('out') the sector benchmark. */

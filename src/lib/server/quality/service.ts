@@ -838,16 +838,35 @@ export async function addAction(db: DbOrTx, actor: Actor, organisationId: string
 	return ok({ id: row!.id });
 }
 
-/** Changes an action's status and notes (leaders, and the action's owner). */
-export async function updateAction(db: DbOrTx, actor: Actor, organisationId: string, actionId: string, input: { status: ActionStatus; notes: string }): Promise<Result> {
+/**
+ * Changes an action's status and notes (leaders, and the action's owner), and what it links to
+ * (`training`: leaders only; null unlinks, undefined leaves it).
+ */
+export async function updateAction(
+	db: DbOrTx,
+	actor: Actor,
+	organisationId: string,
+	actionId: string,
+	input: { status: ActionStatus; notes: string; training?: string | null }
+): Promise<Result> {
 	if (!actor || !isUuid(actionId) || !isUuid(organisationId)) return notFound();
 	return db.transaction(async (tx) => {
 		const [action] = await tx.select().from(qualityAction).where(eq(qualityAction.id, actionId)).for('update');
 		if (!action || action.organisationId !== organisationId) return notFound();
 		const seen = await standing(tx, actor, action.organisationId);
 		if (!seen || !can(actor, 'quality:view', seen)) return notFound();
-		if (!can(actor, 'quality:lead', seen) && action.ownerId !== actor.id) return problem('forbidden', { field: 'status', key: 'quality_error_not_owner' });
-		await tx.update(qualityAction).set({ status: input.status, notes: input.notes, updatedAt: new Date() }).where(eq(qualityAction.id, actionId));
+		const lead = can(actor, 'quality:lead', seen);
+		if (!lead && action.ownerId !== actor.id) return problem('forbidden', { field: 'status', key: 'quality_error_not_owner' });
+		let link: TrainingLink | null | undefined;
+		if (input.training !== undefined) {
+			if (!lead) return problem('forbidden', { field: 'training', key: 'quality_error_not_owner' });
+			link = input.training ? await trainingLink(tx, input.training) : { courseSlug: null, lessonRef: null, resourceId: null };
+			if (!link) return problem('invalid', { field: 'training', key: 'error_choose' });
+		}
+		await tx
+			.update(qualityAction)
+			.set({ status: input.status, notes: input.notes, ...(link ?? {}), updatedAt: new Date() })
+			.where(eq(qualityAction.id, actionId));
 		return ok();
 	});
 }

@@ -69,7 +69,8 @@ export const actions: Actions = {
 			await refuseStranger(event);
 			return invalidForm(parsed.errors, { section: 'update', values: parsed.values });
 		}
-		const result = await updateAction(db(), actorOf(event.locals), event.params.id, parsed.data.action, { status: parsed.data.status, notes: parsed.data.notes });
+		const { status, notes, relink, training } = parsed.data;
+		const result = await updateAction(db(), actorOf(event.locals), event.params.id, parsed.data.action, { status, notes, ...(relink ? { training: training ?? null } : {}) });
 		return respond(result, { frame: { section: 'update', action: parsed.data.action } }, () => ({ section: 'update', action: parsed.data.action, done: 'quality_action_updated' }));
 	},
 	benchmark: async (event) => {
