@@ -11,14 +11,10 @@ import { checkFile, cleanFileName, fileResponse, PERSONAL_FILE_MAX_BYTES, readSt
 import { bodyLimitFor, DEFAULT_BODY_LIMIT, PERSONAL_FILE_BODY_LIMIT } from '../../src/lib/server/learn/authoring/limits.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
-import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { value } from '../helpers/result.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
-	return result.value;
-}
 // A real 1×1 PNG and a minimal PDF.
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');

@@ -13,14 +13,10 @@ import { setMailSettings } from '../../src/lib/server/community/index.ts';
 import { unsubscribeTokenFor } from '../../src/lib/server/mail/unsubscribe.ts';
 import { mailChoicesByToken, stopAllMailByToken } from '../../src/lib/server/platform/mail-choices.ts';
 import { parseForm } from '../../src/lib/server/forms/index.ts';
-import type { Result } from '../../src/lib/server/result/index.ts';
 import { member as as } from '../helpers/actors.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { value } from '../helpers/result.ts';
 
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
-	return result.value;
-}
 const at = (day: string) => new Date(`${day}T06:00:00Z`);
 
 describe('the reminder form', () => {

@@ -9,9 +9,9 @@ import { getGlossaryTerm } from '../../src/lib/server/glossary/queries.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { glossary } from '../../src/lib/server/glossary/index.ts';
 import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
-import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
+import { value } from '../helpers/result.ts';
 
 // Two terms: "career" in English and Norwegian, "guidance" in English only.
 const FILES: Record<string, string> = {
@@ -41,10 +41,6 @@ function contentDir(): string {
 	return dir;
 }
 
-const value = <T>(r: Result<T>): T => {
-	if (!r.ok) throw new Error(`expected ok, got ${r.problem.kind}`);
-	return r.value;
-};
 
 describe.each(testDatabases())('glossary editing on $name', ({ open }) => {
 	let database: Database;

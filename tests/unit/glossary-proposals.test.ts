@@ -14,9 +14,9 @@ import { getGlossaryTerm, listGlossary } from '../../src/lib/server/glossary/que
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
-import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
+import { value } from '../helpers/result.ts';
 
 const FILES: Record<string, string> = {
 	'career.yaml': `source:
@@ -35,10 +35,6 @@ function contentDir(): string {
 	return dir;
 }
 
-const value = <T>(r: Result<T>): T => {
-	if (!r.ok) throw new Error(`expected ok, got ${r.problem.kind} ${r.problem.key ?? ''}`);
-	return r.value;
-};
 
 const proposal = { term: 'Career shock', definition: 'A disruptive event that makes a person rethink their career.', source: 'Akkermans et al. (2018)', link: 'https://example.org/career-shock' };
 

@@ -28,12 +28,9 @@ import {
 import { PRACTICE_DATA } from '../../src/lib/server/practices/personal-data.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { value } from '../helpers/result.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
-	return result.value;
-}
 const kind = (result: Result<unknown>) => (result.ok ? 'ok' : result.problem.kind);
 
 let contentDir: string;

@@ -21,15 +21,11 @@ import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { actionForm } from '../../src/lib/server/quality/forms.ts';
 import { addAction, organisationQuality, updateAction, type ActionInput } from '../../src/lib/server/quality/service.ts';
 import { addStep, createPlan, setFavourite } from '../../src/lib/server/resources/index.ts';
-import type { Result } from '../../src/lib/server/result/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { value } from '../helpers/result.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
-	return result.value;
-}
 
 const RESOURCE = 'norwegian-quality-framework-website';
 const OTHER = 'compass-careers-enterprise-company';

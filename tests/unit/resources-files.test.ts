@@ -29,13 +29,9 @@ import {
 	saveResourceText,
 	type FileRole
 } from '../../src/lib/server/resources/index.ts';
-import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { value } from '../helpers/result.ts';
 
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
-	return result.value;
-}
 const FIXTURES = path.resolve('tests/fixtures/resources');
 const MD = { localize: (p: string) => `/en${p}`, calloutLabel: (k: string) => k };
 const text = (s: string) => new TextEncoder().encode(s);
