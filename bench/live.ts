@@ -122,6 +122,7 @@ try {
 
 	// The facilitator's steps; after each, wait until every participant has the event.
 	const latencies: number[] = [];
+	const byStep: Record<string, number[]> = { show: [], reveal: [] };
 	let expected = 0;
 	let lost = 0;
 	const timed = async (what: string) => {
@@ -131,7 +132,10 @@ try {
 		for (let wait = 0; participants.some((p) => p.arrivals.length < expected) && wait < 200; wait++) await new Promise((r) => setTimeout(r, 25));
 		for (const p of participants) {
 			if (p.arrivals.length < expected) lost++;
-			else latencies.push(p.arrivals[expected - 1]! - sent);
+			else {
+				latencies.push(p.arrivals[expected - 1]! - sent);
+				byStep[what === 'reveal' ? 'reveal' : 'show']!.push(p.arrivals[expected - 1]! - sent);
+			}
 		}
 		// Later events must line up with their step: a late one counts as lost, not as the next one's.
 		for (const p of participants) p.arrivals.length = Math.min(p.arrivals.length, expected);
@@ -171,6 +175,7 @@ try {
 	console.log(`joined and streaming in ${joining.toFixed(1)} s; memory per open stream ${((rssAfter[0]! - rssBefore[0]! + rssAfter[1]! - rssBefore[1]!) / PARTICIPANTS).toFixed(0)} KB (RSS ${rssAfter.map((r) => `${Math.round(r / 1024)} MB`).join(' / ')})`);
 	console.log(`${expected} facilitator steps (show ${CARDS} cards, reveal each): events received ${received} / ${expected * PARTICIPANTS}, lost ${lost}`);
 	console.log(`facilitator's click → a participant's event: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
+	for (const [kind, list] of Object.entries(byStep)) console.log(`  ${kind === 'show' ? 'showing a card' : 'revealing the answers (after 1,000 answers)'}: p50 ${percentile(list, 50).toFixed(0)} ms, p95 ${percentile(list, 95).toFixed(0)} ms`);
 	console.log(`answers accepted: ${answered} in ${answering.toFixed(1)} s = ${(answered / answering).toFixed(0)} per second (${ANSWER_CONCURRENCY} in flight)`);
 	console.log(`CPU during the session: ${cpu.map((c) => `${c.toFixed(1)} s`).join(' / ')} (instance 1 / 2)`);
 } finally {

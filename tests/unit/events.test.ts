@@ -267,6 +267,36 @@ describe.each(testDatabases())('domain events on $name', ({ open }) => {
 		expect(openStreams()).toBe(0);
 	});
 
+	it('fans an event out after its handlers have run, whole in the NOTIFY or, when too large for it, read back from the table', async () => {
+		const order: string[] = [];
+		events = await startEvents(database, { pollMs: 50 });
+		await events.dispatcher.stop();
+		const dispatcher = await startDispatcher(database, {
+			handlersOf: (e) => (e.type === 'test.handled' ? [async () => void order.push(`handled ${e.id}`)] : []),
+			pollMs: 50
+		});
+		try {
+			const received: RealtimeEvent[] = [];
+			const unsubscribe = subscribe('space:big', (e) => {
+				received.push(e);
+				order.push(`received ${e.id}`);
+			});
+			const handled = await emit(database.db, { type: 'test.handled', channel: 'space:big', payload: { n: 1 } });
+			await until(() => received.length === 1);
+			expect(order).toEqual([`handled ${handled}`, `received ${handled}`]);
+			// Ten thousand characters do not fit in a NOTIFY: the subscriber gets the same event all the same.
+			const text = 'ž'.repeat(10_000);
+			const big = await emit(database.db, { type: 'test.big', channel: 'space:big', payload: { text } });
+			await until(() => received.length === 2);
+			expect(received[1]).toMatchObject({ id: big, type: 'test.big', channel: 'space:big', payload: { text } });
+			expect(received[1]!.createdAt).toBeInstanceOf(Date);
+			unsubscribe();
+			expect((await eventRows(database)).every((e) => e.status === 'done')).toBe(true);
+		} finally {
+			await dispatcher.stop();
+		}
+	});
+
 	it('a stream with a personal reader also carries their own channel, and no one else’s, live and on resume', async () => {
 		events = await startEvents(database, { pollMs: 50 });
 		const ana = '00000000-0000-4000-8000-0000000000a1';

@@ -1,5 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { EventHandler } from '../capability.ts';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database, DbOrTx, Unlisten } from '../db/client.ts';
 import { domainEvent } from '../db/schema/platform.ts';
 import { logger } from '../log/index.ts';
@@ -17,17 +16,26 @@ let unlisten: Unlisten | undefined;
 
 const columns = { id: domainEvent.id, type: domainEvent.type, channel: domainEvent.channel, payload: domainEvent.payload, createdAt: domainEvent.createdAt };
 
-async function deliver(payload: string): Promise<void> {
-	const colon = payload.indexOf(':');
-	const id = Number(payload.slice(0, colon));
-	const channel = payload.slice(colon + 1);
-	const local = listeners.get(channel);
-	if (!local?.size || !database || !Number.isSafeInteger(id)) return;
-	// NOTIFY carries only the id; the row is the truth (and NOTIFY's 8 KB would not hold a payload).
-	const [row] = await database.db.select(columns).from(domainEvent).where(eq(domainEvent.id, id));
-	if (!row?.channel) return;
-	const event = { ...row, channel: row.channel };
-	for (const listener of listeners.get(channel) ?? []) {
+/** What a fan-out NOTIFY carries: the event as JSON, or `<id>:<channel>` when that would not fit. */
+type Message = { id: number; type: string; channel: string; payload: Record<string, unknown>; createdAt: string };
+
+async function deliver(message: string): Promise<void> {
+	let event: RealtimeEvent | undefined;
+	if (message.startsWith('{')) {
+		const m = JSON.parse(message) as Message;
+		if (!listeners.get(m.channel)?.size) return;
+		event = { id: Number(m.id), type: m.type, channel: m.channel, payload: m.payload ?? {}, createdAt: new Date(m.createdAt) };
+	} else {
+		const colon = message.indexOf(':');
+		const id = Number(message.slice(0, colon));
+		const channel = message.slice(colon + 1);
+		if (!listeners.get(channel)?.size || !database || !Number.isSafeInteger(id)) return;
+		// Too large for NOTIFY's 8000 bytes: the row is the truth.
+		const [row] = await database.db.select(columns).from(domainEvent).where(eq(domainEvent.id, id));
+		if (!row?.channel) return;
+		event = { ...row, channel: row.channel };
+	}
+	for (const listener of listeners.get(event.channel) ?? []) {
 		try {
 			listener(event);
 		} catch (error) {
@@ -79,11 +87,16 @@ export async function eventsAfter(db: DbOrTx, channel: string, afterId: number, 
 }
 
 /**
- * The dispatcher's fan-out step for an event with a channel: tells every instance (this one too)
- * its id, after commit. Idempotent for subscribers, which may see an id twice.
+ * The fan-out: a statement that tells every instance (this one too) about the `domain_event`
+ * rows of the query `rows` (columns id, type, channel, payload, created_at) that have a channel,
+ * oldest first. Each NOTIFY carries the whole event when it fits in NOTIFY's 8000 bytes, so that
+ * no instance has to read it back; otherwise its id. The dispatcher runs it after an event's
+ * handlers, in the statement that marks the event done (platform/events/dispatcher.ts), so a
+ * subscriber hears of an event once its side effects (a search index update) are in place.
+ * Idempotent for subscribers, which may see an id twice.
  */
-export const fanOut: EventHandler = async (db, event) => {
-	const channel = (event as { channel?: string | null }).channel;
-	if (!channel) return;
-	await db.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${`${event.id}:${channel}`})`);
-};
+export function fanOut(rows: SQL): SQL {
+	return sql`select pg_notify(${REALTIME_CHANNEL}, case when octet_length(m.j) < 7900 then m.j else e.id || ':' || e.channel end)
+		from (select * from ${rows} where channel is not null order by id) e,
+		lateral (select json_build_object('id', e.id, 'type', e.type, 'channel', e.channel, 'payload', e.payload, 'createdAt', e.created_at)::text as j) m`;
+}

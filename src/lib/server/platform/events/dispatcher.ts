@@ -3,6 +3,7 @@ import type { DomainEvent, EventHandler } from '../../capability.ts';
 import { queryRows, type Database, type DbOrTx, type Unlisten } from '../../db/client.ts';
 import { EVENTS_CHANNEL } from '../../events/index.ts';
 import { logger } from '../../log/index.ts';
+import { fanOut } from '../../realtime/index.ts';
 
 /** An event as the dispatcher claimed it: a `DomainEvent` plus its realtime channel and attempt number. */
 export type ClaimedEvent = DomainEvent & { channel: string | null; attempts: number };
@@ -12,7 +13,7 @@ export type DispatcherOptions = {
 	handlersOf: (event: ClaimedEvent) => readonly EventHandler[];
 	/** How often to look for due events without a NOTIFY (retries, missed notifications). */
 	pollMs?: number;
-	/** Events claimed at once; they are handled concurrently. */
+	/** Events claimed at once; they are handled concurrently (those without handlers in one statement). */
 	batch?: number;
 	/** After this many failed attempts an event is `failed` and waits for an admin. */
 	maxAttempts?: number;
@@ -67,16 +68,26 @@ async function claim(db: DbOrTx, batch: number, leaseMs: number): Promise<Claime
  * once (a crash after a side effect and before `done` repeats it): handlers must be idempotent.
  */
 export async function startDispatcher(database: Database, options: DispatcherOptions): Promise<Dispatcher> {
-	const { handlersOf, pollMs = 3000, batch = 10, maxAttempts = 8, backoffMs = exponentialBackoff, leaseMs = 300_000, stopWaitMs = 2000 } = options;
+	const { handlersOf, pollMs = 3000, batch = 50, maxAttempts = 8, backoffMs = exponentialBackoff, leaseMs = 300_000, stopWaitMs = 2000 } = options;
 	const db = database.db;
 	let stopped = false;
 	let running: Promise<void> | undefined;
 	let again = false;
 
-	async function handle(event: ClaimedEvent): Promise<void> {
+	/** Marks events done and fans those with a channel out to every instance, in one statement. */
+	async function finish(ids: number[]): Promise<void> {
+		if (!ids.length) return;
+		await db.execute(sql`with done as (
+				update domain_event set status = 'done', done_at = now(), last_error = null
+				where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+				returning id, type, channel, payload, created_at
+			) ${fanOut(sql`done`)}`);
+	}
+
+	async function handle(event: ClaimedEvent, handlers: readonly EventHandler[]): Promise<void> {
 		try {
-			for (const handler of handlersOf(event)) await handler(db, event);
-			await db.execute(sql`update domain_event set status = 'done', done_at = now(), last_error = null where id = ${event.id}`);
+			for (const handler of handlers) await handler(db, event);
+			await finish([event.id]);
 		} catch (error) {
 			const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000) || 'error';
 			const failed = event.attempts >= maxAttempts;
@@ -94,7 +105,9 @@ export async function startDispatcher(database: Database, options: DispatcherOpt
 			if (stopped) return;
 			const events = await claim(db, batch, leaseMs);
 			if (!events.length) return;
-			await Promise.all(events.map(handle));
+			// Most events only need their fan-out (a live session's answers): one statement for all.
+			const plain = events.filter((e) => !handlersOf(e).length).map((e) => e.id);
+			await Promise.all([finish(plain), ...events.map((e) => [e, handlersOf(e)] as const).filter(([, h]) => h.length).map(([e, h]) => handle(e, h))]);
 		}
 	}
 

@@ -10,7 +10,7 @@ import { CONTENT_CHANNEL, SEARCH_INDEX } from '../../search/index.ts';
 import { clearPageCache } from '../../http/page-cache.ts';
 import { forgetStandards } from '../../competence/index.ts';
 import { clearSearchCache, indexSearchItem } from '../search.ts';
-import { fanOut, startRealtime, stopRealtime, subscribe } from '../../realtime/index.ts';
+import { startRealtime, stopRealtime, subscribe } from '../../realtime/index.ts';
 import { startDispatcher, type ClaimedEvent, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
 
 export { startDispatcher, exponentialBackoff, type ClaimedEvent, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
@@ -33,9 +33,13 @@ function handlerTable(): Map<string, EventHandler[]> {
 	return table;
 }
 
-/** The handlers the dispatcher runs for one event: fan-out first (it has a channel), then its type's. */
+/**
+ * The handlers the dispatcher runs for one event: its type's. An event with a channel is fanned
+ * out to its subscribers by the dispatcher itself, once these have run.
+ */
 export function handlersOf(table = handlerTable()): (event: ClaimedEvent) => readonly EventHandler[] {
-	return (event) => [...(event.channel ? [fanOut] : []), ...(table.get(event.type) ?? [])];
+	const none: readonly EventHandler[] = [];
+	return (event) => table.get(event.type) ?? none;
 }
 
 export type Events = { dispatcher: Dispatcher; stop: () => Promise<void> };
