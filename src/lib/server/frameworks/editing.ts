@@ -7,6 +7,7 @@ import { framework, frameworkNode, frameworkNodeRevision, frameworkNodeTranslati
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { requestSearchIndex } from '../search/index.ts';
+import { forgetFrameworks } from './queries.ts';
 import { FRAMEWORK_SEARCH } from './search.ts';
 
 export type TranslationStatus = { locale: AppLocale; translated: number; missing: number; outdated: number };
@@ -164,5 +165,7 @@ export async function editNodeTranslation(
 		await tx.update(frameworkVersion).set({ editedInPlatform: true }).where(eq(frameworkVersion.id, current.versionId));
 		await requestSearchIndex(tx, FRAMEWORK_SEARCH.type, slug);
 	});
+	// This instance shows the change at once; the others when the search-index event reaches them.
+	forgetFrameworks();
 	return ok();
 }

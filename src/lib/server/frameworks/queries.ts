@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
+import { createCache, databaseKey } from '../cache/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { framework, frameworkNode, frameworkNodeTranslation, frameworkVersion, frameworkVersionTranslation } from '../db/schema/frameworks.ts';
 import { collator } from '../../i18n/format.ts';
@@ -63,8 +64,35 @@ export type FrameworkView = FrameworkSummary & {
 const wantedN = alias(frameworkNodeTranslation, 'wanted_n');
 const baseN = alias(frameworkNodeTranslation, 'base_n');
 
+// Every framework page, practice form, quality round and career-learning page reads a framework
+// tree; it changes only when an editor edits a node (which forgets it here at once and, through the
+// content channel, on every instance: platform/events) or content is imported.
+const views = createCache({ ttlMs: 5 * 60_000, limit: 200 });
+
+/** Forgets the kept framework views (a framework changed). */
+export function forgetFrameworks(): void {
+	views.clear();
+}
+
+/** Freezes a kept view all the way down: a caller that changed it would change it for every reader. */
+function frozen<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		for (const inner of Object.values(value)) frozen(inner);
+		Object.freeze(value);
+	}
+	return value;
+}
+
+/**
+ * A framework version (the published one unless `version` names another) in a language, with its
+ * tree of nodes, each in that language or the base one. Kept (frozen) per database for 5 minutes.
+ */
+export function getFramework(db: DbOrTx, slug: string, locale: AppLocale, version?: string): Promise<Readonly<FrameworkView> | undefined> {
+	return views.get(JSON.stringify([databaseKey(db), slug, locale, version ?? null]), async () => frozen(await readFramework(db, slug, locale, version)));
+}
+
 /** A framework's newest published version (or a given version) with its whole tree: two queries. */
-export async function getFramework(db: DbOrTx, slug: string, locale: AppLocale, version?: string): Promise<FrameworkView | undefined> {
+async function readFramework(db: DbOrTx, slug: string, locale: AppLocale, version?: string): Promise<FrameworkView | undefined> {
 	const [meta] = await db
 		.select({
 			id: frameworkVersion.id,

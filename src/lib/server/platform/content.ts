@@ -7,6 +7,9 @@ import type { ContentImporter } from '../capability.ts';
 import type { ImportOptions, ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { importState } from '../db/schema/platform.ts';
+import { forgetStandards } from '../competence/index.ts';
+import { forgetFrameworks } from '../frameworks/queries.ts';
+import { clearPageCache } from '../http/page-cache.ts';
 import { clearSearchCache, reindexAllSearch, searchIndexIsEmpty } from './search.ts';
 
 export { summariseImport, type ImportOptions, type ImportReport } from '../content/report.ts';
@@ -33,8 +36,20 @@ export async function importAllContent(
 		return reports;
 	});
 	// Again after commit: a search between the re-index and the commit saw the old index.
-	clearSearchCache();
+	forgetContent();
 	return reports;
+}
+
+/**
+ * Forgets what this instance keeps of the content (rendered pages, search results, framework
+ * trees, the competence standards): after an import here, and on every instance when an edit's
+ * event arrives on the content channel (platform/events).
+ */
+export function forgetContent(): void {
+	clearPageCache();
+	clearSearchCache();
+	forgetStandards();
+	forgetFrameworks();
 }
 
 /** A hash of every file under `dir` (paths and bytes, in a fixed order) and of `code`. */

@@ -8,8 +8,8 @@ import { clearLearnCache, LEARN_CACHE_CHANNEL } from '../../learn/catalogue/inde
 import { deliverMail, MAIL_SEND } from '../../mail/index.ts';
 import { CONTENT_CHANNEL, SEARCH_INDEX } from '../../search/index.ts';
 import { clearPageCache } from '../../http/page-cache.ts';
-import { forgetStandards } from '../../competence/index.ts';
-import { clearSearchCache, indexSearchItem } from '../search.ts';
+import { forgetContent } from '../content.ts';
+import { indexSearchItem } from '../search.ts';
 import { startRealtime, stopRealtime, subscribe } from '../../realtime/index.ts';
 import { startDispatcher, type ClaimedEvent, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
 
@@ -56,11 +56,7 @@ export async function startEvents(database: Database, options: Partial<Dispatche
 			clearLearnCache();
 			clearPageCache();
 		}),
-		subscribe(CONTENT_CHANNEL, () => {
-			clearPageCache();
-			clearSearchCache();
-			forgetStandards();
-		})
+		subscribe(CONTENT_CHANNEL, forgetContent)
 	];
 	const dispatcher = await startDispatcher(database, { handlersOf: handlersOf(), ...options });
 	return {
