@@ -95,8 +95,9 @@ export type AnswerPositions = { single: number; counts: number[]; multiple: numb
 /**
  * Where the correct answers sit in the files: for single-answer questions, how many are keyed to
  * the first, second, third … option; for multi-select questions, how many have 1, 2, 3 … correct
- * options. Learners see the options shuffled, so positions do not reach them; the report is for
- * authors (a file where "b" is nearly always right reads as careless), and it only warns.
+ * options. Learners see the options shuffled, so positions do not reach them; the check is for
+ * the files (a file where "b" is nearly always right reads as careless and can be guessed by anyone
+ * reading it): `answerPositionProblems` fails a position that holds too many of the keys.
  */
 export function answerPositions(courses: CourseSource[]): AnswerPositions {
 	const counts: number[] = [];
@@ -123,6 +124,31 @@ export function answerPositions(courses: CourseSource[]): AnswerPositions {
 					}
 				}
 	return { single, counts, multiple, correctPerMultiple };
+}
+
+/** The share of single-answer questions keyed to one position above which the files are guessable. */
+export const ANSWER_POSITION_LIMIT = 0.4;
+/** Fewer single-answer questions than this are too few for a share to mean anything. */
+export const ANSWER_POSITION_MIN_QUESTIONS = 10;
+
+/**
+ * A problem when one position (a, b, c …) holds more than `ANSWER_POSITION_LIMIT` of the keys of at
+ * least `ANSWER_POSITION_MIN_QUESTIONS` single-answer questions.
+ */
+export function answerPositionProblems(positions: AnswerPositions): QualityProblem[] {
+	if (positions.single < ANSWER_POSITION_MIN_QUESTIONS) return [];
+	return positions.counts.flatMap((n, i) => {
+		const share = n / positions.single;
+		if (share <= ANSWER_POSITION_LIMIT) return [];
+		const letter = String.fromCharCode(97 + i);
+		return [
+			{
+				file: 'courses',
+				field: 'quizzes',
+				reason: `${n} of ${positions.single} single-answer questions (${Math.round(share * 100)}%, limit ${ANSWER_POSITION_LIMIT * 100}%) are keyed to option ${letter}: move the right option of some to another position, with its texts and feedback in every language`
+			}
+		];
+	});
 }
 
 /** What a module's CPD hours are made of: its lessons' minutes and the extra activities it states. */
@@ -222,4 +248,33 @@ export function diagramProblems(courses: CourseSource[], frameworkNodes: Readonl
 	for (const [key, where] of lessons) if (!where.length) problems.push({ file: 'src/lib/diagrams/index.ts', field: key, reason: 'is used in no lesson (add `::: diagram ' + key + '` where a lesson explains it)' });
 	const placements = DIAGRAM_KEYS.reduce((n, k) => n + (DIAGRAMS[k] as DiagramDefinition).placements.length, 0);
 	return { problems, lessons, placements };
+}
+
+/**
+ * Glossary terms (`terms`: the keys of content/glossary) that no lesson links to in any language
+ * (`[word](glossary:<key>)`): a term a learner never meets from a lesson belongs in one.
+ */
+export function unlinkedGlossaryTerms(courses: CourseSource[], terms: readonly string[]): string[] {
+	const linked = new Set(courses.flatMap((c) => c.modules.flatMap((m) => m.lessons.flatMap((l) => Object.values(l.translations).flatMap((t) => t.refs.glossary)))));
+	return terms.filter((k) => !linked.has(k));
+}
+
+/**
+ * A published course, module or lesson without its text in one of the five languages: the platform
+ * promises every course in all of them (a missing language falls back to English silently).
+ */
+export function translationProblems(course: CourseSource): QualityProblem[] {
+	if (course.data.status === 'draft') return [];
+	const missing = (has: (locale: AppLocale) => boolean) => LOCALES.filter((locale) => !has(locale));
+	const problems: QualityProblem[] = [];
+	const report = (file: string, locales: AppLocale[]) => {
+		if (locales.length) problems.push({ file, field: 'translations', reason: `has no ${locales.join(', ')} text (every published course is in all ${LOCALES.length} languages)` });
+	};
+	report(course.file, missing((l) => Boolean(course.data.translations[l])));
+	for (const m of course.modules) {
+		if (m.data.status === 'draft') continue;
+		report(m.file, missing((l) => Boolean(m.data.translations[l])));
+		for (const l of m.lessons) if (l.structure.status !== 'draft') report(l.file, missing((locale) => Boolean(l.translations[locale])));
+	}
+	return problems;
 }
