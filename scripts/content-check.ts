@@ -15,6 +15,7 @@ import { readCourses, readModule } from '../src/lib/server/learn/content/files.t
 import { diagramProblems, draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, answerPositions, answerPositionProblems, ANSWER_POSITION_LIMIT, translationProblems, unlinkedGlossaryTerms, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
 import { readTermbase, termbaseProblems } from '../src/lib/server/content/termbase.ts';
 import { characterProblems, readCharacters } from '../src/lib/server/content/characters.ts';
+import { guidelineOpeningProblems, guidelineOpenings, lessonOpeningProblems, readGuidelineNodes } from '../src/lib/server/content/guideline-openings.ts';
 import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
 
@@ -82,6 +83,13 @@ function qualityChecks(contentDir: string): void {
 	const used = [...diagrams.lessons.values()].filter((w) => w.length).length;
 	console.log(`diagrams: ${diagrams.lessons.size} with a title, description and text equivalent in ${LOCALES.length} languages; ${used} used in lessons, ${diagrams.placements} placements on framework pages`);
 	problems.push(...diagrams.problems);
+	const guidelines = readGuidelineNodes(contentDir);
+	const lessonTexts = courses.flatMap((k) =>
+		k.modules.flatMap((m) => m.lessons.flatMap((l) => Object.entries(l.translations).map(([locale, t]) => ({ file: t.file, locale: locale as (typeof LOCALES)[number], text: `${t.meta.narration.join('\n')}\n${t.body}` }))))
+	);
+	const openings = [...guidelineOpeningProblems(guidelines), ...lessonOpeningProblems(lessonTexts, guidelineOpenings(guidelines))];
+	console.log(`ethical guidelines: ${openings.length ? `${openings.length} problems with the three openings (below)` : 'each group opens with its own sentence (1–3, 4–8, 9–12), the official one in en and nb, and no lesson gives all twelve the first'}`);
+	problems.push(...openings);
 	const termbase = readTermbase(contentDir);
 	const termbaseIssues = termbaseProblems(termbase, { contentDir, messagesDir: path.join(import.meta.dirname, '..', 'messages') });
 	console.log(`termbase: ${termbase.concepts.length} concepts, ${termbaseIssues.length} rejected variants in use`);
