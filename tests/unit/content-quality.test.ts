@@ -230,6 +230,21 @@ describe('working-draft citations', () => {
 		t.body += ' (The statement linked here is the platform\'s working draft.)';
 		expect(draftCitationProblems(c, drafts)).toEqual([]);
 	});
+
+	it('marks the platform\'s own wording in the competence standards as a working draft (areas 2–7, every statement), and no shipped lesson cites it unlabelled', () => {
+		type Node = { key: string; kind: string; draft?: boolean; children?: Node[] };
+		const nodes = (parse(fs.readFileSync(path.join(CONTENT, 'frameworks', 'competence-standards.yaml'), 'utf8')) as { nodes: Node[] }).nodes;
+		const areas = nodes.filter((n) => n.kind === 'area');
+		expect(areas.map((a) => a.key)).toEqual(['area-1', 'area-2', 'area-3', 'area-4', 'area-5', 'area-6', 'area-7']);
+		for (const a of areas.slice(1)) expect(a.draft, a.key).toBe(true);
+		const items: Node[] = [];
+		const walk = (list: Node[] = []): void => list.forEach((n) => (n.kind === 'item' && items.push(n), walk(n.children)));
+		walk(nodes);
+		expect(items.length).toBeGreaterThanOrEqual(56);
+		for (const i of items) expect(i.draft, i.key).toBe(true);
+		const drafts = new Set(items.map((i) => `competence-standards/${i.key}`));
+		expect(readCourses(CONTENT).flatMap((c) => draftCitationProblems(c, drafts))).toEqual([]);
+	});
 });
 
 describe('one name per person', () => {
