@@ -12,7 +12,7 @@ import { importAllContent, summariseImport } from '../src/lib/server/platform/co
 import { importFrameworks } from '../src/lib/server/frameworks/import.ts';
 import { importGlossary } from '../src/lib/server/glossary/import.ts';
 import { readCourses, readModule } from '../src/lib/server/learn/content/files.ts';
-import { diagramProblems, draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, answerPositions, answerPositionProblems, ANSWER_POSITION_LIMIT, translationProblems, unlinkedGlossaryTerms, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
+import { diagramProblems, draftCitationProblems, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, answerPositions, answerPositionProblems, ANSWER_POSITION_LIMIT, MULTIPLE_POSITION_LIMIT, translationProblems, unlinkedGlossaryTerms, verdictProblems, type QualityProblem } from '../src/lib/server/learn/content/quality.ts';
 import { readTermbase, termbaseProblems } from '../src/lib/server/content/termbase.ts';
 import { characterProblems, readCharacters } from '../src/lib/server/content/characters.ts';
 import { guidelineOpeningProblems, guidelineOpenings, lessonOpeningProblems, readGuidelineNodes } from '../src/lib/server/content/guideline-openings.ts';
@@ -73,7 +73,8 @@ function qualityChecks(contentDir: string): void {
 	const positions = answerPositions(courses);
 	const byPosition = positions.counts.map((n, i) => `${String.fromCharCode(97 + i)} ${n} (${Math.round((n / Math.max(positions.single, 1)) * 100)}%)`).join(', ');
 	const byCount = Object.entries(positions.correctPerMultiple).map(([k, n]) => `${n} with ${k}`).join(', ');
-	console.log(`answer positions in the files (shuffled for learners): ${positions.single} single-answer questions keyed ${byPosition} (limit ${ANSWER_POSITION_LIMIT * 100}% per position); ${positions.multiple} multi-select, ${byCount} correct`);
+	const multipleBy = positions.multipleCounts.map((n, i) => `${String.fromCharCode(97 + i)} ${n}`).join(', ');
+	console.log(`answer positions in the files (shuffled for learners): ${positions.single} single-answer questions keyed ${byPosition} (limit ${ANSWER_POSITION_LIMIT * 100}% per position); ${positions.multiple} multi-select, ${byCount} correct; right options per position ${multipleBy} (limit ${MULTIPLE_POSITION_LIMIT * 100}% of them)`);
 	problems.push(...answerPositionProblems(positions));
 	const terms = fs.readdirSync(path.join(contentDir, 'glossary')).filter((n) => n.endsWith('.yaml')).map((n) => path.basename(n, '.yaml'));
 	const unlinked = unlinkedGlossaryTerms(courses, terms);

@@ -23,6 +23,7 @@ import {
 	LONGEST_OPTION_LIMIT,
 	longestOptionShares,
 	moduleMinutes,
+	MULTIPLE_POSITION_LIMIT,
 	readsAsRight,
 	translationProblems,
 	unlinkedGlossaryTerms,
@@ -122,7 +123,7 @@ describe('answer positions', () => {
 		const lesson = one.modules[0]!.lessons[0]!;
 		const quiz = lesson.structure.activities[0] as { questions: { key: string; multiple: boolean; options: string[]; correct: string[] }[] };
 		quiz.questions.push({ key: 'q2', multiple: false, options: ['a', 'b', 'c'], correct: ['c'] }, { key: 'q3', multiple: true, options: ['a', 'b', 'c', 'd'], correct: ['a', 'd'] });
-		expect(answerPositions([one])).toEqual({ single: 2, counts: [0, 1, 1], multiple: 1, correctPerMultiple: { 2: 1 } });
+		expect(answerPositions([one])).toEqual({ single: 2, counts: [0, 1, 1], multiple: 1, correctPerMultiple: { 2: 1 }, multipleCounts: [1, 0, 0, 1] });
 	});
 
 	/** A course whose single-answer questions are keyed to these positions (0 = a). */
@@ -145,11 +146,29 @@ describe('answer positions', () => {
 		expect(answerPositionProblems(answerPositions([keyedTo(Array(9).fill(1))]))).toEqual([]);
 	});
 
+	it('fails when one position is a right option in more than 70% of ten or more multi-select questions', () => {
+		const multi = (sets: string[][]): CourseSource => {
+			const c = course(['a'], { a: { text: 'A', feedback: 'Right.' } });
+			const quiz = c.modules[0]!.lessons[0]!.structure.activities[0] as { questions: { key: string; multiple: boolean; options: string[]; correct: string[] }[] };
+			quiz.questions = sets.map((correct, i) => ({ key: `q${i + 1}`, multiple: true, options: ['a', 'b', 'c', 'd'], correct }));
+			return c;
+		};
+		// The shipped course before issue 18: a was right in 13 of 14 multi-select questions.
+		const aHeavy = multi([...Array(6).fill(['a', 'c']), ...Array(4).fill(['a', 'b']), ['a', 'd'], ['a', 'b', 'd'], ['a', 'c'], ['b', 'd']]);
+		expect(answerPositions([aHeavy]).multipleCounts).toEqual([13, 6, 7, 3]);
+		expect(answerPositionProblems(answerPositions([aHeavy])).map((p) => p.reason)).toEqual([
+			'option a is a correct one in 13 of 14 multi-select questions (93%, limit 70%): move the right options of some to other positions, with their texts and feedback in every language'
+		]);
+		const spread = multi([['a', 'b'], ['c', 'd'], ['a', 'c'], ['b', 'd'], ['a', 'd'], ['b', 'c'], ['a', 'b'], ['c', 'd'], ['a', 'c'], ['b', 'd']]);
+		expect(answerPositionProblems(answerPositions([spread]))).toEqual([]);
+	});
+
 	it('keeps the shipped single-answer keys spread over the positions', () => {
 		const positions = answerPositions(readCourses(CONTENT));
 		expect(positions.single).toBeGreaterThanOrEqual(10);
 		expect(answerPositionProblems(positions)).toEqual([]);
 		for (const n of positions.counts) expect(n / positions.single).toBeLessThanOrEqual(ANSWER_POSITION_LIMIT);
+		for (const n of positions.multipleCounts) expect(n / positions.multiple).toBeLessThanOrEqual(MULTIPLE_POSITION_LIMIT);
 	});
 });
 
