@@ -139,7 +139,7 @@ export const ANSWER_POSITION_MIN_QUESTIONS = 10;
 /**
  * The share of multi-select questions in which one position is a correct option above which the
  * files are guessable (with two right options of four, each position is right in half of them;
- * the shipped course once had "a" right in 13 of 14).
+ * the shipped course once had "a" right in 12 of 14).
  */
 export const MULTIPLE_POSITION_LIMIT = 0.7;
 
