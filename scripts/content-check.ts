@@ -17,7 +17,7 @@ import { readTermbase, termbaseProblems } from '../src/lib/server/content/termba
 import { characterProblems, readCharacters } from '../src/lib/server/content/characters.ts';
 import { guidelineOpeningProblems, guidelineOpenings, lessonOpeningProblems, readGuidelineNodes } from '../src/lib/server/content/guideline-openings.ts';
 import { checkLinks, loadLinkTargets } from '../src/lib/server/learn/content/links.ts';
-import { LOCALES } from '../src/lib/i18n/locales.ts';
+import { LOCALES, type AppLocale } from '../src/lib/i18n/locales.ts';
 
 const c = config();
 const modules = process.argv.slice(2);
@@ -51,9 +51,10 @@ try {
 /**
  * The checks beyond the importer's rules: answer keys against the feedback, guessable quizzes
  * (longest option, answer positions in the files), module hours against lesson minutes, every
- * published course in all five languages, every glossary term linked from a lesson, diagrams (text alternatives in every language, used in
- * lessons, placed on framework nodes that exist), one term per concept (content/termbase.yaml), one
- * name per person (content/characters.yaml).
+ * published course in all five languages, every glossary term linked from a lesson, diagrams (text
+ * alternatives in every language, used in lessons, placed on framework nodes that exist), the three
+ * openings of the ethical guidelines, one term per concept (content/termbase.yaml), one name per
+ * person (content/characters.yaml).
  */
 function qualityChecks(contentDir: string): void {
 	const courses = readCourses(contentDir);
@@ -86,7 +87,7 @@ function qualityChecks(contentDir: string): void {
 	problems.push(...diagrams.problems);
 	const guidelines = readGuidelineNodes(contentDir);
 	const lessonTexts = courses.flatMap((k) =>
-		k.modules.flatMap((m) => m.lessons.flatMap((l) => Object.entries(l.translations).map(([locale, t]) => ({ file: t.file, locale: locale as (typeof LOCALES)[number], text: `${t.meta.narration.join('\n')}\n${t.body}` }))))
+		k.modules.flatMap((m) => m.lessons.flatMap((l) => Object.entries(l.translations).map(([locale, t]) => ({ file: t.file, locale: locale as AppLocale, text: `${t.meta.narration.join('\n')}\n${t.body}` }))))
 	);
 	const openings = [...guidelineOpeningProblems(guidelines), ...lessonOpeningProblems(lessonTexts, guidelineOpenings(guidelines))];
 	console.log(`ethical guidelines: ${openings.length ? `${openings.length} problems with the three openings (below)` : 'each group opens with its own sentence (1–3, 4–8, 9–12), the official one in en and nb, and no lesson gives all twelve the first'}`);
