@@ -12,7 +12,23 @@ import { drawDiagram, wrap } from '../../src/lib/diagrams/svg.ts';
 import { lessonRenderContext } from '../../src/lib/server/learn/catalogue/index.ts';
 import { parseLessonTranslation } from '../../src/lib/server/learn/content/files.ts';
 import { renderMarkdown } from '../../src/lib/server/learn/content/markdown.ts';
-import { answerPositions, diagramProblems, draftCitationProblems, hoursOf, hoursProblems, LONGEST_OPTION_LIMIT, longestOptionShares, readsAsRight, verdictProblems } from '../../src/lib/server/learn/content/quality.ts';
+import {
+	ANSWER_POSITION_LIMIT,
+	answerPositionProblems,
+	answerPositions,
+	diagramProblems,
+	draftCitationProblems,
+	hoursOf,
+	hoursProblems,
+	LONGEST_OPTION_LIMIT,
+	longestOptionShares,
+	moduleMinutes,
+	MULTIPLE_POSITION_LIMIT,
+	readsAsRight,
+	translationProblems,
+	unlinkedGlossaryTerms,
+	verdictProblems
+} from '../../src/lib/server/learn/content/quality.ts';
 
 const CONTENT = path.resolve('content');
 const MESSAGES = path.resolve('messages');
@@ -107,7 +123,106 @@ describe('answer positions', () => {
 		const lesson = one.modules[0]!.lessons[0]!;
 		const quiz = lesson.structure.activities[0] as { questions: { key: string; multiple: boolean; options: string[]; correct: string[] }[] };
 		quiz.questions.push({ key: 'q2', multiple: false, options: ['a', 'b', 'c'], correct: ['c'] }, { key: 'q3', multiple: true, options: ['a', 'b', 'c', 'd'], correct: ['a', 'd'] });
-		expect(answerPositions([one])).toEqual({ single: 2, counts: [0, 1, 1], multiple: 1, correctPerMultiple: { 2: 1 } });
+		expect(answerPositions([one])).toEqual({ single: 2, counts: [0, 1, 1], multiple: 1, correctPerMultiple: { 2: 1 }, multipleCounts: [1, 0, 0, 1] });
+	});
+
+	/** A course whose single-answer questions are keyed to these positions (0 = a). */
+	const keyedTo = (positions: number[]): CourseSource => {
+		const c = course(['a'], { a: { text: 'A', feedback: 'Right.' }, b: { text: 'B', feedback: 'No.' }, c: { text: 'C', feedback: 'No.' } });
+		const quiz = c.modules[0]!.lessons[0]!.structure.activities[0] as { questions: { key: string; multiple: boolean; options: string[]; correct: string[] }[] };
+		quiz.questions = positions.map((p, i) => ({ key: `q${i + 1}`, multiple: false, options: ['a', 'b', 'c'], correct: [['a', 'b', 'c'][p]!] }));
+		return c;
+	};
+
+	it('fails when one position holds more than 40% of ten or more single-answer questions', () => {
+		// The shipped course before issue 18: b in 18 of 31.
+		const bHeavy = keyedTo([...Array(18).fill(1), ...Array(6).fill(0), ...Array(7).fill(2)]);
+		const problems = answerPositionProblems(answerPositions([bHeavy]));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]!.reason).toMatch(/^18 of 31 single-answer questions \(58%, limit 40%\) are keyed to option b/);
+		// Exactly 40% passes; one more fails; under ten questions nothing is measured.
+		expect(answerPositionProblems(answerPositions([keyedTo([0, 0, 0, 0, 1, 1, 1, 2, 2, 2])]))).toEqual([]);
+		expect(answerPositionProblems(answerPositions([keyedTo([0, 0, 0, 0, 0, 1, 1, 1, 2, 2])]))[0]?.reason).toMatch(/keyed to option a/);
+		expect(answerPositionProblems(answerPositions([keyedTo(Array(9).fill(1))]))).toEqual([]);
+	});
+
+	it('fails when one position is a right option in more than 70% of ten or more multi-select questions', () => {
+		const multi = (sets: string[][]): CourseSource => {
+			const c = course(['a'], { a: { text: 'A', feedback: 'Right.' } });
+			const quiz = c.modules[0]!.lessons[0]!.structure.activities[0] as { questions: { key: string; multiple: boolean; options: string[]; correct: string[] }[] };
+			quiz.questions = sets.map((correct, i) => ({ key: `q${i + 1}`, multiple: true, options: ['a', 'b', 'c', 'd'], correct }));
+			return c;
+		};
+		// The shipped course before this check: a was right in 12 of 14 multi-select questions.
+		const aHeavy = multi([...Array(6).fill(['a', 'c']), ...Array(4).fill(['a', 'b']), ['a', 'd'], ['a', 'b', 'd'], ['b', 'd'], ['b', 'd']]);
+		expect(answerPositions([aHeavy]).multipleCounts).toEqual([12, 7, 6, 4]);
+		expect(answerPositionProblems(answerPositions([aHeavy])).map((p) => p.reason)).toEqual([
+			'option a is a correct one in 12 of 14 multi-select questions (86%, limit 70%): move the right options of some to other positions, with their texts and feedback in every language'
+		]);
+		const spread = multi([['a', 'b'], ['c', 'd'], ['a', 'c'], ['b', 'd'], ['a', 'd'], ['b', 'c'], ['a', 'b'], ['c', 'd'], ['a', 'c'], ['b', 'd']]);
+		expect(answerPositionProblems(answerPositions([spread]))).toEqual([]);
+	});
+
+	it('keeps the shipped single-answer keys spread over the positions', () => {
+		const positions = answerPositions(readCourses(CONTENT));
+		expect(positions.single).toBeGreaterThanOrEqual(10);
+		expect(answerPositionProblems(positions)).toEqual([]);
+		for (const n of positions.counts) expect(n / positions.single).toBeLessThanOrEqual(ANSWER_POSITION_LIMIT);
+		for (const n of positions.multipleCounts) expect(n / positions.multiple).toBeLessThanOrEqual(MULTIPLE_POSITION_LIMIT);
+	});
+});
+
+describe('glossary terms linked from lessons', () => {
+	it('lists the terms no lesson links to in any language', () => {
+		const c = course(['a'], { a: { text: 'A', feedback: 'Right.' } });
+		const lesson = c.modules[0]!.lessons[0]!;
+		lesson.translations.en!.refs = { images: [], framework: [], diagrams: [], glossary: ['career'] };
+		lesson.translations.nb = { ...lesson.translations.en!, refs: { ...lesson.translations.en!.refs, glossary: ['guidance'] } };
+		expect(unlinkedGlossaryTerms([c], ['career', 'guidance', 'dots-model'])).toEqual(['dots-model']);
+	});
+
+	it('finds every shipped glossary term linked from a lesson', () => {
+		const terms = fs.readdirSync(path.join(CONTENT, 'glossary')).filter((n) => n.endsWith('.yaml')).map((n) => path.basename(n, '.yaml'));
+		expect(terms.length).toBeGreaterThan(40);
+		expect(unlinkedGlossaryTerms(readCourses(CONTENT), terms)).toEqual([]);
+	});
+});
+
+describe('five languages', () => {
+	it('fails a published course, module or lesson that misses a language, and passes a draft', () => {
+		const c = course(['a'], { a: { text: 'A', feedback: 'Right.' } });
+		const all = { en: {}, nb: {}, cs: {}, sk: {}, pl: {} };
+		c.data = { status: 'published', translations: all } as unknown as CourseSource['data'];
+		c.modules[0]!.data = { ...c.modules[0]!.data, status: 'published', translations: { en: {}, nb: {}, cs: {}, sk: {} } } as unknown as CourseSource['modules'][number]['data'];
+		expect(translationProblems(c).map((p) => `${p.file}: ${p.reason}`)).toEqual([
+			'c/m/module.yaml: has no pl text (every published course is in all 5 languages)',
+			'c/m/l/lesson.yaml: has no nb, cs, sk, pl text (every published course is in all 5 languages)'
+		]);
+		c.data = { status: 'draft', translations: all } as unknown as CourseSource['data'];
+		expect(translationProblems(c)).toEqual([]);
+	});
+
+	it('holds for the shipped courses', () => {
+		expect(readCourses(CONTENT).flatMap(translationProblems)).toEqual([]);
+	});
+});
+
+describe('the CPD course for experienced practitioners and service leaders (issue 18, item 9)', () => {
+	const cpd = () => readCourses(CONTENT).find((c) => c.key === 'quality-and-cpd')!;
+
+	it('is a short CPD pathway of 4 to 6 hours, derived from its lessons and stated activities', () => {
+		const c = cpd();
+		expect(c.data.pathway).toBe('cpd');
+		const hours = c.modules.reduce((sum, m) => sum + hoursOf(moduleMinutes(m).total), 0);
+		expect(hours).toBeGreaterThanOrEqual(4);
+		expect(hours).toBeLessThanOrEqual(6);
+	});
+
+	it('has a module for service leaders with a quality round and a service mapped with the ETF template', () => {
+		const leaders = cpd().modules.find((m) => m.key === 'leading-quality')!;
+		expect(leaders.lessons.map((l) => l.key)).toEqual(expect.arrayContaining(['running-a-quality-round', 'mapping-a-service']));
+		const mapping = leaders.lessons.find((l) => l.key === 'mapping-a-service')!;
+		expect(mapping.translations.en!.refs.framework.map((ref) => ref.slug)).toContain('ict-lmi-mapping-template');
 	});
 });
 
@@ -133,6 +248,21 @@ describe('working-draft citations', () => {
 		expect(draftCitationProblems(c, drafts)).toHaveLength(1);
 		t.body += ' (The statement linked here is the platform\'s working draft.)';
 		expect(draftCitationProblems(c, drafts)).toEqual([]);
+	});
+
+	it('marks the platform\'s own wording in the competence standards as a working draft (areas 2–7, every statement), and no shipped lesson cites it unlabelled', () => {
+		type Node = { key: string; kind: string; draft?: boolean; children?: Node[] };
+		const nodes = (parse(fs.readFileSync(path.join(CONTENT, 'frameworks', 'competence-standards.yaml'), 'utf8')) as { nodes: Node[] }).nodes;
+		const areas = nodes.filter((n) => n.kind === 'area');
+		expect(areas.map((a) => a.key)).toEqual(['area-1', 'area-2', 'area-3', 'area-4', 'area-5', 'area-6', 'area-7']);
+		for (const a of areas.slice(1)) expect(a.draft, a.key).toBe(true);
+		const items: Node[] = [];
+		const walk = (list: Node[] = []): void => list.forEach((n) => (n.kind === 'item' && items.push(n), walk(n.children)));
+		walk(nodes);
+		expect(items.length).toBeGreaterThanOrEqual(56);
+		for (const i of items) expect(i.draft, i.key).toBe(true);
+		const drafts = new Set(items.map((i) => `competence-standards/${i.key}`));
+		expect(readCourses(CONTENT).flatMap((c) => draftCitationProblems(c, drafts))).toEqual([]);
 	});
 });
 
@@ -250,6 +380,9 @@ describe('diagrams', () => {
 		const report = diagramProblems(readCourses(CONTENT), frameworkNodes());
 		expect(report.problems).toEqual([]);
 		expect(DIAGRAM_KEYS.length).toBeGreaterThanOrEqual(8);
+		// The ones issue 18 names: the circle of career buttons, DOTS, the systems theory framework, the reflection model, the quality model, Watts' 2×2.
+		expect(DIAGRAM_KEYS).toEqual(expect.arrayContaining(['career-buttons', 'dots', 'systems-theory', 'reflection-model', 'quality-model', 'watts']));
+		for (const key of DIAGRAM_KEYS) expect((DIAGRAMS[key] as DiagramDefinition).placements.length, key).toBeGreaterThan(0);
 		for (const key of DIAGRAM_KEYS) expect(report.lessons.get(key)?.length, key).toBeGreaterThan(0);
 		expect(report.placements).toBeGreaterThanOrEqual(6);
 		for (const key of DIAGRAM_KEYS) expect(diagramFigure(key, 'nb')).not.toEqual(diagramFigure(key, 'en'));

@@ -1,6 +1,6 @@
-// The order a learner sees a quiz question's options in. Authors write the right answer wherever it
-// falls (in the shipped course it fell on b far more often than chance), so the page shuffles the
-// options per learner: the same learner sees the same order on every visit and attempt (answers,
+// The order a learner sees a quiz question's options in. The files keep the right answers spread
+// over the positions (content:check fails above 40% on one letter), and the page still shuffles the
+// options per learner, so the letter in the file never reaches the learner: the same learner sees the same order on every visit and attempt (answers,
 // drafts and feedback stay where they were), another learner sees another order.
 import { createHash } from 'node:crypto';
 

@@ -90,17 +90,19 @@ export function longestOptionShares(courses: CourseSource[]): LongestOptionShare
 	});
 }
 
-export type AnswerPositions = { single: number; counts: number[]; multiple: number; correctPerMultiple: Record<number, number> };
+export type AnswerPositions = { single: number; counts: number[]; multiple: number; correctPerMultiple: Record<number, number>; multipleCounts: number[] };
 
 /**
  * Where the correct answers sit in the files: for single-answer questions, how many are keyed to
  * the first, second, third … option; for multi-select questions, how many have 1, 2, 3 … correct
- * options. Learners see the options shuffled, so positions do not reach them; the report is for
- * authors (a file where "b" is nearly always right reads as careless), and it only warns.
+ * options and in how many each position is a correct one. Learners see the options shuffled, so positions do not reach them; the check is for
+ * the files (a file where "b" is nearly always right reads as careless and can be guessed by anyone
+ * reading it): `answerPositionProblems` fails a position that holds too many of the keys.
  */
 export function answerPositions(courses: CourseSource[]): AnswerPositions {
 	const counts: number[] = [];
 	const correctPerMultiple: Record<number, number> = {};
+	const multipleCounts: number[] = [];
 	let single = 0;
 	let multiple = 0;
 	for (const c of courses)
@@ -112,6 +114,11 @@ export function answerPositions(courses: CourseSource[]): AnswerPositions {
 						if (q.multiple) {
 							multiple++;
 							correctPerMultiple[q.correct.length] = (correctPerMultiple[q.correct.length] ?? 0) + 1;
+							for (const key of q.correct) {
+								const i = q.options.indexOf(key);
+								while (multipleCounts.length <= i) multipleCounts.push(0);
+								multipleCounts[i]!++;
+							}
 							continue;
 						}
 						single++;
@@ -122,7 +129,43 @@ export function answerPositions(courses: CourseSource[]): AnswerPositions {
 						}
 					}
 				}
-	return { single, counts, multiple, correctPerMultiple };
+	return { single, counts, multiple, correctPerMultiple, multipleCounts };
+}
+
+/** The share of single-answer questions keyed to one position above which the files are guessable. */
+export const ANSWER_POSITION_LIMIT = 0.4;
+/** Fewer questions (single-answer, or multi-select) than this are too few for a share to mean anything. */
+export const ANSWER_POSITION_MIN_QUESTIONS = 10;
+/**
+ * The share of multi-select questions in which one position is a correct option above which the
+ * files are guessable (with two right options of four, each position is right in half of them;
+ * the shipped course once had "a" right in 12 of 14).
+ */
+export const MULTIPLE_POSITION_LIMIT = 0.7;
+
+/**
+ * A problem when one position (a, b, c …) holds more than `ANSWER_POSITION_LIMIT` of the keys of at
+ * least `ANSWER_POSITION_MIN_QUESTIONS` single-answer questions, or is a correct option in more than
+ * `MULTIPLE_POSITION_LIMIT` of at least as many multi-select questions.
+ */
+export function answerPositionProblems(positions: AnswerPositions): QualityProblem[] {
+	const problem = (reason: string): QualityProblem => ({ file: 'courses', field: 'quizzes', reason });
+	const letter = (i: number) => String.fromCharCode(97 + i);
+	const percent = (share: number) => `${Math.round(share * 100)}%`;
+	const problems: QualityProblem[] = [];
+	if (positions.single >= ANSWER_POSITION_MIN_QUESTIONS)
+		positions.counts.forEach((n, i) => {
+			const share = n / positions.single;
+			if (share > ANSWER_POSITION_LIMIT)
+				problems.push(problem(`${n} of ${positions.single} single-answer questions (${percent(share)}, limit ${ANSWER_POSITION_LIMIT * 100}%) are keyed to option ${letter(i)}: move the right option of some to another position, with its texts and feedback in every language`));
+		});
+	if (positions.multiple >= ANSWER_POSITION_MIN_QUESTIONS)
+		positions.multipleCounts.forEach((n, i) => {
+			const share = n / positions.multiple;
+			if (share > MULTIPLE_POSITION_LIMIT)
+				problems.push(problem(`option ${letter(i)} is a correct one in ${n} of ${positions.multiple} multi-select questions (${percent(share)}, limit ${MULTIPLE_POSITION_LIMIT * 100}%): move the right options of some to other positions, with their texts and feedback in every language`));
+		});
+	return problems;
 }
 
 /** What a module's CPD hours are made of: its lessons' minutes and the extra activities it states. */
@@ -222,4 +265,33 @@ export function diagramProblems(courses: CourseSource[], frameworkNodes: Readonl
 	for (const [key, where] of lessons) if (!where.length) problems.push({ file: 'src/lib/diagrams/index.ts', field: key, reason: 'is used in no lesson (add `::: diagram ' + key + '` where a lesson explains it)' });
 	const placements = DIAGRAM_KEYS.reduce((n, k) => n + (DIAGRAMS[k] as DiagramDefinition).placements.length, 0);
 	return { problems, lessons, placements };
+}
+
+/**
+ * Glossary terms (`terms`: the keys of content/glossary) that no lesson links to in any language
+ * (`[word](glossary:<key>)`): a term a learner never meets from a lesson belongs in one.
+ */
+export function unlinkedGlossaryTerms(courses: CourseSource[], terms: readonly string[]): string[] {
+	const linked = new Set(courses.flatMap((c) => c.modules.flatMap((m) => m.lessons.flatMap((l) => Object.values(l.translations).flatMap((t) => t.refs.glossary)))));
+	return terms.filter((k) => !linked.has(k));
+}
+
+/**
+ * A published course, module or lesson without its text in one of the five languages: the platform
+ * promises every course in all of them (a missing language falls back to English silently).
+ */
+export function translationProblems(course: CourseSource): QualityProblem[] {
+	if (course.data.status === 'draft') return [];
+	const missing = (has: (locale: AppLocale) => boolean) => LOCALES.filter((locale) => !has(locale));
+	const problems: QualityProblem[] = [];
+	const report = (file: string, locales: AppLocale[]) => {
+		if (locales.length) problems.push({ file, field: 'translations', reason: `has no ${locales.join(', ')} text (every published course is in all ${LOCALES.length} languages)` });
+	};
+	report(course.file, missing((l) => Boolean(course.data.translations[l])));
+	for (const m of course.modules) {
+		if (m.data.status === 'draft') continue;
+		report(m.file, missing((l) => Boolean(m.data.translations[l])));
+		for (const l of m.lessons) if (l.structure.status !== 'draft') report(l.file, missing((locale) => Boolean(l.translations[locale])));
+	}
+	return problems;
 }
