@@ -13,6 +13,7 @@ import { exportCoursePackage, importCoursePackage } from '../../src/lib/server/l
 import { findCourseCover, getCourseOutline, listCourses } from '../../src/lib/server/learn/catalogue/catalogue.ts';
 import { cached } from '../../src/lib/server/learn/catalogue/cache.ts';
 import { parseForm } from '../../src/lib/server/forms/index.ts';
+import { LEARN_DATA } from '../../src/lib/server/learn/progress/personal-data.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
@@ -103,6 +104,12 @@ describe.each(testDatabases())('course covers set by an editor on $name', ({ ope
 		expect(editing.locales).toEqual(['en', 'nb']);
 		expect(editing.revisions).toMatchObject([{ who: 'Edna Editor', removed: false, withAlt: ['en', 'nb'] }]);
 		expect((await db.select().from(course).where(eq(course.slug, 'basics')))[0]!.editedInPlatform).toBe(true);
+
+		// The editor's account deleted: the revision stays, by "deleted user".
+		await db.transaction(async (tx) => {
+			for (const part of LEARN_DATA) await part.erase?.(tx, { id: editor.id, addresses: [] });
+		});
+		expect(value(await courseForEditing(db, editor, 'basics', 'en')).cover.revisions).toMatchObject([{ who: null, removed: false }]);
 	});
 
 	it('changes only the alt texts when no file is sent; a language left blank reads out the English alt text', async () => {
