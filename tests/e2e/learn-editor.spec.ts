@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { BASE_URL } from '../../playwright.config.ts';
 import { expect, expectAccessible, messages, test, type Locale } from './fixtures.ts';
 import { adminPage } from './helpers.ts';
+import { solidPng } from '../helpers/png.ts';
 
 // The course editor, as an editor uses it: from the courses overview to one lesson in Czech,
 // preview, save and publish, and what learners and strangers then get.
@@ -130,6 +131,82 @@ test('an editor creates a course, publishes it, and an unpublished lesson is gon
 	await visitor.close();
 });
 
+test('an editor gives a course a cover with alt text: the catalogue shows it; removed, the default illustration is back', async ({ browser }) => {
+	test.slow(); // a new course, five editor pages and the catalogue, each scanned
+	const editor = await adminPage(browser);
+	const main = editor.getByRole('main');
+	const visitor = await browser.newPage();
+	const slug = `e2e-cover-${Date.now().toString(36)}`;
+	const title = `Pictures of practice ${Date.now().toString(36)}`;
+	const alt = 'A blue field under a clear sky, drawn in one colour.';
+	const png = { name: 'Blue Field.png', mimeType: 'image/png', buffer: Buffer.from(solidPng(64, 36, [40, 120, 200])) };
+
+	await editor.goto('/en/editor/courses');
+	await main.getByLabel(en.author_field_slug!, { exact: true }).fill(slug);
+	await main.getByLabel(en.author_field_title!, { exact: true }).fill(title);
+	await main.getByLabel(en.author_field_summary!, { exact: true }).fill('Covers in the catalogue, set in the editor.');
+	await main.getByLabel(en.author_field_audience!, { exact: true }).fill('Editors.');
+	await main.getByLabel(en.author_field_why!, { exact: true }).fill('A picture helps people find a course.');
+	await main.getByLabel(en.author_field_outcome!, { exact: true }).fill('Recognise the course by its cover.');
+	await main.getByRole('button', { name: en.author_create, exact: true }).click();
+	await expect(editor).toHaveURL(new RegExp(`/en/editor/courses/${slug}\\?locale=en$`));
+	await main.getByLabel(en.author_field_status!, { exact: true }).selectOption('published');
+	await main.getByRole('button', { name: en.author_save_settings, exact: true }).click();
+	await expect(main.getByText(en.author_saved!, { exact: true })).toBeVisible();
+
+	const cover = main.getByRole('region', { name: en.author_cover_heading, exact: true });
+	await expect(cover.getByText(en.author_cover_none!, { exact: true })).toBeVisible();
+	const altStates = cover.getByRole('list', { name: en.author_cover_alt_status, exact: true });
+	await expect(altStates.getByRole('listitem').filter({ hasText: 'English' })).toContainText(en.author_cover_alt_missing!);
+	const file = cover.getByLabel(en.author_field_cover_file!, { exact: true });
+	const altField = cover.getByLabel(en.author_field_cover_alt!.replace('{language}', 'English'), { exact: true });
+
+	// A picture without alt text, then a web page named .png: each refused with its reason next to the field.
+	await file.setInputFiles(png);
+	await cover.getByRole('button', { name: en.author_cover_save, exact: true }).click();
+	await expect(main.getByText(en.author_error_cover_alt_required!, { exact: true })).toBeVisible();
+	await expect(altField).toHaveAttribute('aria-invalid', 'true');
+	await expectAccessible(editor);
+	await cover.getByLabel(en.author_field_cover_file!, { exact: true }).setInputFiles({ name: 'page.png', mimeType: 'image/png', buffer: Buffer.from('<html><body>not a picture</body></html>') });
+	await cover.getByLabel(en.author_field_cover_alt!.replace('{language}', 'English'), { exact: true }).fill(alt);
+	await cover.getByRole('button', { name: en.author_cover_save, exact: true }).click();
+	await expect(main.getByText(en.author_error_file_content!.replace('{name}', 'page.png').replace('{type}', 'PNG'), { exact: true })).toBeVisible();
+	// What was typed is kept.
+	await expect(cover.getByLabel(en.author_field_cover_alt!.replace('{language}', 'English'), { exact: true })).toHaveValue(alt);
+
+	await cover.getByLabel(en.author_field_cover_file!, { exact: true }).setInputFiles(png);
+	await cover.getByRole('button', { name: en.author_cover_save, exact: true }).click();
+	await expect(main.getByText(en.author_cover_saved!, { exact: true })).toBeVisible();
+	await expect(cover.getByRole('img', { name: alt, exact: true })).toBeVisible();
+	await expect(altStates.getByRole('listitem').filter({ hasText: 'English' })).toContainText(en.author_cover_alt_has!);
+	await expect(altStates.getByRole('listitem').filter({ hasText: 'Polski' })).toContainText(en.author_cover_alt_untranslated!);
+	await expect(cover.getByRole('list').last()).toContainText(en.author_cover_revision_set!.replace('{languages}', 'English'));
+	await expectAccessible(editor);
+
+	// The catalogue shows the picture, loaded, with its alt text.
+	await visitor.goto('/en/learn');
+	const card = visitor.getByRole('main').getByRole('listitem').filter({ has: visitor.getByRole('heading', { name: title, exact: true }) });
+	const image = card.getByRole('img', { name: alt, exact: true });
+	await expect(image).toBeVisible();
+	expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+	await expectAccessible(visitor);
+
+	// Removed: the default illustration, and no picture with that alt text.
+	await cover.getByRole('button', { name: en.author_cover_remove, exact: true }).click();
+	await expect(main.getByText(en.author_cover_removed!, { exact: true })).toBeVisible();
+	await expect(main.getByRole('region', { name: en.author_cover_heading, exact: true }).getByRole('list').last()).toContainText(en.author_cover_revision_removed!);
+	await expectAccessible(editor);
+	await visitor.reload();
+	await expect(card.getByTestId('default-cover')).toBeVisible();
+	await expect(card.getByRole('img', { name: alt, exact: true })).toHaveCount(0);
+
+	// Back to a draft, so the course does not linger in the catalogue of other journeys.
+	await main.getByLabel(en.author_field_status!, { exact: true }).selectOption('draft');
+	await main.getByRole('button', { name: en.author_save_settings, exact: true }).click();
+	await expect(main.getByText(en.author_saved!, { exact: true })).toBeVisible();
+	await visitor.close();
+});
+
 test('signed out, the course editor’s pages, export and actions are refused', async ({ request }) => {
 	const course = `/en/editor/courses/${COURSE}`;
 	const lesson = `${course}/lessons/${LESSON}`;
@@ -142,7 +219,7 @@ test('signed out, the course editor’s pages, export and actions are refused', 
 	const actions = [
 		'/en/editor/courses?/create',
 		'/en/editor/courses?/import',
-		...['settings', 'translation&locale=cs', 'addModule', 'moveModule', 'moduleStatus', 'moveLesson', 'lessonStatus'].map((a) => `${course}?/${a}`),
+		...['settings', 'translation&locale=cs', 'cover', 'removeCover', 'addModule', 'moveModule', 'moduleStatus', 'moveLesson', 'lessonStatus'].map((a) => `${course}?/${a}`),
 		...['settings', 'translation&locale=cs', 'addLesson'].map((a) => `${module}?/${a}`),
 		...['preview&locale=cs', 'save&locale=cs', 'settings', 'upload', 'deleteFile'].map((a) => `${lesson}?/${a}`)
 	];

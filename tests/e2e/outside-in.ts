@@ -63,6 +63,8 @@ export const PUBLIC = new Set([
 	'GET /learn/[course]/[module]',
 	'GET /learn/[course]/[module]/[lesson]',
 	'GET /media/[sha]/[name]',
+	// A course's cover by its hash (on catalogue cards and course pages).
+	'GET /media/covers/[sha]',
 	'GET /privacy',
 	// An external rater's link: the token is the key, no account (answers 404 for a wrong token).
 	'GET /quality/link/[token]',

@@ -58,12 +58,15 @@ export const course = pgTable('course', {
 	id: serial('id').primaryKey(),
 	slug: text('slug').notNull().unique(),
 	...aboutColumns(),
-	// The cover illustration: an SVG document from the course folder, checked at import.
-	cover: text('cover'),
+	// The cover illustration: from the course folder (checked at import) or uploaded by an editor
+	// (checked the same way); an SVG or a PNG, JPEG or WebP image, served by its sha256.
+	coverMime: text('cover_mime'),
+	coverData: bytea('cover_data'),
+	coverSha256: text('cover_sha256'),
 	importedHash: text('imported_hash'),
 	editedInPlatform: boolean('edited_in_platform').notNull().default(false),
 	createdAt: created()
-});
+}, (t) => [index('course_cover_sha_idx').on(t.coverSha256)]);
 
 export const courseTranslation = pgTable(
 	'course_translation',
@@ -163,6 +166,26 @@ export const lessonRevision = pgTable(
 		createdAt: created()
 	},
 	(t) => [index('lesson_revision_lesson_idx').on(t.lessonId, t.createdAt)]
+);
+
+/** Every change an editor makes to a course's cover: the cover as set (null: removed) and its alt texts. */
+export const courseCoverRevision = pgTable(
+	'course_cover_revision',
+	{
+		id: serial('id').primaryKey(),
+		courseId: integer('course_id')
+			.notNull()
+			.references(() => course.id, { onDelete: 'cascade' }),
+		mime: text('mime'),
+		data: bytea('data'),
+		sha256: text('sha256'),
+		// The alt text of each language after the change.
+		alts: jsonb('alts').$type<Record<string, string>>().notNull().default({}),
+		// Kept when the editor's account is deleted.
+		editorId: uuid('editor_id'),
+		createdAt: created()
+	},
+	(t) => [index('course_cover_revision_course_idx').on(t.courseId, t.createdAt)]
 );
 
 /** A file of a lesson (image, narration, captions), kept in the database so every instance serves it. */

@@ -6,6 +6,7 @@ import type { Actor } from '../../policies/index.ts';
 import { courseIdOf, done, forbidden, markEdited, mayAuthor, notFound, refuse } from './common.ts';
 import { ok, type Result } from '../../result/index.ts';
 import type { AboutInput, CourseSettingsInput, NewCourseInput } from './forms.ts';
+import { coverForEditing } from './cover.ts';
 
 export type TranslationState = 'translated' | 'missing' | 'outdated';
 export type LocaleCounts = { locale: AppLocale; translated: number; missing: number; outdated: number };
@@ -174,7 +175,7 @@ export async function courseForEditing(db: DbOrTx, actor: Actor, slug: string, l
 }
 
 async function loadCourse(db: DbOrTx, slug: string, locale: AppLocale) {
-	const [c] = await db.select().from(course).where(eq(course.slug, slug));
+	const [c] = await db.select({ id: course.id, slug: course.slug, status: course.status, pathway: course.pathway, level: course.level, competenceAreas: course.competenceAreas, editedInPlatform: course.editedInPlatform }).from(course).where(eq(course.slug, slug));
 	if (!c) return undefined;
 	const translations = await db.select().from(courseTranslation).where(eq(courseTranslation.courseId, c.id));
 	const modules = await db.select().from(courseModule).where(eq(courseModule.courseId, c.id)).orderBy(asc(courseModule.position), asc(courseModule.id));
@@ -195,6 +196,7 @@ async function loadCourse(db: DbOrTx, slug: string, locale: AppLocale) {
 		editedInPlatform: c.editedInPlatform,
 		title: text.source?.title ?? c.slug,
 		...text,
+		cover: await coverForEditing(db, c.id),
 		modules: modules.map((m) => ({
 			id: m.id,
 			key: m.key,

@@ -24,17 +24,14 @@ function translationsOf(rows: AboutRow[]) {
 	);
 }
 
-/** The file name a course's cover has in a package. */
-export const COVER_FILE = 'cover.svg';
-
-/** `course.yaml` */
-export function courseYaml(c: AboutColumns & { cover: string | null }, modules: string[], translations: AboutRow[]): string {
+/** `course.yaml`; `coverFile` is the cover's file name in the course folder (content/coverFileName). */
+export function courseYaml(c: AboutColumns & { coverFile: string | null }, modules: string[], translations: AboutRow[]): string {
 	return toYaml({
 		status: c.status,
 		pathway: c.pathway,
 		level: c.level,
 		competenceAreas: c.competenceAreas,
-		...(c.cover ? { cover: COVER_FILE } : {}),
+		...(c.coverFile ? { cover: c.coverFile } : {}),
 		modules,
 		translations: translationsOf(translations)
 	});

@@ -141,3 +141,15 @@ export const lessonSettingsForm = z.object({ minutes, completion: z.enum(COMPLET
 export type LessonSettingsInput = z.output<typeof lessonSettingsForm>;
 
 export const fileNameForm = z.object({ name: z.string({ error: 'error_invalid' }).min(1, 'error_invalid').max(200, 'error_invalid') });
+
+/** One alt text of a course's cover: a line of at most 300 characters (content.ts), blank for none. */
+const coverAlt = plainText(300)
+	.refine((value) => !/[\r\n]/.test(value), 'error_invalid')
+	.optional();
+
+/** The alt texts of the cover form, one field per language (`alt_en`, …); the file comes apart. */
+export const coverForm = z.object({ alt_en: coverAlt, alt_nb: coverAlt, alt_cs: coverAlt, alt_sk: coverAlt, alt_pl: coverAlt });
+export type CoverInput = z.output<typeof coverForm>;
+
+/** Removing the cover takes nothing but the button. */
+export const removeCoverForm = z.object({});

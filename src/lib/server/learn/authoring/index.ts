@@ -1,6 +1,7 @@
 // The public API of learn/authoring: other modules and routes import from here.
 export * from './common.ts';
 export * from './courses.ts';
+export * from './cover.ts';
 export * from './files.ts';
 export * from './format.ts';
 export * from './forms.ts';

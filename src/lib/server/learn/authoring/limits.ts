@@ -6,7 +6,7 @@
 // request while the bytes arrive (http/body-limit.ts): only the two upload actions of the course
 // editor get the large limit, and they check the content-edit right before reading the body.
 import { LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from '../../files/limits.ts';
-import { MEDIA_TYPES } from '../content/index.ts';
+import { COVER_RASTER_MAX_BYTES, MEDIA_TYPES } from '../content/index.ts';
 
 /** The largest course package (.zip) the editor accepts. */
 export const PACKAGE_MAX_BYTES = 100 * 1024 * 1024;
@@ -23,6 +23,9 @@ const FORM_OVERHEAD_BYTES = 1024 * 1024;
 /** The body limit the course editor's upload forms need: the largest package or lesson file, plus the form. */
 export const AUTHORING_BODY_LIMIT = Math.max(PACKAGE_MAX_BYTES, LARGEST_LESSON_FILE_BYTES) + FORM_OVERHEAD_BYTES;
 
+/** The body limit of the course editor's cover form: the largest cover, its alt texts and the envelope. */
+export const COVER_BODY_LIMIT = Math.max(COVER_RASTER_MAX_BYTES, MEDIA_TYPES.svg.maxBytes) + 64 * 1024;
+
 /** adapter-node's own default, kept for every other path. */
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
 
@@ -32,11 +35,12 @@ export const PERSONAL_FILE_BODY_LIMIT = PERSONAL_FILE_MAX_BYTES + 64 * 1024;
 /** The body limit of the form that attaches a file to a library resource (its media at most). */
 export const LIBRARY_FILE_BODY_LIMIT = LIBRARY_MEDIA_MAX_BYTES + FORM_OVERHEAD_BYTES;
 
-// The actions that take files: `?/import` on the course list, `?/upload` on a lesson,
+// The actions that take files: `?/import` on the course list, `?/cover` on a course, `?/upload` on a lesson,
 // `?/evidence` on a CPD entry and `?/upload` on a resource (both check the session before reading
 // the body).
 const UPLOAD_ACTIONS: [RegExp, string, number][] = [
 	[/^\/[a-z]{2}\/editor\/courses\/?$/, 'import', AUTHORING_BODY_LIMIT],
+	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/?$/, 'cover', COVER_BODY_LIMIT],
 	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/lessons\/[^/]+\/?$/, 'upload', AUTHORING_BODY_LIMIT],
 	[/^\/[a-z]{2}\/cpd\/[^/]+\/?$/, 'evidence', PERSONAL_FILE_BODY_LIMIT],
 	[/^\/[a-z]{2}\/resources\/[^/]+\/?$/, 'upload', LIBRARY_FILE_BODY_LIMIT]

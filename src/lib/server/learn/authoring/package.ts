@@ -11,9 +11,9 @@ import type { Actor } from '../../policies/index.ts';
 import { courseIdOf, done, forbidden, formatBytes, markEdited, mayAuthor, notFound, reasonOf, refuse } from './common.ts';
 import type { Result } from '../../result/index.ts';
 import { checkLessonFile } from './files.ts';
-import { COVER_FILE, courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './format.ts';
+import { courseYaml, lessonMarkdown, lessonYaml, moduleYaml } from './format.ts';
 import { PACKAGE_MAX_BYTES, PACKAGE_MAX_ENTRIES, PACKAGE_MAX_UNPACKED_BYTES } from './limits.ts';
-import { readCourse, type CourseSource } from '../content/index.ts';
+import { coverBytesMatch, coverFileName, readCourse, type CourseSource } from '../content/index.ts';
 import { writeCourse } from '../content/index.ts';
 import { checkLinks, loadLinkTargets } from '../content/index.ts';
 
@@ -47,8 +47,9 @@ export async function exportCoursePackage(db: DbOrTx, actor: Actor, slug: string
 	const root = `courses/${c.slug}`;
 	const zip: Zippable = {};
 	const text = (name: string, content: string) => (zip[name] = encoder.encode(content));
-	text(`${root}/course.yaml`, courseYaml(c, modules.map((m) => m.key), courseTexts));
-	if (c.cover) text(`${root}/${COVER_FILE}`, c.cover);
+	const coverFile = c.coverData && c.coverMime ? coverFileName(c.coverMime) : null;
+	text(`${root}/course.yaml`, courseYaml({ ...c, coverFile }, modules.map((m) => m.key), courseTexts));
+	if (coverFile) zip[`${root}/${coverFile}`] = new Uint8Array(c.coverData!);
 	for (const m of modules) {
 		const mine = lessons.filter((l) => l.moduleId === m.id);
 		text(`${root}/${m.key}/module.yaml`, moduleYaml(m, mine.map((l) => l.key), moduleTexts.filter((t) => t.moduleId === m.id)));
@@ -169,6 +170,9 @@ export async function importCoursePackage(
 					if (!check.ok) throw new PackageProblem(check.key, { ...check.params, name: path.posix.join(l.file.split(path.sep).slice(0, -1).join('/'), f.name) });
 				}
 			}
+		}
+		if (source.cover && !(await coverBytesMatch(source.cover))) {
+			throw new PackageProblem('author_error_file_content', { name: `courses/${source.key}/${source.cover.name}`, type: source.cover.name.split('.').pop()!.toUpperCase() });
 		}
 		checkLinks(source, await loadLinkTargets(db));
 	} catch (error) {

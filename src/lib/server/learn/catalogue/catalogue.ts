@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { BASE_LOCALE, type AppLocale } from '../../../i18n/locales.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonTranslation, type Reference } from '../../db/schema/learn.ts';
@@ -32,8 +32,11 @@ export function pickTranslations<T extends Translated>(rows: T[], ownerOf: (row:
 	};
 }
 
-/** A course's cover illustration, ready for an `<img>`: the SVG as a data URL, and its alt text. */
-export type CourseCover = { src: string; alt: string };
+/**
+ * A course's cover illustration, ready for an `<img>`: its address (by its hash, so it is cached for
+ * good and a new cover is a new address), its alt text and the language of that text.
+ */
+export type CourseCover = { src: string; alt: string; lang: string };
 
 export type CourseSummary = About & {
 	id: number;
@@ -70,21 +73,47 @@ const aboutFields = (t: { title: string; summary: string; audience: string; why:
 	availableLocales: t.availableLocales
 });
 
-const coverOf = (svg: string | null, alt: string): CourseCover | null =>
-	svg ? { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, alt } : null;
+/** Where a cover is served (routes/media/covers/[sha]). */
+export const coverUrl = (sha256: string) => `/media/covers/${sha256}`;
+
+/**
+ * The cover of a course row, with the alt text of the language the course is shown in, or the
+ * English one (marked as English) when that language has none yet.
+ */
+function coverOf(c: { coverSha256: string | null }, shown: { locale: string; coverAlt: string }, english: string | undefined): CourseCover | null {
+	if (!c.coverSha256) return null;
+	if (shown.coverAlt || shown.locale === BASE_LOCALE) return { src: coverUrl(c.coverSha256), alt: shown.coverAlt, lang: shown.locale };
+	return { src: coverUrl(c.coverSha256), alt: english ?? '', lang: BASE_LOCALE };
+}
+
+/** The course row without the cover's bytes (served on their own). */
+const { coverData: _bytes, ...courseColumns } = getTableColumns(course);
+
+/** A course's cover by its hash (published or not: the hash is unguessable, like a lesson file's). */
+export async function findCourseCover(db: DbOrTx, sha256: string): Promise<{ mime: string; data: Uint8Array; sha256: string } | undefined> {
+	if (!/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+	const [row] = await db
+		.select({ mime: course.coverMime, data: course.coverData, sha256: course.coverSha256 })
+		.from(course)
+		.where(eq(course.coverSha256, sha256))
+		.limit(1);
+	return row?.mime && row.data && row.sha256 ? { mime: row.mime, data: row.data, sha256: row.sha256 } : undefined;
+}
 
 const inLocales = (locale: AppLocale) => [...new Set([locale, BASE_LOCALE])];
 
 /** Courses for the catalogue (published only, unless `includeDrafts`): three queries in all. */
 export async function listCourses(db: DbOrTx, locale: AppLocale, includeDrafts = false): Promise<CourseSummary[]> {
 	const courses = await db
-		.select()
+		.select(courseColumns)
 		.from(course)
 		.where(includeDrafts ? undefined : eq(course.status, 'published'))
 		.orderBy(asc(course.slug));
 	if (!courses.length) return [];
 	const ids = courses.map((c) => c.id);
-	const translations = pickTranslations(await db.select().from(courseTranslation).where(inArray(courseTranslation.courseId, ids)), (r) => r.courseId, locale);
+	const rows = await db.select().from(courseTranslation).where(inArray(courseTranslation.courseId, ids));
+	const translations = pickTranslations(rows, (r) => r.courseId, locale);
+	const englishAlt = (id: number) => rows.find((r) => r.courseId === id && r.locale === BASE_LOCALE)?.coverAlt;
 	const modules = await db
 		.select({ courseId: courseModule.courseId, hours: courseModule.hours, status: courseModule.status })
 		.from(courseModule)
@@ -98,7 +127,7 @@ export async function listCourses(db: DbOrTx, locale: AppLocale, includeDrafts =
 				id: c.id,
 				slug: c.slug,
 				status: c.status,
-				cover: coverOf(c.cover, t.coverAlt),
+				cover: coverOf(c, t, englishAlt(c.id)),
 				pathway: c.pathway,
 				level: c.level,
 				competenceAreas: c.competenceAreas,
@@ -112,14 +141,11 @@ export async function listCourses(db: DbOrTx, locale: AppLocale, includeDrafts =
 
 /** A course with its modules and lessons (titles only), in reading order: five queries. */
 export async function getCourseOutline(db: DbOrTx, slug: string, locale: AppLocale, includeDrafts = false): Promise<CourseOutline | undefined> {
-	const [c] = await db.select().from(course).where(eq(course.slug, slug));
+	const [c] = await db.select(courseColumns).from(course).where(eq(course.slug, slug));
 	if (!c || (!includeDrafts && c.status !== 'published')) return undefined;
 	const locales = inLocales(locale);
-	const courseT = pickTranslations(
-		await db.select().from(courseTranslation).where(eq(courseTranslation.courseId, c.id)),
-		(r) => r.courseId,
-		locale
-	)(c.id);
+	const courseRows = await db.select().from(courseTranslation).where(eq(courseTranslation.courseId, c.id));
+	const courseT = pickTranslations(courseRows, (r) => r.courseId, locale)(c.id);
 	if (!courseT) return undefined;
 	const modules = await db
 		.select()
@@ -185,7 +211,7 @@ export async function getCourseOutline(db: DbOrTx, slug: string, locale: AppLoca
 		id: c.id,
 		slug: c.slug,
 		status: c.status,
-		cover: coverOf(c.cover, courseT.coverAlt),
+		cover: coverOf(c, courseT, courseRows.find((r) => r.locale === BASE_LOCALE)?.coverAlt),
 		pathway: c.pathway,
 		level: c.level,
 		competenceAreas: c.competenceAreas,

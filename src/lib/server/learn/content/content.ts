@@ -50,10 +50,10 @@ const courseTranslation = aboutTranslation.extend({ coverAlt: text(300).optional
 /** `content/courses/<course>/course.yaml` */
 export const courseFile = z.strictObject({
 	...about,
-	/** An SVG illustration in the course folder, shown in the catalogue and on the course page. */
+	/** An illustration in the course folder (SVG, PNG, JPEG or WebP), shown in the catalogue and on the course page. */
 	cover: z
 		.string()
-		.regex(/^[a-z0-9-]+\.svg$/, 'must name an .svg file in the course folder')
+		.regex(/^[a-z0-9-]+\.(?:svg|png|jpe?g|webp)$/, 'must name an .svg, .png, .jpg or .webp file in the course folder')
 		.optional(),
 	modules: z.array(key).min(1, 'needs at least one module').refine(unique, 'lists a module twice'),
 	translations: withBase(courseTranslation)

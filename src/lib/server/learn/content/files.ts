@@ -18,9 +18,10 @@ import {
 	type ModuleFile
 } from './content.ts';
 import { markdownRefs, type MarkdownRefs } from './markdown.ts';
-import { MEDIA_TYPES, mediaTypeOf } from './media-types.ts';
+import { COVER_RASTER_MAX_BYTES, coverExtensionOf, coverMaxBytes, MEDIA_TYPES, mediaTypeOf } from './media-types.ts';
 import { isDiagramKey } from '../../../diagrams/index.ts';
 import { isSvgDocument, sanitiseSvg } from './svg.ts';
+import { sniffedAs } from '../../files/index.ts';
 
 export type LessonTranslationSource = { file: string; meta: LessonTranslationFile; body: string; refs: MarkdownRefs };
 /** A file that goes with a lesson: generated narration and captions, images. */
@@ -33,7 +34,9 @@ export type LessonSource = {
 	files: LessonFileSource[];
 };
 export type ModuleSource = { key: string; file: string; data: ModuleFile; lessons: LessonSource[] };
-export type CourseSource = { key: string; file: string; data: CourseFile; modules: ModuleSource[]; hash: string; cover: string | null };
+/** A course's cover as read from its folder: the file's name, media type and bytes. */
+export type CoverSource = { name: string; mime: string; data: Uint8Array };
+export type CourseSource = { key: string; file: string; data: CourseFile; modules: ModuleSource[]; hash: string; cover: CoverSource | null };
 
 
 function readYaml<S extends z.ZodType>(root: string, file: string, schema: S): z.output<S> {
@@ -189,7 +192,7 @@ export function readCourse(root: string, dir: string, slug: string): CourseSourc
 
 	const hash = createHash('sha256');
 	hash.update(JSON.stringify(data));
-	hash.update(cover ?? '');
+	if (cover) hash.update(cover.data);
 	for (const m of modules) {
 		hash.update(JSON.stringify(m.data));
 		for (const l of m.lessons) {
@@ -200,13 +203,30 @@ export function readCourse(root: string, dir: string, slug: string): CourseSourc
 	return { key: slug, file: courseYaml, data, modules, hash: hash.digest('hex'), cover };
 }
 
-/** A course's cover: an SVG document that DOMPurify's SVG profile finds nothing to remove from. */
-function readCover(root: string, courseYaml: string, file: string): string {
+/**
+ * A course's cover: an SVG document that DOMPurify's SVG profile finds nothing to remove from, or a
+ * PNG, JPEG or WebP picture within its size limit (whose bytes coverBytesMatch checks: file-type
+ * reads them asynchronously).
+ */
+function readCover(root: string, courseYaml: string, file: string): CoverSource {
 	const full = path.join(root, file);
 	if (!fs.existsSync(full)) throw new ContentError(courseYaml, 'cover', `there is no file "${path.basename(file)}"`);
-	const text = fs.readFileSync(full, 'utf8');
-	if (Buffer.byteLength(text) > MEDIA_TYPES.svg.maxBytes) throw new ContentError(file, '', `is larger than ${MEDIA_TYPES.svg.maxBytes / 1024} KB`);
+	const ext = coverExtensionOf(file);
+	if (!ext) throw new ContentError(courseYaml, 'cover', 'must name an .svg, .png, .jpg or .webp file in the course folder');
+	const data = new Uint8Array(fs.readFileSync(full));
+	if (data.byteLength > coverMaxBytes(ext)) throw new ContentError(file, '', `is larger than ${coverMaxBytes(ext) / 1024} KB`);
+	const cover = { name: path.basename(file), mime: MEDIA_TYPES[ext].mime, data };
+	if (ext !== 'svg') return cover;
+	const text = new TextDecoder().decode(data);
 	if (!isSvgDocument(text)) throw new ContentError(file, '', 'is not a well-formed SVG document');
 	if (sanitiseSvg(text).removed) throw new ContentError(file, '', 'holds something an image must not (scripts, event handlers, style sheets, foreignObject or links outside the file)');
-	return text;
+	return cover;
+}
+
+/** Whether a cover's bytes are what its name says (an SVG was checked when it was read). */
+export async function coverBytesMatch(cover: CoverSource): Promise<boolean> {
+	const ext = coverExtensionOf(cover.name);
+	if (!ext || cover.data.byteLength > Math.max(COVER_RASTER_MAX_BYTES, MEDIA_TYPES.svg.maxBytes)) return false;
+	if (ext === 'svg') return true;
+	return sniffedAs(cover.data, ext === 'jpeg' ? ['jpg'] : [ext]);
 }

@@ -1,11 +1,14 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { ContentError } from '../../content/errors.ts';
 import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../../content/report.ts';
 import type { DbOrTx } from '../../db/client.ts';
 // The cache module itself, not the catalogue's index: the catalogue reads lessons through content/.
 import { contentChanged } from '../catalogue/cache.ts';
 import { course, courseModule, courseModuleTranslation, courseTranslation, lesson, lessonFile, lessonTranslation } from '../../db/schema/learn.ts';
 import type { CourseFile } from './content.ts';
-import { readCourses, type CourseSource, type LessonSource } from './files.ts';
+import { coverBytesMatch, readCourses, type CourseSource, type LessonSource } from './files.ts';
 import { checkLinks, loadLinkTargets } from './links.ts';
 import { hoursOf, moduleMinutes } from './quality.ts';
 
@@ -17,7 +20,10 @@ import { hoursOf, moduleMinutes } from './quality.ts';
 export async function importCourses(db: DbOrTx, contentDir: string, options: ImportOptions): Promise<ImportReport> {
 	const courses = readCourses(contentDir);
 	const targets = await loadLinkTargets(db);
-	for (const c of courses) checkLinks(c, targets);
+	for (const c of courses) {
+		checkLinks(c, targets);
+		if (c.cover && !(await coverBytesMatch(c.cover))) throw new ContentError(path.join(path.dirname(c.file), c.cover.name), '', 'is not the kind of image its name says');
+	}
 	const report = emptyReport('courses');
 	for (const c of courses) {
 		const [existing] = await db.select().from(course).where(eq(course.slug, c.key));
@@ -35,13 +41,20 @@ const aboutOf = (d: Pick<CourseFile, 'status' | 'pathway' | 'level' | 'competenc
 	competenceAreas: d.competenceAreas
 });
 
+/** The course row's cover columns for a cover (or none). */
+export const coverColumns = (cover: { mime: string; data: Uint8Array } | null) => ({
+	coverMime: cover?.mime ?? null,
+	coverData: cover?.data ?? null,
+	coverSha256: cover ? createHash('sha256').update(cover.data).digest('hex') : null
+});
+
 const translationRows = <K extends string>(idKey: K, id: number, translations: CourseSource['data']['translations']) =>
 	Object.entries(translations).flatMap(([locale, t]) => (t ? [{ [idKey]: id, locale, ...t } as Record<K, number> & typeof t & { locale: string }] : []));
 
 /** Writes one course, its modules and lessons (one course = one import unit; also used by package import). */
 export async function writeCourse(db: DbOrTx, c: CourseSource): Promise<number> {
 	await contentChanged(db);
-	const values = { slug: c.key, ...aboutOf(c.data), cover: c.cover, importedHash: c.hash, editedInPlatform: false };
+	const values = { slug: c.key, ...aboutOf(c.data), ...coverColumns(c.cover), importedHash: c.hash, editedInPlatform: false };
 	const [row] = await db.insert(course).values(values).onConflictDoUpdate({ target: course.slug, set: values }).returning({ id: course.id });
 	const courseId = row!.id;
 	await db.delete(courseTranslation).where(eq(courseTranslation.courseId, courseId));

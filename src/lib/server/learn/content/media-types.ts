@@ -23,3 +23,25 @@ export function mediaTypeOf(name: string): string | null {
 	const ext = extensionOf(name);
 	return ext ? MEDIA_TYPES[ext].mime : null;
 }
+
+/**
+ * What a course's cover may be: an SVG illustration (at most the lesson images' 512 KB) or a PNG,
+ * JPEG or WebP picture of at most 1 MB — smaller than a lesson's images, as every catalogue card
+ * loads one.
+ */
+export const COVER_EXTENSIONS = ['svg', 'png', 'jpg', 'jpeg', 'webp'] as const satisfies readonly MediaExtension[];
+export type CoverExtension = (typeof COVER_EXTENSIONS)[number];
+export const COVER_RASTER_MAX_BYTES = 1024 * 1024;
+
+/** The cover extension of a file name, or null when a cover cannot be such a file. */
+export function coverExtensionOf(name: string): CoverExtension | null {
+	const ext = extensionOf(name);
+	return ext && (COVER_EXTENSIONS as readonly string[]).includes(ext) ? (ext as CoverExtension) : null;
+}
+
+/** The largest cover of a type. */
+export const coverMaxBytes = (ext: CoverExtension): number => (ext === 'svg' ? MEDIA_TYPES.svg.maxBytes : COVER_RASTER_MAX_BYTES);
+
+/** The file name a cover of this media type has in a course folder or package. */
+export const coverFileName = (mime: string): string =>
+	`cover.${mime === 'image/png' ? 'png' : mime === 'image/jpeg' ? 'jpg' : mime === 'image/webp' ? 'webp' : 'svg'}`;

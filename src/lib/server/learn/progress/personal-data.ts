@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { PersonalData } from '../../capability.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { activityResponse, certificate, cohort, cohortInvitation, lessonRevision, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion, courseModule } from '../../db/schema/learn.ts';
+import { activityResponse, certificate, cohort, cohortInvitation, courseCoverRevision, lessonRevision, cohortMember, course, enrolment, journalEntry, lesson, lessonProgress, moduleCompletion, courseModule } from '../../db/schema/learn.ts';
 import { listStatements } from './xapi.ts';
 
 /** Everything the learning side holds about one person, for their data export. */
@@ -85,7 +85,7 @@ export async function exportLearningData(db: DbOrTx, userId: string) {
 /**
  * The learning part of a person's data. Progress, answers, the journal and cohorts they run go
  * with the user row (ON DELETE CASCADE); cohort invitations to their addresses go here; lesson
- * revisions they wrote stay with the course, by "deleted user".
+ * and cover revisions they wrote stay with the course, by "deleted user".
  */
 export const LEARN_DATA: readonly PersonalData[] = [
 	{
@@ -94,6 +94,7 @@ export const LEARN_DATA: readonly PersonalData[] = [
 		erase: async (tx, person) => {
 			if (person.addresses.length) await tx.delete(cohortInvitation).where(inArray(sql`lower(${cohortInvitation.email})`, person.addresses.map((a) => a.toLowerCase())));
 			await tx.update(lessonRevision).set({ editorId: null }).where(eq(lessonRevision.editorId, person.id));
+			await tx.update(courseCoverRevision).set({ editorId: null }).where(eq(courseCoverRevision.editorId, person.id));
 		}
 	}
 ];
