@@ -74,6 +74,14 @@ test('a member drafts a practice from the generated form and submits it', async 
 	await expect(member.getByText(en.practices_saved!)).toBeVisible();
 	await member.getByRole('link', { name: en.practices_back_to_record }).click();
 	practiceUrl = new URL(member.url()).pathname;
+	// A draft's translation is kept as it is typed, too (here the Norwegian title).
+	await member.goto(`${practiceUrl}/translate?to=nb`);
+	const norwegianTitle = member.getByLabel(fill(en.practices_translate_field_label!, { field: en.practices_field_title!, language: en.practices_language_nb! }), { exact: true });
+	await norwegianTitle.fill('Kveldsprat om karriere');
+	await expect(member.getByText(en.practices_draft_saved!)).toBeVisible();
+	await member.reload();
+	await expect(norwegianTitle).toHaveValue('Kveldsprat om karriere');
+	await member.goto(practiceUrl);
 	await member.getByRole('button', { name: en.practices_submit, exact: true }).click();
 	await expect(member.getByText(en.practices_done_submitted!)).toBeVisible();
 	await expectAccessible(member);
@@ -144,19 +152,21 @@ test('a member translates two parts of the practice into Czech; the Czech page s
 	const cs = messages('cs');
 	const CZECH_TITLE = 'Večerní kariérní chat';
 	const CZECH_OVERVIEW = 'Poradci odpovídají na dotazy v chatu ve všední večery.';
-	await member.goto(practiceUrl);
-	await member.getByRole('link', { name: en.practices_translate, exact: true }).click();
-	await expect(member.getByRole('heading', { level: 1, name: fill(en.practices_translate_title!, { title: TITLE }) })).toBeVisible();
-	await expect(member.getByText(en.practices_translate_choose!)).toBeVisible();
-	await expectAccessible(member);
-	await member.getByRole('navigation', { name: en.practices_translate_languages }).getByRole('link', { name: en.practices_language_cs, exact: true }).click();
+	// Without JavaScript: the translation page is a plain form.
+	const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await member.context().storageState() })).newPage();
+	await plain.goto(practiceUrl);
+	await plain.getByRole('link', { name: en.practices_translate, exact: true }).click();
+	await expect(plain.getByRole('heading', { level: 1, name: fill(en.practices_translate_title!, { title: TITLE }) })).toBeVisible();
+	await expect(plain.getByText(en.practices_translate_choose!)).toBeVisible();
+	await expectAccessibleWithoutScript(plain);
+	await plain.getByRole('navigation', { name: en.practices_translate_languages }).getByRole('link', { name: en.practices_language_cs, exact: true }).click();
 	// The source beside each part, nothing translated yet: every part is marked.
-	await expect(member.getByText('Advisers answer questions by chat on weekday evenings.')).toBeVisible();
-	await expect(member.getByText(en.practices_translate_missing!)).toHaveCount(3);
-	await expectAccessible(member);
+	await expect(plain.getByText('Advisers answer questions by chat on weekday evenings.')).toBeVisible();
+	await expect(plain.getByText(en.practices_translate_missing!)).toHaveCount(3);
+	await expectAccessibleWithoutScript(plain);
 
 	// A field the template does not have is refused with a message and saves nothing.
-	const forged = await member.request.post(`${new URL(member.url()).pathname}?to=cs&/save`, {
+	const forged = await plain.request.post(`${new URL(plain.url()).pathname}?to=cs&/save`, {
 		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL, accept: 'text/html' },
 		data: new URLSearchParams({ locale: 'cs', title: CZECH_TITLE, 'text:no-such-field': 'Ahoj' }).toString()
 	});
@@ -164,14 +174,15 @@ test('a member translates two parts of the practice into Czech; the Czech page s
 	expect(await forged.text()).toContain(en.practices_error_field);
 
 	const label = (field: string) => fill(en.practices_translate_field_label!, { field, language: en.practices_language_cs! });
-	await member.getByLabel(label(en.practices_field_title!), { exact: true }).fill(CZECH_TITLE);
-	await member.getByLabel(label('Overview of ICT and LMI use'), { exact: true }).fill(CZECH_OVERVIEW);
-	await member.getByRole('button', { name: en.practices_translate_save, exact: true }).click();
-	await expect(member.getByText(en.practices_translate_saved!)).toBeVisible();
-	await expect(member.getByLabel(label('Overview of ICT and LMI use'), { exact: true })).toHaveValue(CZECH_OVERVIEW);
-	await expect(member.getByText(fill(en.practices_translate_progress!, { done: 2, total: 3 }))).toBeVisible();
-	await expect(member.getByText(en.practices_translate_missing!)).toHaveCount(1);
-	await expectAccessible(member);
+	await plain.getByLabel(label(en.practices_field_title!), { exact: true }).fill(CZECH_TITLE);
+	await plain.getByLabel(label('Overview of ICT and LMI use'), { exact: true }).fill(CZECH_OVERVIEW);
+	await plain.getByRole('button', { name: en.practices_translate_save, exact: true }).click();
+	await expect(plain.getByText(en.practices_translate_saved!)).toBeVisible();
+	await expect(plain.getByLabel(label('Overview of ICT and LMI use'), { exact: true })).toHaveValue(CZECH_OVERVIEW);
+	await expect(plain.getByText(fill(en.practices_translate_progress!, { done: 2, total: 3 }))).toBeVisible();
+	await expect(plain.getByText(en.practices_translate_missing!)).toHaveCount(1);
+	await expectAccessibleWithoutScript(plain);
+	await plain.context().close();
 
 	// A visitor reading Czech: the two parts in Czech, the summary in English, marked and in its language.
 	const visitor = await (await browser.newContext()).newPage();
