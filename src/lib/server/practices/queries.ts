@@ -92,7 +92,9 @@ export type PracticeCard = {
 	id: string;
 	title: string;
 	summary: string;
+	/** The languages the title and the summary are shown in (each translated or not). */
 	lang: string;
+	summaryLang: string;
 	country: string;
 	region: string;
 	sector: string;
