@@ -347,6 +347,8 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/quality/[id]': { id: organisationId },
 		'/quality/rounds/[round]': { round: roundId },
 		'/practices/[id]': { id: practiceId },
+		// Translating the draft (and its autosave): its organisation's members' alone.
+		'/practices/[id]/translate': { id: practiceId },
 		'/practices/benchmark/[id]': { id: organisationId },
 		'/api/practices/[id]': { id: practiceId },
 		// Someone else's profile, which they did not make visible.

@@ -6,7 +6,8 @@ import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
 // The practice inventory, one story in order: a member of an organisation describes a practice
 // with the form generated from the mapping template (kept as they type), submits it; an editor
 // asks for a change; the member fixes it and submits again; the editor publishes it. A visitor
-// filters the inventory, compares three practices and downloads the CSV.
+// filters the inventory, compares three practices and downloads the CSV. The member translates
+// two parts of the practice into Czech; a Czech reader gets those and the rest marked as English.
 test.describe.configure({ mode: 'serial' });
 test.describe.configure({ timeout: 240_000 });
 
@@ -59,6 +60,7 @@ test('a member drafts a practice from the generated form and submits it', async 
 	expect(await forged.text()).toContain(en.practices_error_option);
 
 	// Typed and kept as a draft without pressing Save.
+	await member.getByLabel(en.practices_field_summary!, { exact: true }).fill('Career advice by chat after work.');
 	await member.getByLabel(fill(en.practices_form_text!, { title: 'Overview of ICT and LMI use' }), { exact: true }).fill('Advisers answer questions by chat on weekday evenings.');
 	await audience.getByRole('checkbox', { name: 'Employed adults', exact: true }).check();
 	await expect(member.getByText(en.practices_draft_saved!)).toBeVisible();
@@ -72,6 +74,14 @@ test('a member drafts a practice from the generated form and submits it', async 
 	await expect(member.getByText(en.practices_saved!)).toBeVisible();
 	await member.getByRole('link', { name: en.practices_back_to_record }).click();
 	practiceUrl = new URL(member.url()).pathname;
+	// A draft's translation is kept as it is typed, too (here the Norwegian title).
+	await member.goto(`${practiceUrl}/translate?to=nb`);
+	const norwegianTitle = member.getByLabel(fill(en.practices_translate_field_label!, { field: en.practices_field_title!, language: en.practices_language_nb! }), { exact: true });
+	await norwegianTitle.fill('Kveldsprat om karriere');
+	await expect(member.getByText(en.practices_draft_saved!)).toBeVisible();
+	await member.reload();
+	await expect(norwegianTitle).toHaveValue('Kveldsprat om karriere');
+	await member.goto(practiceUrl);
 	await member.getByRole('button', { name: en.practices_submit, exact: true }).click();
 	await expect(member.getByText(en.practices_done_submitted!)).toBeVisible();
 	await expectAccessible(member);
@@ -135,6 +145,59 @@ test('an editor asks for a change, the member fixes it, the editor publishes', a
 	await expect(visitor.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 	await expect(visitor.getByText('Older adults', { exact: true })).toBeVisible();
 	await expectAccessible(visitor);
+	await visitor.context().close();
+});
+
+test('a member translates two parts of the practice into Czech; the Czech page shows them and marks the rest', async ({ browser }) => {
+	const cs = messages('cs');
+	const CZECH_TITLE = 'Večerní kariérní chat';
+	const CZECH_OVERVIEW = 'Poradci odpovídají na dotazy v chatu ve všední večery.';
+	// Without JavaScript: the translation page is a plain form.
+	const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await member.context().storageState() })).newPage();
+	await plain.goto(practiceUrl);
+	await plain.getByRole('link', { name: en.practices_translate, exact: true }).click();
+	await expect(plain.getByRole('heading', { level: 1, name: fill(en.practices_translate_title!, { title: TITLE }) })).toBeVisible();
+	await expect(plain.getByText(en.practices_translate_choose!)).toBeVisible();
+	await expectAccessibleWithoutScript(plain);
+	await plain.getByRole('navigation', { name: en.practices_translate_languages }).getByRole('link', { name: en.practices_language_cs, exact: true }).click();
+	// The source beside each part, nothing translated yet: every part is marked.
+	await expect(plain.getByText('Advisers answer questions by chat on weekday evenings.')).toBeVisible();
+	await expect(plain.getByText(en.practices_translate_missing!)).toHaveCount(3);
+	await expectAccessibleWithoutScript(plain);
+
+	// A field the template does not have is refused with a message and saves nothing.
+	const forged = await plain.request.post(`${new URL(plain.url()).pathname}?to=cs&/save`, {
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE_URL, accept: 'text/html' },
+		data: new URLSearchParams({ locale: 'cs', title: CZECH_TITLE, 'text:no-such-field': 'Ahoj' }).toString()
+	});
+	expect(forged.status()).toBe(400);
+	expect(await forged.text()).toContain(en.practices_error_field);
+
+	const label = (field: string) => fill(en.practices_translate_field_label!, { field, language: en.practices_language_cs! });
+	await plain.getByLabel(label(en.practices_field_title!), { exact: true }).fill(CZECH_TITLE);
+	await plain.getByLabel(label('Overview of ICT and LMI use'), { exact: true }).fill(CZECH_OVERVIEW);
+	await plain.getByRole('button', { name: en.practices_translate_save, exact: true }).click();
+	await expect(plain.getByText(en.practices_translate_saved!)).toBeVisible();
+	await expect(plain.getByLabel(label('Overview of ICT and LMI use'), { exact: true })).toHaveValue(CZECH_OVERVIEW);
+	await expect(plain.getByText(fill(en.practices_translate_progress!, { done: 2, total: 3 }))).toBeVisible();
+	await expect(plain.getByText(en.practices_translate_missing!)).toHaveCount(1);
+	await expectAccessibleWithoutScript(plain);
+	await plain.context().close();
+
+	// A visitor reading Czech: the two parts in Czech, the summary in English, marked and in its language.
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto(`/cs${practiceUrl.replace(/^\/en/, '')}`);
+	await expect(visitor.getByRole('heading', { level: 1, name: CZECH_TITLE })).toBeVisible();
+	await expect(visitor.getByText(CZECH_OVERVIEW)).toHaveAttribute('lang', 'cs');
+	await expect(visitor.getByText('Career advice by chat after work.')).toHaveAttribute('lang', 'en');
+	await expect(visitor.getByText(fill(cs.practices_not_translated!, { language: cs.practices_language_en! }))).toHaveCount(1);
+	await expect(visitor.getByText('Advisers answer questions by chat on weekday evenings.')).toHaveCount(0);
+	await expect(visitor.getByText(fill(cs.practices_translation_partial!, { language: cs.practices_language_cs!, done: 2, total: 3 }))).toBeVisible();
+	await expectAccessible(visitor);
+	// In Polish nothing is translated: every part is shown in English and marked.
+	await visitor.goto(`/pl${practiceUrl.replace(/^\/en/, '')}`);
+	await expect(visitor.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+	await expect(visitor.getByText(fill(messages('pl').practices_not_translated!, { language: messages('pl').practices_language_en! }))).toHaveCount(3);
 	await visitor.context().close();
 });
 

@@ -9,3 +9,5 @@ export const sectorLabel = (code: string) => message(`sector_${code}`);
 export const channelLabel = (code: string) => message(`practices_channel_${code}`);
 export const statusLabel = (status: string) => message(`practices_status_${status}`);
 export const languageLabel = (code: string) => (isAppLocale(code) ? LOCALE_NAMES[code] : code);
+/** A language's name in the reader's language ("Czech", "čeština"), for sentences about translations. */
+export const languageName = (code: string) => (isAppLocale(code) ? message(`practices_language_${code}`) : code);

@@ -1,20 +1,22 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { LOCALES, type AppLocale } from '../../i18n/locales.ts';
+import { LOCALES } from '../../i18n/locales.ts';
 import { ContentError } from '../content/errors.ts';
 import { readContentFolder } from '../content/files.ts';
 import { emptyReport, shouldWrite, type ImportOptions, type ImportReport } from '../content/report.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { practice } from '../db/schema/practices.ts';
+import { practice, type PracticeTranslations } from '../db/schema/practices.ts';
 import { practiceTemplate } from './template.ts';
+import { checkTranslation } from './translation.ts';
 import { checkPractice } from './validate.ts';
 
 // content/practices/<slug>.yaml: sample practices shipped with the platform, each published and
 // marked as an example record. The English title and summary are required, the other languages
-// optional; the fields are checked against the mapping template like any form (unknown fields or
-// options stop the import with the file and field named).
+// optional, each with the free text of any fields translated (`fields: {<field key>: text}`); the
+// fields are checked against the mapping template like any form (unknown fields or options stop the
+// import with the file and field named), the translations like the translation form.
 
-const wording = z.strictObject({ title: z.string().trim().min(1, 'is required').max(200), summary: z.string().trim().max(1500) });
+const wording = z.strictObject({ title: z.string().trim().min(1, 'is required').max(200), summary: z.string().trim().max(1500), fields: z.record(z.string(), z.string()).optional() });
 
 const practiceFile = z.strictObject({
 	country: z.string(),
@@ -62,7 +64,17 @@ export async function importPractices(db: DbOrTx, contentDir: string, options: I
 			const [field, key] = Object.entries(checked.errors)[0]!;
 			throw new ContentError(file.file, field, `refused (${key})`);
 		}
-		const others = Object.fromEntries(Object.entries(translations).filter(([locale]) => locale !== 'en')) as Partial<Record<AppLocale, { title: string; summary: string }>>;
+		if (translations.en.fields) throw new ContentError(file.file, 'translations.en.fields', 'the source language’s text belongs in fields');
+		const others: PracticeTranslations = {};
+		for (const [locale, t] of Object.entries(translations)) {
+			if (locale === 'en' || !t) continue;
+			const translated = checkTranslation(template, { title: t.title, summary: t.summary, fields: t.fields ?? {} });
+			if (!translated.ok) {
+				const [field, key] = Object.entries(translated.errors)[0]!;
+				throw new ContentError(file.file, `translations.${locale}.${field}`, `refused (${key})`);
+			}
+			others[locale] = translated.value;
+		}
 		const values = {
 			...checked.value,
 			translations: others,

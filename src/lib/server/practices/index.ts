@@ -10,7 +10,9 @@ import { PRACTICE_SEARCH } from './search.ts';
 export * from './queries.ts';
 export * from './service.ts';
 export * from './template.ts';
+export * from './translation.ts';
 export * from './validate.ts';
+export * from './wording.ts';
 
 export const practices: Capability = {
 	name: 'practices',

@@ -80,7 +80,16 @@ export const OPENAPI = {
 				additionalProperties: false,
 				properties: { text: { type: 'string' }, options: strings }
 			},
-			Wording: { type: 'object', required: ['title', 'summary'], additionalProperties: false, properties: { title: { type: 'string' }, summary: { type: 'string' } } },
+			Wording: {
+				type: 'object',
+				description: 'A translation of the record into one language, part by part; a part that is absent is not translated (read it in the record’s `language`).',
+				additionalProperties: false,
+				properties: {
+					title: { type: 'string' },
+					summary: { type: 'string' },
+					fields: { type: 'object', description: 'The free text of template fields, keyed by field key', additionalProperties: { type: 'string' } }
+				}
+			},
 			Practice: {
 				type: 'object',
 				additionalProperties: false,
@@ -91,7 +100,7 @@ export const OPENAPI = {
 					title: { type: 'string' },
 					summary: { type: 'string' },
 					language: { type: 'string' },
-					translations: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Wording' } },
+					translations: { type: 'object', description: 'Translations keyed by language code', additionalProperties: { $ref: '#/components/schemas/Wording' } },
 					organisation: nullable('string'),
 					country: { type: 'string', enum: [...PRACTICE_COUNTRIES] },
 					region: { type: 'string' },

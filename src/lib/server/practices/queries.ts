@@ -9,7 +9,8 @@ import { isSlug, isUuid, pageNumber } from '../forms/index.ts';
 import type { Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { SEARCH_CONFIG } from '../search/index.ts';
-import { getPractice, wordingOf, type PracticeView } from './service.ts';
+import { getPractice, type PracticeView } from './service.ts';
+import { wordingOf } from './wording.ts';
 
 // Finding published practices: facets with counts, full-text search through the platform's search
 // index, sort and pages; the same filter serves the browse page, the statistics and the open API.
@@ -91,7 +92,9 @@ export type PracticeCard = {
 	id: string;
 	title: string;
 	summary: string;
+	/** The languages the title and the summary are shown in (each translated or not). */
 	lang: string;
+	summaryLang: string;
 	country: string;
 	region: string;
 	sector: string;

@@ -9,24 +9,21 @@ const locales = sql.join(
 );
 
 /**
- * Published practices in search, in every language (the title and summary translated where they
- * are, the fields in the language they were written in), so a reader finds every practice.
+ * Published practices in search, in every language (each part — title, summary, a field's text —
+ * translated where it is, else in the language it was written in), so a reader finds every practice.
  */
 export const PRACTICE_SEARCH: SearchSource = {
 	type: 'practice',
-	rows: (id) => sql`
+	rows: (id) => {
+		const title = sql`coalesce(nullif(p.translations -> l.locale ->> 'title', ''), p.title)`;
+		const body = sql`concat_ws(' ', coalesce(nullif(p.translations -> l.locale ->> 'summary', ''), p.summary), p.region,
+			(select string_agg(coalesce(nullif(p.translations -> l.locale -> 'fields' ->> f.key, ''), f.value ->> 'text'), ' ') from jsonb_each(p.fields) f))`;
+		return sql`
 		${SEARCH_COLUMNS}
-		select 'practice', 'practice:' || p.id, l.locale, '/practices/' || p.id,
-			coalesce(p.translations -> l.locale ->> 'title', p.title),
-			concat_ws(' ', coalesce(p.translations -> l.locale ->> 'summary', p.summary), p.region,
-				(select string_agg(f.value ->> 'text', ' ') from jsonb_each(p.fields) f)),
-			c.cfg,
-			${searchVector(
-				sql`coalesce(p.translations -> l.locale ->> 'title', p.title)`,
-				sql`concat_ws(' ', coalesce(p.translations -> l.locale ->> 'summary', p.summary), p.region, (select string_agg(f.value ->> 'text', ' ') from jsonb_each(p.fields) f))`
-			)}
+		select 'practice', 'practice:' || p.id, l.locale, '/practices/' || p.id, ${title}, ${body}, c.cfg, ${searchVector(title, body)}
 		from practice p
 		cross join (values ${locales}) as l(locale)
 		${localeConfigs(sql`l.locale`)}
-		where p.status = 'published' ${id === undefined ? sql`` : sql`and p.id::text = ${id}`}`
+		where p.status = 'published' ${id === undefined ? sql`` : sql`and p.id::text = ${id}`}`;
+	}
 };

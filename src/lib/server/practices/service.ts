@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { AppLocale } from '../../i18n/locales.ts';
+import { LOCALES, type AppLocale } from '../../i18n/locales.ts';
 import { COMMENT_MAX, PRACTICE_COUNTRIES, PRACTICE_SECTORS, TITLE_MAX } from '../../practices/options.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { organisation } from '../db/schema/organisations.ts';
@@ -12,6 +12,7 @@ import { requestSearchIndex } from '../search/index.ts';
 import { wordDiff, type DiffPart } from '../content/revisions.ts';
 import { practiceTemplate } from './template.ts';
 import { checkPractice, type PracticeDraft } from './validate.ts';
+import { coverageOf, fieldTextsOf, translatedText, wordingOf, type Coverage } from './wording.ts';
 
 // Practices: create, read, save, submit, review, delete. Every function takes the actor and asks
 // the policy (policies/practices.ts) on its first lines; a practice the actor may not see is a
@@ -29,29 +30,30 @@ async function roleIn(db: DbOrTx, actor: Actor, organisationId: string | null): 
 	return found.ok ? found.value.role : null;
 }
 
-async function asSeen(db: DbOrTx, actor: Actor, row: Pick<Row, 'status' | 'ownerId' | 'organisationId'>): Promise<PracticeAsSeen> {
+/** The practice as the actor stands to it, for the policy. */
+export async function asSeen(db: DbOrTx, actor: Actor, row: Pick<Row, 'status' | 'ownerId' | 'organisationId'>): Promise<PracticeAsSeen> {
 	return { status: row.status, ownerId: row.ownerId, organisationOwned: row.organisationId !== null, role: await roleIn(db, actor, row.organisationId) };
 }
 
 /** Whether the actor (or a visitor) may read the practice. */
 const visible = (actor: Actor, seen: PracticeAsSeen) => seen.status === 'published' || can(actor, 'practice:view', seen);
 
-/** The title and summary in the reader's language when translated, else the source's. */
-export function wordingOf(row: { title: string; summary: string; locale: string; translations: PracticeTranslations }, locale: AppLocale) {
-	const t = row.translations[locale];
-	return t ? { title: t.title, summary: t.summary, lang: locale } : { title: row.title, summary: row.summary, lang: row.locale };
-}
-
 export type PracticeView = {
 	id: string;
 	status: string;
 	title: string;
 	summary: string;
-	/** The language the title and summary are shown in. */
+	/** The language the title is shown in. */
 	lang: string;
+	/** The language the summary is shown in. */
+	summaryLang: string;
 	/** The language the record was written in (its fields). */
 	locale: string;
 	translatedInto: string[];
+	/** How much is translated into each other platform language. */
+	coverage: Coverage[];
+	/** Each field's free text in the reader's language where translated, else in the source's. */
+	fieldTexts: Record<string, { text: string; lang: string }>;
 	country: string;
 	region: string;
 	sector: string;
@@ -72,9 +74,26 @@ export type PracticeView = {
 /** One field's change between two states of a practice: its text word by word, its options chosen and dropped. */
 export type FieldChange = { key: string; text: DiffPart[] | null; added: string[]; removed: string[] };
 /** A saved state of a practice and what changed from it to the next one (a later revision, or the practice now). */
-export type PracticeRevisionView = { id: number; status: string; createdAt: Date; title: DiffPart[] | null; summary: DiffPart[] | null; fields: FieldChange[] };
+export type PracticeRevisionView = { id: number; status: string; createdAt: Date; title: DiffPart[] | null; summary: DiffPart[] | null; fields: FieldChange[]; translated: TranslationChange[] };
+/** One translated part's change ('title', 'summary' or a field's key) in one language. */
+export type TranslationChange = { locale: string; key: string; text: DiffPart[] };
 
-type PracticeState = { title: string; summary: string; fields: PracticeFields };
+/** A state of a practice; translations null: a revision kept before translations were kept with it. */
+type PracticeState = { title: string; summary: string; fields: PracticeFields; translations?: PracticeTranslations | null };
+
+function translationChanges(before: PracticeTranslations | null | undefined, after: PracticeTranslations | null | undefined): TranslationChange[] {
+	if (!before || !after) return [];
+	const changes: TranslationChange[] = [];
+	for (const locale of LOCALES) {
+		const [was, now] = [before[locale], after[locale]];
+		const keys = new Set(['title', 'summary', ...Object.keys(was?.fields ?? {}), ...Object.keys(now?.fields ?? {})]);
+		for (const key of keys) {
+			const [a, b] = [translatedText(was, key), translatedText(now, key)];
+			if (a !== b) changes.push({ locale, key, text: wordDiff(a, b) });
+		}
+	}
+	return changes;
+}
 
 /** What changed from one state of a practice to the next: null for an unchanged title or summary, only the changed fields. */
 export function practiceChanges(before: PracticeState, after: PracticeState): Omit<PracticeRevisionView, 'id' | 'status' | 'createdAt'> {
@@ -90,7 +109,8 @@ export function practiceChanges(before: PracticeState, after: PracticeState): Om
 	return {
 		title: before.title === after.title ? null : wordDiff(before.title, after.title),
 		summary: before.summary === after.summary ? null : wordDiff(before.summary, after.summary),
-		fields
+		fields,
+		translated: translationChanges(before.translations, after.translations)
 	};
 }
 
@@ -106,7 +126,7 @@ export async function getPractice(db: DbOrTx, actor: Actor, id: string, locale: 
 	const saved =
 		may.edit || may.review
 			? await db
-					.select({ id: practiceRevision.id, status: practiceRevision.status, title: practiceRevision.title, summary: practiceRevision.summary, fields: practiceRevision.fields, createdAt: practiceRevision.createdAt })
+					.select({ id: practiceRevision.id, status: practiceRevision.status, title: practiceRevision.title, summary: practiceRevision.summary, fields: practiceRevision.fields, translations: practiceRevision.translations, createdAt: practiceRevision.createdAt })
 					.from(practiceRevision)
 					.where(eq(practiceRevision.practiceId, id))
 					.orderBy(desc(practiceRevision.createdAt), desc(practiceRevision.id))
@@ -120,6 +140,8 @@ export async function getPractice(db: DbOrTx, actor: Actor, id: string, locale: 
 		...wordingOf(row, locale),
 		locale: row.locale,
 		translatedInto: Object.keys(row.translations),
+		coverage: coverageOf(row),
+		fieldTexts: fieldTextsOf(row, locale),
 		country: row.country,
 		region: row.region,
 		sector: row.sector,
@@ -192,7 +214,7 @@ export async function savePractice(db: DbOrTx, actor: Actor, id: string, draft: 
 			const [field, key] = Object.entries(checked.errors)[0]!;
 			return problem('invalid', { field, key });
 		}
-		if (row.status !== 'draft') await tx.insert(practiceRevision).values({ practiceId: id, status: row.status, title: row.title, summary: row.summary, fields: row.fields, editorId: actor!.id });
+		if (row.status !== 'draft') await tx.insert(practiceRevision).values({ practiceId: id, status: row.status, title: row.title, summary: row.summary, fields: row.fields, translations: row.translations, editorId: actor!.id });
 		await tx
 			.update(practice)
 			.set({ ...checked.value, editedInPlatform: true, updatedAt: sql`now()` })

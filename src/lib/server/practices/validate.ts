@@ -40,8 +40,8 @@ export type PracticeInput = {
 	barriers: string[];
 };
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u001f\u007f]/;
+export const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const within = (list: readonly string[], value: string) => list.includes(value);
 
 /** Reads a practice's form: `text:<field>` and `options:<field>` for the template's fields. */

@@ -13,8 +13,13 @@ import { qualityAction } from './quality.ts';
 /** One field of a practice: its free text and the option keys chosen from its list. */
 export type PracticeFieldValue = { text?: string; options?: string[] };
 export type PracticeFields = Record<string, PracticeFieldValue>;
-/** A translation of a practice's title and summary (the other fields stay in the source language). */
-export type PracticeTranslations = Partial<Record<string, { title: string; summary: string }>>;
+/**
+ * One language's translation of a practice, part by part: its title, its summary and the free text
+ * of its template fields (keyed by field key). A part that is missing is shown in the source
+ * language, marked as such; the chosen options need no translation (the template has its own).
+ */
+export type PracticeTranslation = { title?: string; summary?: string; fields?: Record<string, string> };
+export type PracticeTranslations = Partial<Record<string, PracticeTranslation>>;
 
 const textArray = (name: string) =>
 	text(name)
@@ -94,6 +99,8 @@ export const practiceRevision = pgTable(
 		title: text('title').notNull(),
 		summary: text('summary').notNull(),
 		fields: jsonb('fields').$type<PracticeFields>().notNull(),
+		/** The translations as they were (null: a revision kept before translations were part of one). */
+		translations: jsonb('translations').$type<PracticeTranslations>(),
 		// No foreign key: the revision stays when the editor's account goes (erased to null).
 		editorId: uuid('editor_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()

@@ -1,0 +1,1 @@
+ALTER TABLE "practice_revision" ADD COLUMN "translations" jsonb;
