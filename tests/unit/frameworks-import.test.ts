@@ -153,7 +153,12 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 		expect(await editNodeTranslation(database.db, { ...actor, role: 'member' }, 'test-framework', 'ethics', 'nb', wording)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
 		expect(await editNodeTranslation(database.db, { ...actor, secondFactorVerified: false }, 'test-framework', 'ethics', 'nb', wording)).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
 		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'nowhere', 'nb', wording)).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
+		// A reader has the framework (kept for the next readers); the edit shows at once all the same.
+		const before = (await getFramework(database.db, 'test-framework', 'nb'))!;
+		expect(before.tree[0]!.title).toBe('Etikk');
+		expect(() => ((before.tree[0] as { title: string }).title = 'changed by a caller')).toThrow(TypeError);
 		expect(await editNodeTranslation(database.db, actor, 'test-framework', 'ethics', 'nb', wording)).toEqual({ ok: true, value: null });
+		expect((await getFramework(database.db, 'test-framework', 'nb'))!.tree[0]!.title).toBe('Etikk i praksis');
 
 		expect(await nodeForEditing(database.db, { ...actor, role: 'member' }, 'test-framework', 'ethics', 'nb')).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
 		expect(await nodeForEditing(database.db, actor, 'test-framework', 'nowhere', 'nb')).toMatchObject({ ok: false, problem: { kind: 'not_found' } });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, PgTransaction } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import { createCache, databaseKey } from '../cache/index.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -85,9 +85,11 @@ function frozen<T>(value: T): T {
 
 /**
  * A framework version (the published one unless `version` names another) in a language, with its
- * tree of nodes, each in that language or the base one. Kept (frozen) per database for 5 minutes.
+ * tree of nodes, each in that language or the base one. Kept (frozen) per database for 5 minutes;
+ * a transaction reads afresh.
  */
 export function getFramework(db: DbOrTx, slug: string, locale: AppLocale, version?: string): Promise<Readonly<FrameworkView> | undefined> {
+	if ((db as unknown) instanceof PgTransaction) return readFramework(db, slug, locale, version);
 	return views.get(JSON.stringify([databaseKey(db), slug, locale, version ?? null]), async () => frozen(await readFramework(db, slug, locale, version)));
 }
 
