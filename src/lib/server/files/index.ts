@@ -7,7 +7,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { DbOrTx } from '../db/client.ts';
 import { storedFile } from '../db/schema/files.ts';
-export { LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from './limits.ts';
+export { COMMUNITY_IMAGE_MAX_BYTES, LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from './limits.ts';
+export { imageSize, type ImageSize } from './image-size.ts';
 
 /**
  * A type of file a caller accepts: its media type, size limit, and what file-type must find in the
@@ -60,6 +61,20 @@ export async function checkFile(name: string, data: Uint8Array, kinds: Readonly<
 	if (data.byteLength > kind.maxBytes) return { ok: false, reason: 'too_large' };
 	if (!data.byteLength || !(await contentIs(kind, data))) return { ok: false, reason: 'content' };
 	return { ok: true, ext, mime: kind.mime };
+}
+
+/**
+ * Checks an upload by its bytes alone, whatever its name says (a phone's or a pasted image's name
+ * may have no extension or the wrong one): `kinds` are keyed by file-type's name for the format
+ * ('png', 'jpg', 'webp', 'gif'); the format found must be one of them and within its size limit.
+ */
+export async function checkFileContent(data: Uint8Array, kinds: Readonly<Record<string, FileKind>>): Promise<FileCheck> {
+	if (!data.byteLength) return { ok: false, reason: 'content' };
+	const found = await fileTypeFromBuffer(data);
+	const kind = found && Object.hasOwn(kinds, found.ext) ? kinds[found.ext] : undefined;
+	if (!found || !kind) return { ok: false, reason: 'type' };
+	if (data.byteLength > kind.maxBytes) return { ok: false, reason: 'too_large' };
+	return { ok: true, ext: found.ext, mime: kind.mime };
 }
 
 const NAME_MAX = 200;
