@@ -21,14 +21,14 @@ export const uploadPath = (id: string) => `/community/uploads/${id}`;
 export type ImageSizes = ReadonlyMap<string, { width: number; height: number }>;
 type Env = { sizes?: ImageSizes };
 
-md.renderer.rules.image = (tokens, i, options, env: Env, self) => {
+md.renderer.rules.image = (tokens, i, options, env, self) => {
 	const token = tokens[i]!;
 	const alt = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env));
-	const upload = UPLOAD_SRC.exec(token.attrGet('src') ?? '');
+	const upload = UPLOAD_SRC.exec(String(token.attrGet('src') ?? ''));
 	// Any other address: the alt text alone, no image, no link.
 	if (!upload) return alt;
 	const id = upload[1]!.toLowerCase();
-	const size = env.sizes?.get(id);
+	const size = (env as Env | undefined)?.sizes?.get(id);
 	const dimensions = size ? ` width="${size.width}" height="${size.height}"` : '';
 	return `<img src="${uploadPath(id)}" alt="${alt}"${dimensions} loading="lazy">`;
 };

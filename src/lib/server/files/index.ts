@@ -147,19 +147,23 @@ export function byteRange(header: string | null, size: number): { start: number;
  * The response that sends a stored file: its checked type, never sniffed again by the browser;
  * images inline (they open in the tab), anything else (PDF) as a download, so a document never runs
  * in the site's origin; private to the reader, never kept by a shared cache. With the request's
- * `Range` header one byte range is sent (206), so a video or audio player can seek.
+ * `Range` header one byte range is sent (206), so a video or audio player can seek. With `cache`,
+ * the reader's browser keeps it for `maxAge` seconds (for files that never change at their address,
+ * such as a post's images) and a request with its ETag in `If-None-Match` gets a 304.
  */
-export function fileResponse(file: StoredFileData, range: string | null = null): Response {
+export function fileResponse(file: StoredFileData, range: string | null = null, cache?: { maxAge: number; ifNoneMatch: string | null }): Response {
 	const inline = file.mime.startsWith('image/') && file.mime !== 'image/svg+xml';
 	const size = file.data.byteLength;
+	const etag = `"${file.sha256}"`;
 	const headers: Record<string, string> = {
 		'content-type': file.mime,
 		'x-content-type-options': 'nosniff',
 		'content-disposition': disposition(inline ? 'inline' : 'attachment', file.name),
-		'cache-control': 'private, no-cache',
+		'cache-control': cache ? `private, max-age=${cache.maxAge}` : 'private, no-cache',
 		'accept-ranges': 'bytes',
-		etag: `"${file.sha256}"`
+		etag
 	};
+	if (cache?.ifNoneMatch && cache.ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
 	const part = byteRange(range, size);
 	if (part === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
 	if (!part) return new Response(file.data as Uint8Array<ArrayBuffer>, { headers: { ...headers, 'content-length': String(size) } });
