@@ -29,6 +29,7 @@ import { bodyLimitFor, COMMUNITY_POST_BODY_LIMIT, DEFAULT_BODY_LIMIT } from '../
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
+import { indexSearchItem } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { testDatabases } from '../helpers/db.ts';
@@ -150,6 +151,11 @@ describe.each(testDatabases())('community images on $name', ({ open }) => {
 		expect(edited.body.startsWith(first.body)).toBe(true);
 		expect(edited.html).toContain('alt="A square" width="4" height="4"');
 		expect(edited.revisions).toBe(1);
+
+		// Search knows the images by their alt text, not their addresses.
+		await indexSearchItem(db, `thread:${thread}`);
+		const indexed = (await db.execute(sql`select body from search_document where ref = ${`thread:${thread}`}`)) as unknown as { rows: { body: string }[] };
+		expect(indexed.rows[0]!.body).toBe('See below.\n\nA dot\n\nA square');
 	});
 
 	it('refuses an image without alt text, one that is not PNG, JPEG, WebP or GIF, an oversized one and a stranger’s, and stores nothing then', async () => {
