@@ -264,6 +264,25 @@ test('a member puts an image in a reply without JavaScript, with its alt text; a
 	expect(served.headers()['x-content-type-options']).toBe('nosniff');
 	expect(served.headers()['cache-control']).toMatch(/^private, max-age=\d+$/);
 
+	// With JavaScript, Gus puts an image where his cursor is, before the rest of his text.
+	const body = gus.getByLabel(en.community_field_body!, { exact: true });
+	await body.fill('That is the board we need too.');
+	await body.focus();
+	await body.press('Home');
+	await gus.getByLabel(en.community_field_image!, { exact: true }).setInputFiles({ ...board, name: 'ours.png', buffer: Buffer.from(png(30, 30)) });
+	await gus.getByLabel(en.community_field_alt!, { exact: true }).fill('Our empty board');
+	await gus.getByRole('button', { name: en.community_image_insert }).click();
+	await expect(gus.getByText(en.community_image_inserted!)).toBeVisible();
+	await expect(body).toHaveValue(/^!\[Our empty board\]\(\/community\/uploads\/[0-9a-f-]{36}\)\n\nThat is the board we need too\.$/);
+	await expect(gus.getByLabel(en.community_field_alt!, { exact: true })).toHaveValue('');
+	await expectAccessible(gus);
+	await gus.getByRole('button', { name: en.community_post_reply }).click();
+	const ours = gus.locator('article.post', { hasText: 'That is the board we need too.' }).getByRole('img', { name: 'Our empty board' });
+	await ours.scrollIntoViewIfNeeded();
+	await expect.poll(() => ours.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(30);
+	// Only one copy: the form sent no second image.
+	await expect(gus.locator('article.post img')).toHaveCount(2);
+
 	// Fay's organisation has a private space; her image there is a 404 to Gus, as an image that does not exist.
 	const created = await fay.request.post('/en/organisations?/create', {
 		headers: FORM_HEADERS,

@@ -66,6 +66,7 @@ describe('community images: what the bytes are', () => {
 
 	it('gives a post with an image the larger body limit, and nothing else', () => {
 		expect(bodyLimitFor('/en/community/ethics/new')).toBe(COMMUNITY_POST_BODY_LIMIT);
+		expect(bodyLimitFor('/en/community/ethics/uploads')).toBe(COMMUNITY_POST_BODY_LIMIT);
 		expect(bodyLimitFor('/nb/community/ethics/00000000-0000-4000-8000-000000000001?/reply')).toBe(COMMUNITY_POST_BODY_LIMIT);
 		expect(bodyLimitFor('/nb/community/ethics/00000000-0000-4000-8000-000000000001?/edit')).toBe(COMMUNITY_POST_BODY_LIMIT);
 		expect(bodyLimitFor('/nb/community/ethics/00000000-0000-4000-8000-000000000001?/react')).toBe(DEFAULT_BODY_LIMIT);

@@ -26,6 +26,9 @@ export const threadForm = z.object({
 	announce: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes')
 });
 
+/** An image uploaded on its own while a post is written (its file is read with `uploadedFile`). */
+export const imageForm = z.object({ alt });
+
 /** A reply, to the thread or to a reply (`parent`). */
 export const replyForm = z.object({ body: requiredText(BODY_MAX), parent: optionalId, mention, alt });
 

@@ -38,13 +38,15 @@ export const COMMUNITY_POST_BODY_LIMIT = COMMUNITY_IMAGE_MAX_BYTES + FORM_OVERHE
 // The actions that take files: `?/import` on the course list, `?/upload` on a lesson,
 // `?/evidence` on a CPD entry, `?/upload` on a resource (both check the session before reading
 // the body), and a community post with an image: a new thread (the page's one action, no name), a
-// reply and an edit (they open the space, which needs a session, before reading the body).
+// reply, an edit and an image inserted while writing (they open the space, which needs a session,
+// before reading the body).
 const UPLOAD_ACTIONS: [RegExp, string, number][] = [
 	[/^\/[a-z]{2}\/editor\/courses\/?$/, 'import', AUTHORING_BODY_LIMIT],
 	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/lessons\/[^/]+\/?$/, 'upload', AUTHORING_BODY_LIMIT],
 	[/^\/[a-z]{2}\/cpd\/[^/]+\/?$/, 'evidence', PERSONAL_FILE_BODY_LIMIT],
 	[/^\/[a-z]{2}\/resources\/[^/]+\/?$/, 'upload', LIBRARY_FILE_BODY_LIMIT],
 	[/^\/[a-z]{2}\/community\/[^/]+\/new\/?$/, '', COMMUNITY_POST_BODY_LIMIT],
+	[/^\/[a-z]{2}\/community\/[^/]+\/uploads\/?$/, '', COMMUNITY_POST_BODY_LIMIT],
 	[/^\/[a-z]{2}\/community\/[^/]+\/[^/]+\/?$/, 'reply', COMMUNITY_POST_BODY_LIMIT],
 	[/^\/[a-z]{2}\/community\/[^/]+\/[^/]+\/?$/, 'edit', COMMUNITY_POST_BODY_LIMIT]
 ];
