@@ -137,8 +137,10 @@ const authentication: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const response = await resolve(event);
-	// Pages that depend on who is signed in must never be cached by shared caches.
-	if (token) response.headers.set('cache-control', 'private, no-store');
+	// Pages that depend on who is signed in must never be cached by shared caches. A response that
+	// already says `private, max-age=…` (a post's image, unchanging at its address, checked for this
+	// reader) may stay in the reader's own browser for that long.
+	if (token && !/^private, max-age=\d+$/.test(response.headers.get('cache-control') ?? '')) response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 

@@ -10,6 +10,8 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
 	};
 	const body = () => {
 		const data = new FormData(form);
+		// A draft is text: a chosen file (a post's image) is sent with the form, not with every save.
+		for (const [name, value] of [...data]) if (value instanceof File) data.delete(name);
 		if (form.dataset.activity) data.set('activity', form.dataset.activity);
 		return data;
 	};

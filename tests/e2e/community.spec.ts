@@ -1,5 +1,6 @@
 import { FORM_HEADERS } from './outside-in.ts';
-import { expect, expectAccessible, messages, test } from './fixtures.ts';
+import { png } from '../helpers/images.ts';
+import { expect, expectAccessible, expectAccessibleWithoutScript, messages, test } from './fixtures.ts';
 import { adminPage, latestMail, signIn, signUpAndVerify, type Person } from './helpers.ts';
 
 // Two practitioners in two browsers: one starts a discussion in an open space, the other opens it,
@@ -195,6 +196,123 @@ test('a comment under a glossary term opens its discussion; a visitor reads it a
 	await expect(seen.getByRole('textbox')).toHaveCount(0);
 	await expectAccessible(visitor);
 	await visitor.context().close();
+});
+
+test('a member puts an image in a reply without JavaScript, with its alt text; another reader sees it; an image of a private space is a 404 to a stranger', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const FAY: Person = { name: 'Fay Sketcher', email: 'fay.images@praxis.test', password: 'drawing on the whiteboard 2026', locale: 'en' };
+	const GUS: Person = { name: 'Gus Looker', email: 'gus.images@praxis.test', password: 'looking at the pictures 2026', locale: 'en' };
+	const signedIn = async (person: Person) => {
+		const page = await (await browser.newContext()).newPage();
+		await signUpAndVerify(page, person);
+		await signIn(page, person.email, person.password);
+		await expect(page.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+		return page;
+	};
+	const fay = await signedIn(FAY);
+	const gus = await signedIn(GUS);
+
+	// Gus starts a discussion in an open space.
+	await gus.goto('/en/community/research');
+	await gus.getByRole('link', { name: en.community_new_thread }).click();
+	await gus.getByLabel(en.community_field_title!, { exact: true }).fill('How do you map a pupil’s options?');
+	await gus.getByLabel(en.community_field_body!, { exact: true }).fill('Show us your boards.');
+	await gus.getByRole('button', { name: en.community_post_thread }).click();
+	await expect(gus.getByRole('heading', { level: 1, name: 'How do you map a pupil’s options?' })).toBeVisible();
+	const threadUrl = gus.url();
+
+	// Fay answers from a browser without JavaScript: the image is a file field of the reply form.
+	const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await fay.context().storageState() });
+	const fayPlain = await noScript.newPage();
+	await fayPlain.goto(threadUrl);
+	const board = { name: 'board.png', mimeType: 'image/png', buffer: Buffer.from(png(48, 32)) };
+	await fayPlain.getByLabel(en.community_field_body!, { exact: true }).fill('This is how our board looks.');
+	await fayPlain.getByLabel(en.community_field_image!, { exact: true }).setInputFiles(board);
+	await expectAccessibleWithoutScript(fayPlain);
+	// Without alt text the image is refused, with the reason next to the field.
+	await fayPlain.getByRole('button', { name: en.community_post_reply }).click();
+	const alt = fayPlain.getByLabel(en.community_field_alt!, { exact: true });
+	await expect(alt).toHaveAttribute('aria-invalid', 'true');
+	await expect(fayPlain.getByText(en.community_error_image_alt!)).toBeVisible();
+	await expect(fayPlain.getByLabel(en.community_field_body!, { exact: true })).toHaveValue('This is how our board looks.');
+	await expectAccessibleWithoutScript(fayPlain);
+	// A file that only calls itself an image is refused too.
+	await alt.fill('A whiteboard with three columns: interests, strengths, next steps');
+	await fayPlain.getByLabel(en.community_field_image!, { exact: true }).setInputFiles({ name: 'board.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+	await fayPlain.getByRole('button', { name: en.community_post_reply }).click();
+	await expect(fayPlain.getByText(en.community_error_image_type!)).toBeVisible();
+	await fayPlain.getByLabel(en.community_field_image!, { exact: true }).setInputFiles(board);
+	await fayPlain.getByRole('button', { name: en.community_post_reply }).click();
+	const posted = fayPlain.locator('article.post', { hasText: 'This is how our board looks.' });
+	await expect(posted.getByRole('img', { name: 'A whiteboard with three columns: interests, strengths, next steps' })).toBeVisible();
+	await noScript.close();
+
+	// Gus sees the image itself (decoded by his browser), lazily loaded, its room kept.
+	await gus.goto(threadUrl);
+	const image = gus.locator('article.post').getByRole('img', { name: 'A whiteboard with three columns: interests, strengths, next steps' });
+	await image.scrollIntoViewIfNeeded();
+	await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
+	await expect(image).toHaveAttribute('loading', 'lazy');
+	await expect(image).toHaveAttribute('width', '48');
+	await expect(image).toHaveAttribute('height', '32');
+	await expectAccessible(gus);
+	const src = (await image.getAttribute('src'))!;
+	expect(src).toMatch(/^\/community\/uploads\/[0-9a-f-]{36}$/);
+	const served = await gus.request.get(src);
+	expect(served.status()).toBe(200);
+	expect(served.headers()['content-type']).toBe('image/png');
+	expect(served.headers()['x-content-type-options']).toBe('nosniff');
+	expect(served.headers()['cache-control']).toMatch(/^private, max-age=\d+$/);
+
+	// With JavaScript, Gus puts an image where his cursor is, before the rest of his text.
+	const body = gus.getByLabel(en.community_field_body!, { exact: true });
+	await body.fill('That is the board we need too.');
+	await body.focus();
+	await body.press('Home');
+	await gus.getByLabel(en.community_field_image!, { exact: true }).setInputFiles({ ...board, name: 'ours.png', buffer: Buffer.from(png(30, 30)) });
+	await gus.getByLabel(en.community_field_alt!, { exact: true }).fill('Our empty board');
+	await gus.getByRole('button', { name: en.community_image_insert }).click();
+	await expect(gus.getByText(en.community_image_inserted!)).toBeVisible();
+	await expect(body).toHaveValue(/^!\[Our empty board\]\(\/community\/uploads\/[0-9a-f-]{36}\)\n\nThat is the board we need too\.$/);
+	await expect(gus.getByLabel(en.community_field_alt!, { exact: true })).toHaveValue('');
+	await expectAccessible(gus);
+	await gus.getByRole('button', { name: en.community_post_reply }).click();
+	const ours = gus.locator('article.post', { hasText: 'That is the board we need too.' }).getByRole('img', { name: 'Our empty board' });
+	await ours.scrollIntoViewIfNeeded();
+	await expect.poll(() => ours.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(30);
+	// Only one copy: the form sent no second image.
+	await expect(gus.locator('article.post img')).toHaveCount(2);
+
+	// Fay's organisation has a private space; her image there is a 404 to Gus, as an image that does not exist.
+	const created = await fay.request.post('/en/organisations?/create', {
+		headers: FORM_HEADERS,
+		data: new URLSearchParams({ name: 'Fay’s guidance team', sector: 'school', country: 'NO', description: '' }).toString(),
+		maxRedirects: 0
+	});
+	expect(created.status()).toBe(303);
+	const organisationId = /\/organisations\/([0-9a-f-]{36})/.exec(created.headers()['location']!)![1]!;
+	await fay.goto(`/en/community/org-${organisationId}/new`);
+	await fay.getByLabel(en.community_field_title!, { exact: true }).fill('Our own board');
+	await fay.getByLabel(en.community_field_body!, { exact: true }).fill('For the team only.');
+	await fay.getByLabel(en.community_field_image!, { exact: true }).setInputFiles({ ...board, name: 'team.png', buffer: Buffer.from(png(20, 10)) });
+	await fay.getByLabel(en.community_field_alt!, { exact: true }).fill('The team’s planning board');
+	await expectAccessible(fay);
+	await fay.getByRole('button', { name: en.community_post_thread }).click();
+	const teamImage = fay.locator('.thread').getByRole('img', { name: 'The team’s planning board' });
+	await expect.poll(() => teamImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(20);
+	const privateSrc = (await teamImage.getAttribute('src'))!;
+	const privateImage = await gus.request.get(privateSrc);
+	const missingImage = await gus.request.get('/community/uploads/00000000-0000-4000-8000-000000000000');
+	expect(privateImage.status()).toBe(404);
+	expect(missingImage.status()).toBe(404);
+	expect(privateImage.headers()['content-type']).toBe(missingImage.headers()['content-type']);
+	expect((await gus.request.get('/community/uploads/not-an-id')).status()).toBe(404);
+	const visitor = await browser.newContext();
+	expect((await visitor.request.get(privateSrc)).status()).toBe(404);
+	expect((await visitor.request.get(src)).status()).toBe(200);
+	await visitor.close();
+	await fay.context().close();
+	await gus.context().close();
 });
 
 const EVE: Person = { name: 'Eve Outspoken', email: 'eve.community@praxis.test', password: 'strong opinions loosely held 2026', locale: 'en' };

@@ -25,6 +25,9 @@ export const PUBLIC = new Set([
 	'GET /cards/random',
 	// The open community spaces are read by anyone (an organisation's or a cohort's space is not).
 	'GET /community',
+	// An image put in a post: anyone may see one from an open space, only the space's members one from
+	// an organisation's or a cohort's (the fixture is an id nobody uploaded: 404 to everyone).
+	'GET /community/uploads/[upload]',
 	// The resource library and Your career learning: published resources are public.
 	'GET /career-learning',
 	'GET /career-learning/[button]',
@@ -359,6 +362,7 @@ export async function setUpFixtures(browser: Browser, person: Person, other?: Pe
 		'/competence/shared/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
 		// The admin's organisation's private community space (the member is a stranger to it).
 		'/community/[space]': { space: `org-${organisationId}`, thread: '00000000-0000-4000-8000-00000000c0de', post: '00000000-0000-4000-8000-00000000c0de' },
+		'/community/uploads/[upload]': { upload: '00000000-0000-4000-8000-00000000c0de' },
 		// A live card session that is nobody's (its facilitator's views are private).
 		'/cards/live/[id]': { id: '00000000-0000-4000-8000-00000000c0de' },
 		'/resources/[slug]': { slug: 'norwegian-quality-framework-website', file: '00000000-0000-4000-8000-00000000c0de' },

@@ -4,7 +4,7 @@
 import { parseFragment } from 'parse5';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { hasLink, renderPost } from '../../src/lib/server/community/markdown.ts';
+import { excerpt, hasLink, renderPost } from '../../src/lib/server/community/markdown.ts';
 import { mentions } from '../../src/lib/server/community/notifications.ts';
 import Post from '../../src/lib/components/community/Post.svelte';
 import type { PostView } from '../../src/lib/server/community/threads.ts';
@@ -39,6 +39,20 @@ const CORPUS = [
 	'[click](vbscript:msgbox(1))',
 	'![x](javascript:alert(1))',
 	'![x](https://example.org/x.png" onerror="alert(1))',
+	// Images: only /community/uploads/<uuid> is ever an image.
+	'![x](https://example.org/x.png)',
+	'![x](http://169.254.169.254/latest/meta-data)',
+	'![x](//evil.example/community/uploads/00000000-0000-4000-8000-000000000001)',
+	'![x](data:image/png;base64,iVBORw0KGgo=)',
+	'![x](data:image/svg+xml,<svg onload=alert(1)>)',
+	'![x](JaVaScRiPt:alert(1))',
+	'![x](/community/uploads/00000000-0000-4000-8000-000000000001" onerror="alert(1))',
+	'![x" onerror="alert(1)](/community/uploads/00000000-0000-4000-8000-000000000001)',
+	'![<script>alert(1)</script>](/community/uploads/00000000-0000-4000-8000-000000000001)',
+	'![x](/community/uploads/00000000-0000-4000-8000-000000000001 "t\" onload=\"alert(1)")',
+	'![x](/community/uploads/../../account/data)',
+	'![x](/community/uploads/not-a-uuid)',
+	'[![x](/community/uploads/00000000-0000-4000-8000-000000000001)](javascript:alert(1))',
 	'[a](https://example.org "title\\" onmouseover=\\"alert(1)")',
 	'<a href="javascript:alert(1)">x</a>',
 	'`<script>alert(1)</script>`',
@@ -50,8 +64,15 @@ const CORPUS = [
 	"'';!--\"<XSS>=&{()}"
 ];
 
-/** The elements Markdown may produce. */
-const MARKDOWN_ELEMENTS = new Set(['p', 'a', 'strong', 'em', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'br', 'hr', 's', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div']);
+/** The elements Markdown may produce (an `img` only as `localImage` allows). */
+const MARKDOWN_ELEMENTS = new Set(['p', 'a', 'strong', 'em', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'br', 'hr', 's', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'img']);
+const UPLOAD = /^\/community\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The one image a post may show: src exactly an uploaded image, and nothing but alt, size and lazy loading. */
+function localImage(element: Node): boolean {
+	const attrs = element.attrs ?? [];
+	return attrs.every((a) => ['src', 'alt', 'width', 'height', 'loading'].includes(a.name)) && attrs.some((a) => a.name === 'src' && UPLOAD.test(a.value)) && attrs.some((a) => a.name === 'alt');
+}
 
 /**
  * Why the HTML could run something, or null: a script-like element, an element Markdown does not
@@ -67,6 +88,7 @@ function elements(node: Node): Node[] {
 function dangerous(html: string, only?: Set<string>): string | null {
 	for (const element of elements(parseFragment(html) as unknown as Node)) {
 		const name = element.nodeName;
+		if (name === 'img' && only && localImage(element)) continue;
 		if (['script', 'iframe', 'object', 'embed', 'style', 'svg', 'math', 'img', 'base', 'meta', 'link'].includes(name)) return `<${name}>`;
 		if (only && !only.has(name)) return `<${name}>`;
 		for (const attribute of element.attrs ?? []) {
@@ -104,6 +126,10 @@ describe('community Markdown', () => {
 		expect(dangerous('<a href=" JaVaScRiPt:alert(1)">x</a>')).not.toBeNull();
 		expect(dangerous('<p onclick="x">y</p>')).not.toBeNull();
 		expect(dangerous('<p>&lt;script&gt; onclick= javascript:</p>', MARKDOWN_ELEMENTS)).toBeNull();
+		expect(dangerous('<img src="/community/uploads/00000000-0000-4000-8000-000000000001" alt="x" loading="lazy">', MARKDOWN_ELEMENTS)).toBeNull();
+		expect(dangerous('<img src="https://example.org/x.png" alt="x">', MARKDOWN_ELEMENTS)).not.toBeNull();
+		expect(dangerous('<img src="/community/uploads/00000000-0000-4000-8000-000000000001" alt="x" onerror="alert(1)">', MARKDOWN_ELEMENTS)).not.toBeNull();
+		expect(dangerous('<img src="/community/uploads/00000000-0000-4000-8000-000000000001/../x" alt="x">', MARKDOWN_ELEMENTS)).not.toBeNull();
 	});
 
 	it.each(CORPUS)('renders %j inert', (input) => {
@@ -128,11 +154,34 @@ describe('community Markdown', () => {
 		expect(hasLink('no links here.')).toBe(false);
 	});
 
+	it('shows an image only from the community’s uploads, lazily and with its size when known; any other is its alt text', () => {
+		const id = '0a1b2c3d-0000-4000-8000-00000000abcd';
+		const local = renderPost(`Look:\n\n![A whiteboard](/community/uploads/${id})`);
+		expect(local).toContain(`<img src="/community/uploads/${id}" alt="A whiteboard" loading="lazy">`);
+		const sized = renderPost(`![A whiteboard](/community/uploads/${id.toUpperCase()})`, new Map([[id, { width: 640, height: 480 }]]));
+		expect(sized).toContain(`<img src="/community/uploads/${id}" alt="A whiteboard" width="640" height="480" loading="lazy">`);
+		// Escaped alt text, and Markdown inside it read as text.
+		expect(renderPost(`![a "b" <c> **d**](/community/uploads/${id})`)).toContain('alt="a &quot;b&quot; &lt;c&gt; d"');
+		for (const src of ['https://example.org/x.png', 'http://example.org/x.png', `//example.org/community/uploads/${id}`, `/community/uploads/${id}?x=1`, `/community/uploads/${id}/`, `/community/uploads/${id}#x`, '/community/uploads/x', `/en/community/uploads/${id}`, `https://praxis.example/community/uploads/${id}`, 'mailto:a@example.org']) {
+			const html = renderPost(`![Shown as text](${src})`);
+			expect(html, src).not.toContain('<img');
+			expect(html, src).not.toContain('<a');
+			expect(html, src).toContain('Shown as text');
+		}
+		// Addresses that are not links at all stay as the text typed.
+		for (const src of ['javascript:alert(1)', 'data:image/png;base64,iVBORw0KGgo=', 'vbscript:x', '/etc/passwd']) {
+			const html = renderPost(`![alt](${src})`);
+			expect(html, src).not.toMatch(/<img|<a /);
+		}
+		expect(excerpt(`Before ![A whiteboard](/community/uploads/${id}) after`)).toBe('Before A whiteboard after');
+		expect(hasLink(`![A whiteboard](/community/uploads/${id})`)).toBe(false);
+	});
+
 	it('never yields a script, an on* attribute or a script URL for random input (fuzz)', () => {
 		// A seeded generator: the same run every time, many shapes of Markdown and HTML fragments.
 		let seed = 20_261_206;
 		const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-		const pieces = ['<', '>', '"', "'", '`', '[', ']', '(', ')', '!', '*', '_', '#', '\n', ' ', '&', ';', '#x6A;', '&#106;', 'javascript:', 'JaVaScRiPt:', 'data:', 'vbscript:', 'script', 'img', 'src=', 'href=', 'onerror=', 'onload=', 'alert(1)', '/', '\\', '=', 'a', 'http://', 'https://x.y', '\t', '\u0000', '%0a', '```', '> ', '- ', '1. ', '<!--', '-->', 'svg', 'iframe'];
+		const pieces = ['<', '>', '"', "'", '`', '[', ']', '(', ')', '!', '*', '_', '#', '\n', ' ', '&', ';', '#x6A;', '&#106;', 'javascript:', 'JaVaScRiPt:', 'data:', 'vbscript:', 'script', 'img', 'src=', 'href=', 'onerror=', 'onload=', 'alert(1)', '/', '\\', '=', 'a', 'http://', 'https://x.y', '\t', '\u0000', '%0a', '```', '> ', '- ', '1. ', '<!--', '-->', 'svg', 'iframe', '![', '](', '/community/uploads/', '00000000-0000-4000-8000-000000000001', '](/community/uploads/00000000-0000-4000-8000-000000000001)', '"', ' "t"', 'loading=', 'width='];
 		for (let i = 0; i < 1500; i++) {
 			const length = 1 + Math.floor(random() * 30);
 			let input = '';

@@ -5,12 +5,15 @@ import { FLAG_NOTE_MAX, FLAG_REASONS, SUSPENSION_DAYS } from './moderation.ts';
 import { REACTIONS } from './reactions.ts';
 import { BODY_MAX, POST_LANGUAGES, TITLE_MAX } from './threads.ts';
 import { isContentRef } from './comments.ts';
+import { ALT_MAX } from './uploads.ts';
 
 const optionalId = z
 	.union([z.literal(''), uuid()])
 	.default('')
 	.transform((v) => v || null);
 const mention = plainText(200).default('');
+/** The alt text of an image attached with the post (the file itself is read with `uploadedFile`). */
+const alt = plainText(ALT_MAX).default('');
 
 /** A new thread. */
 export const threadForm = z.object({
@@ -18,15 +21,19 @@ export const threadForm = z.object({
 	body: requiredText(BODY_MAX),
 	language: z.enum(POST_LANGUAGES, { error: 'error_choose' }),
 	mention,
+	alt,
 	/** A moderator of an organisation's or a cohort's space tells every member (notice and mail). */
 	announce: z.literal('yes', { error: 'error_invalid' }).optional().transform((v) => v === 'yes')
 });
 
+/** An image uploaded on its own while a post is written (its file is read with `uploadedFile`). */
+export const imageForm = z.object({ alt });
+
 /** A reply, to the thread or to a reply (`parent`). */
-export const replyForm = z.object({ body: requiredText(BODY_MAX), parent: optionalId, mention });
+export const replyForm = z.object({ body: requiredText(BODY_MAX), parent: optionalId, mention, alt });
 
 /** An edit of a thread's opening (`post` empty, with its title) or of a reply. */
-export const editForm = z.object({ post: optionalId, title: singleLine(TITLE_MAX).optional(), body: requiredText(BODY_MAX) });
+export const editForm = z.object({ post: optionalId, title: singleLine(TITLE_MAX).optional(), body: requiredText(BODY_MAX), alt });
 
 /** Names the thread itself (`post` empty) or one of its replies. */
 export const targetForm = z.object({ post: optionalId });

@@ -17,6 +17,7 @@ export * from './moderation.ts';
 export { listNotifications, markRead, markThreadRead, mentions, setWatch, unreadCount, type NotificationView } from './notifications.ts';
 export * from './spaces.ts';
 export * from './threads.ts';
+export { ALT_MAX, IMAGE_TYPES, readUpload, uploadImage, uploadPath, UPLOADS_PER_HOUR, type ImageInput } from './uploads.ts';
 export { REACTIONS, type Reaction, type ReactionCount } from './reactions.ts';
 
 export const community: Capability = {

@@ -2,7 +2,9 @@ import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { PersonalData } from '../capability.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { reindexThread } from './threads.ts';
-import { communityPost, communityPreference, communityReaction, communitySpace, communityThread, communityWatch } from '../db/schema/community.ts';
+import { communityPost, communityPreference, communityReaction, communitySpace, communityThread, communityUpload, communityWatch } from '../db/schema/community.ts';
+import { storedFile } from '../db/schema/files.ts';
+import { uploadPath } from './markdown.ts';
 
 /**
  * Removes the words of everything the person wrote in the community, as they chose on deletion: each
@@ -34,7 +36,7 @@ async function removeWriting(tx: DbOrTx, userId: string): Promise<void> {
 /**
  * What a person wrote in the community. On account deletion their threads and replies stay, shown
  * as by a "deleted member" (the author column is set to null by the foreign key), as the privacy
- * page says — or, if they chose so, lose their words first (`removeWriting`); watches, notices, drafts, reactions and mail settings go with the account (ON DELETE CASCADE).
+ * page says — or, if they chose so, lose their words (`removeWriting`) and images first; watches, notices, drafts, reactions and mail settings go with the account (ON DELETE CASCADE).
  */
 export const COMMUNITY_DATA: readonly PersonalData[] = [
 	{
@@ -58,6 +60,25 @@ export const COMMUNITY_DATA: readonly PersonalData[] = [
 				.from(communityPost)
 				.where(and(eq(communityPost.authorId, userId), isNull(communityPost.deletedAt)))
 				.orderBy(asc(communityPost.createdAt))
+	},
+	{
+		// The images they put in posts (each one's bytes at `download`). They stay with the discussion
+		// on deletion unless the person chose to remove their writing: then they go too (the trigger
+		// on community_upload takes the bytes).
+		key: 'communityUploads',
+		erase: async (tx, person) => {
+			if (person.writing === 'remove') await tx.delete(communityUpload).where(eq(communityUpload.uploaderId, person.id));
+		},
+		export: async (db, userId) => {
+			const rows = await db
+				.select({ space: communitySpace.slug, id: communityUpload.fileId, alt: communityUpload.alt, name: storedFile.name, mime: storedFile.mime, size: storedFile.size, sha256: storedFile.sha256, createdAt: communityUpload.createdAt })
+				.from(communityUpload)
+				.innerJoin(storedFile, eq(storedFile.id, communityUpload.fileId))
+				.innerJoin(communitySpace, eq(communitySpace.id, communityUpload.spaceId))
+				.where(eq(communityUpload.uploaderId, userId))
+				.orderBy(asc(communityUpload.createdAt));
+			return rows.map((r) => ({ ...r, download: uploadPath(r.id) }));
+		}
 	},
 	{
 		key: 'communitySettings',

@@ -12,7 +12,8 @@ import { hit, type Limit } from '../ratelimit/index.ts';
 import { requestSearchIndex } from '../search/index.ts';
 import { can, type Actor, type SignedIn, type WrittenInSpace } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
-import { excerpt, hasLink, renderPost } from './markdown.ts';
+import { excerpt, hasLink, renderPost, type ImageSizes } from './markdown.ts';
+import { checkImage, imageSizes, storeImage, uploadsIn, withImage, type CheckedImage, type ImageInput } from './uploads.ts';
 import { notifyAnnouncement, notifyMentions, notifyReply } from './notifications.ts';
 import { reactionCounts, toggleReaction, type Reaction, type ReactionCount } from './reactions.ts';
 import { suspendedUntil } from './moderation.ts';
@@ -103,8 +104,20 @@ export async function listThreads(
 
 export type ThreadInput = { title: string; body: string; language: PostLanguage; mention?: string; announce?: boolean;
 	/** The content page the thread discusses (see comments.ts). */
-	subject?: string };
-export type ReplyInput = { body: string; parentId?: string | null; mention?: string };
+	subject?: string;
+	/** An image to add at the end of the text (uploads.ts). */
+	image?: ImageInput };
+export type ReplyInput = { body: string; parentId?: string | null; mention?: string; image?: ImageInput };
+
+/** Checks the image that comes with a post, if any (nothing stored yet). */
+async function checkedImage(db: DbOrTx, actor: Actor, space: Space, image: ImageInput | undefined): Promise<Result<CheckedImage | undefined>> {
+	return image ? checkImage(db, actor, space, image) : ok(undefined);
+}
+
+/** The text to store: with the checked image stored and shown at its end. */
+async function bodyWithImage(tx: DbOrTx, body: string, image: CheckedImage | undefined): Promise<string> {
+	return image ? withImage(body, (await storeImage(tx, image)).markdown) : body;
+}
 
 type Limits = { newMember: boolean };
 
@@ -136,17 +149,20 @@ export async function createThread(db: DbOrTx, actor: Actor, space: Space, input
 	if (input.announce && (space.kind === 'public' || !moderates(space, actor))) return problem('forbidden', { key: 'community_error_announce' });
 	const limits = await checkLimits(db, actor, space);
 	if (!limits.ok) return limits;
+	const image = await checkedImage(db, actor, space, input.image);
+	if (!image.ok) return image;
 	const held = limits.value.newMember && !moderates(space, actor) && hasLink(input.body);
 	return db.transaction(async (tx) => {
+		const body = await bodyWithImage(tx, input.body, image.value);
 		const [row] = await tx
 			.insert(communityThread)
-			.values({ spaceId: space.id, authorId: actor.id, title: input.title, body: input.body, language: input.language, held, subject: input.subject ?? null })
+			.values({ spaceId: space.id, authorId: actor.id, title: input.title, body, language: input.language, held, subject: input.subject ?? null })
 			.returning({ id: communityThread.id });
 		const id = row!.id;
 		await tx.insert(communityWatch).values({ userId: actor.id, threadId: id, level: 'watch' }).onConflictDoNothing();
 		await tx.delete(communityDraft).where(and(eq(communityDraft.userId, actor.id), eq(communityDraft.key, `space:${space.id}`)));
 		if (!held) {
-			await notifyMentions(tx, space, { threadId: id, postId: null, actorId: actor.id, text: `${input.body}\n${input.mention ?? ''}` });
+			await notifyMentions(tx, space, { threadId: id, postId: null, actorId: actor.id, text: `${body}\n${input.mention ?? ''}` });
 			if (input.announce) {
 				const [author] = await tx.select({ name: user.displayName }).from(user).where(eq(user.id, actor.id));
 				await notifyAnnouncement(tx, space, { threadId: id, actorId: actor.id, title: input.title, authorName: author!.name });
@@ -226,7 +242,7 @@ export type ThreadView = {
 };
 
 /** A reply as the reader sees it (without its nested replies). */
-function postView(space: Space, actor: Actor, thread: ThreadRow, p: { id: string; parentId: string | null; authorId: string | null; authorName: string | null; body: string; helpful: boolean; deletedAt: Date | null; hidden: boolean; held: boolean; editedAt: Date | null; createdAt: Date; revisions: number }): PostView {
+function postView(space: Space, actor: Actor, thread: ThreadRow, sizes: ImageSizes, p: { id: string; parentId: string | null; authorId: string | null; authorName: string | null; body: string; helpful: boolean; deletedAt: Date | null; hidden: boolean; held: boolean; editedAt: Date | null; createdAt: Date; revisions: number }): PostView {
 	const deleted = p.deletedAt !== null;
 	const mod = moderates(space, actor);
 	const showText = !deleted && (!p.hidden || mod) && (!p.held || mod || p.authorId === actor?.id);
@@ -236,7 +252,7 @@ function postView(space: Space, actor: Actor, thread: ThreadRow, p: { id: string
 		parentId: p.parentId,
 		authorId: p.authorId,
 		authorName: deleted ? null : p.authorName,
-		html: showText ? renderPost(p.body) : '',
+		html: showText ? renderPost(p.body, sizes) : '',
 		body: showText ? p.body : '',
 		helpful: p.helpful && !deleted,
 		deleted,
@@ -287,7 +303,8 @@ export async function getThread(db: DbOrTx, actor: Actor, space: Space, threadId
 		.where(and(eq(communityPost.threadId, row.id), mod ? undefined : or(eq(communityPost.held, false), actor ? eq(communityPost.authorId, actor.id) : sql`false`)))
 		.orderBy(asc(communityPost.createdAt), asc(communityPost.id));
 	const reactions = await reactionCounts(db, row.id, actor?.id ?? null);
-	const views = rows.map((p) => ({ ...postView(space, actor, row, p), reactions: reactions.get(p.id) ?? [] }));
+	const sizes = await imageSizes(db, uploadsIn(row.body, ...rows.map((p) => p.body)));
+	const views = rows.map((p) => ({ ...postView(space, actor, row, sizes, p), reactions: reactions.get(p.id) ?? [] }));
 	const byId = new Map(views.map((v) => [v.id, v]));
 	const posts: PostView[] = [];
 	for (const v of views) {
@@ -312,7 +329,7 @@ export async function getThread(db: DbOrTx, actor: Actor, space: Space, threadId
 		language: row.language,
 		authorId: row.authorId,
 		authorName: deleted ? null : (author?.name ?? null),
-		html: deleted ? '' : renderPost(row.body),
+		html: deleted ? '' : renderPost(row.body, sizes),
 		body: deleted ? '' : row.body,
 		locked: row.locked,
 		hidden: row.hidden,
@@ -349,7 +366,7 @@ export async function getPost(db: DbOrTx, actor: Actor, space: Space, threadId: 
 		.where(and(eq(communityPost.id, postId), eq(communityPost.threadId, thread.id)));
 	if (!p) return problem('not_found');
 	if (p.held && !moderates(space, actor) && p.authorId !== actor?.id) return problem('not_found');
-	return ok(postView(space, actor, thread, p));
+	return ok(postView(space, actor, thread, await imageSizes(db, uploadsIn(p.body)), p));
 }
 
 /**
@@ -373,13 +390,16 @@ export async function reply(db: DbOrTx, actor: Actor, space: Space, threadId: st
 	}
 	const limits = await checkLimits(db, actor, space);
 	if (!limits.ok) return limits;
+	const image = await checkedImage(db, actor, space, input.image);
+	if (!image.ok) return image;
 	const held = limits.value.newMember && !moderates(space, actor) && hasLink(input.body);
 	return db.transaction(async (tx) => {
-		const [row] = await tx.insert(communityPost).values({ threadId: thread.id, authorId: actor.id, parentId, body: input.body, held }).returning({ id: communityPost.id });
+		const body = await bodyWithImage(tx, input.body, image.value);
+		const [row] = await tx.insert(communityPost).values({ threadId: thread.id, authorId: actor.id, parentId, body, held }).returning({ id: communityPost.id });
 		const id = row!.id;
 		await tx.delete(communityDraft).where(and(eq(communityDraft.userId, actor.id), eq(communityDraft.key, `thread:${thread.id}`)));
 		if (held) return ok({ id, held });
-		await published(tx, space, thread.id, id, actor.id, `${input.body}\n${input.mention ?? ''}`);
+		await published(tx, space, thread.id, id, actor.id, `${body}\n${input.mention ?? ''}`);
 		return ok({ id, held });
 	});
 }
@@ -422,17 +442,19 @@ export async function approve(db: DbOrTx, actor: Actor, space: Space, threadId: 
 }
 
 /** Changes the words of a thread (`postId` null: its title and opening text) or a reply; the old words go to the history. */
-export async function editPost(db: DbOrTx, actor: Actor, space: Space, threadId: string, postId: string | null, input: { title?: string; body: string }): Promise<Result> {
+export async function editPost(db: DbOrTx, actor: Actor, space: Space, threadId: string, postId: string | null, input: { title?: string; body: string; image?: ImageInput }): Promise<Result> {
 	const thread = await threadIn(db, actor, space, threadId);
 	if (!thread || !actor) return problem('not_found');
 	if (postId === null) {
 		if (thread.deletedAt || !can(actor, 'community:edit', written(space, thread.authorId))) return problem('not_found');
-		if (thread.body === input.body && (input.title === undefined || input.title === thread.title)) return ok();
+		if (thread.body === input.body && !input.image && (input.title === undefined || input.title === thread.title)) return ok();
+		const image = await checkedImage(db, actor, space, input.image);
+		if (!image.ok) return image;
 		return db.transaction(async (tx) => {
 			await tx.insert(communityRevision).values({ threadId: thread.id, postId: null, editorId: actor.id, title: thread.title, body: thread.body });
 			await tx
 				.update(communityThread)
-				.set({ body: input.body, title: input.title ?? thread.title, editedAt: sql`now()` })
+				.set({ body: await bodyWithImage(tx, input.body, image.value), title: input.title ?? thread.title, editedAt: sql`now()` })
 				.where(eq(communityThread.id, thread.id));
 			await reindexThread(tx, thread.id);
 			return ok();
@@ -441,10 +463,12 @@ export async function editPost(db: DbOrTx, actor: Actor, space: Space, threadId:
 	if (!isUuid(postId)) return problem('not_found');
 	const [post] = await db.select().from(communityPost).where(and(eq(communityPost.id, postId), eq(communityPost.threadId, thread.id)));
 	if (!post || post.deletedAt || !can(actor, 'community:edit', written(space, post.authorId))) return problem('not_found');
-	if (post.body === input.body) return ok();
+	if (post.body === input.body && !input.image) return ok();
+	const image = await checkedImage(db, actor, space, input.image);
+	if (!image.ok) return image;
 	return db.transaction(async (tx) => {
 		await tx.insert(communityRevision).values({ threadId: thread.id, postId: post.id, editorId: actor.id, body: post.body });
-		await tx.update(communityPost).set({ body: input.body, editedAt: sql`now()` }).where(eq(communityPost.id, post.id));
+		await tx.update(communityPost).set({ body: await bodyWithImage(tx, input.body, image.value), editedAt: sql`now()` }).where(eq(communityPost.id, post.id));
 		await reindexThread(tx, thread.id);
 		return ok();
 	});
@@ -509,14 +533,14 @@ export type Revision = { at: Date; title: string | null; html: string; editorNam
 export async function history(db: DbOrTx, actor: Actor, space: Space, threadId: string, postId: string | null): Promise<Result<{ current: { title: string | null; html: string; editedAt: Date | null }; revisions: Revision[] }>> {
 	const thread = await threadIn(db, actor, space, threadId);
 	if (!thread || thread.deletedAt) return problem('not_found');
-	let current: { title: string | null; html: string; editedAt: Date | null };
-	if (postId === null) current = { title: thread.title, html: renderPost(thread.body), editedAt: thread.editedAt };
+	let current: { title: string | null; body: string; editedAt: Date | null };
+	if (postId === null) current = { title: thread.title, body: thread.body, editedAt: thread.editedAt };
 	else {
 		if (!isUuid(postId)) return problem('not_found');
 		const [post] = await db.select().from(communityPost).where(and(eq(communityPost.id, postId), eq(communityPost.threadId, thread.id)));
 		const mod = moderates(space, actor);
 		if (!post || post.deletedAt || (post.hidden && !mod) || (post.held && !mod && post.authorId !== actor?.id)) return problem('not_found');
-		current = { title: null, html: renderPost(post.body), editedAt: post.editedAt };
+		current = { title: null, body: post.body, editedAt: post.editedAt };
 	}
 	const rows = await db
 		.select({ at: communityRevision.createdAt, title: communityRevision.title, body: communityRevision.body, editorName: user.displayName })
@@ -524,7 +548,8 @@ export async function history(db: DbOrTx, actor: Actor, space: Space, threadId: 
 		.leftJoin(user, eq(user.id, communityRevision.editorId))
 		.where(and(eq(communityRevision.threadId, thread.id), postId === null ? isNull(communityRevision.postId) : eq(communityRevision.postId, postId)))
 		.orderBy(desc(communityRevision.createdAt), desc(communityRevision.id));
-	return ok({ current, revisions: rows.map((r) => ({ at: r.at, title: r.title, html: renderPost(r.body), editorName: r.editorName })) });
+	const sizes = await imageSizes(db, uploadsIn(current.body, ...rows.map((r) => r.body)));
+	return ok({ current: { title: current.title, html: renderPost(current.body, sizes), editedAt: current.editedAt }, revisions: rows.map((r) => ({ at: r.at, title: r.title, html: renderPost(r.body, sizes), editorName: r.editorName })) });
 }
 
 /** The draft the actor was writing (`space:<id>` for a new thread, `thread:<id>` for a reply). */

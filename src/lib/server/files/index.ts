@@ -7,7 +7,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { DbOrTx } from '../db/client.ts';
 import { storedFile } from '../db/schema/files.ts';
-export { LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from './limits.ts';
+export { COMMUNITY_IMAGE_MAX_BYTES, LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from './limits.ts';
+export { imageSize, type ImageSize } from './image-size.ts';
 
 /**
  * A type of file a caller accepts: its media type, size limit, and what file-type must find in the
@@ -60,6 +61,20 @@ export async function checkFile(name: string, data: Uint8Array, kinds: Readonly<
 	if (data.byteLength > kind.maxBytes) return { ok: false, reason: 'too_large' };
 	if (!data.byteLength || !(await contentIs(kind, data))) return { ok: false, reason: 'content' };
 	return { ok: true, ext, mime: kind.mime };
+}
+
+/**
+ * Checks an upload by its bytes alone, whatever its name says (a phone's or a pasted image's name
+ * may have no extension or the wrong one): `kinds` are keyed by file-type's name for the format
+ * ('png', 'jpg', 'webp', 'gif'); the format found must be one of them and within its size limit.
+ */
+export async function checkFileContent(data: Uint8Array, kinds: Readonly<Record<string, FileKind>>): Promise<FileCheck> {
+	if (!data.byteLength) return { ok: false, reason: 'content' };
+	const found = await fileTypeFromBuffer(data);
+	const kind = found && Object.hasOwn(kinds, found.ext) ? kinds[found.ext] : undefined;
+	if (!found || !kind) return { ok: false, reason: 'type' };
+	if (data.byteLength > kind.maxBytes) return { ok: false, reason: 'too_large' };
+	return { ok: true, ext: found.ext, mime: kind.mime };
 }
 
 const NAME_MAX = 200;
@@ -132,19 +147,23 @@ export function byteRange(header: string | null, size: number): { start: number;
  * The response that sends a stored file: its checked type, never sniffed again by the browser;
  * images inline (they open in the tab), anything else (PDF) as a download, so a document never runs
  * in the site's origin; private to the reader, never kept by a shared cache. With the request's
- * `Range` header one byte range is sent (206), so a video or audio player can seek.
+ * `Range` header one byte range is sent (206), so a video or audio player can seek. With `cache`,
+ * the reader's browser keeps it for `maxAge` seconds (for files that never change at their address,
+ * such as a post's images) and a request with its ETag in `If-None-Match` gets a 304.
  */
-export function fileResponse(file: StoredFileData, range: string | null = null): Response {
+export function fileResponse(file: StoredFileData, range: string | null = null, cache?: { maxAge: number; ifNoneMatch: string | null }): Response {
 	const inline = file.mime.startsWith('image/') && file.mime !== 'image/svg+xml';
 	const size = file.data.byteLength;
+	const etag = `"${file.sha256}"`;
 	const headers: Record<string, string> = {
 		'content-type': file.mime,
 		'x-content-type-options': 'nosniff',
 		'content-disposition': disposition(inline ? 'inline' : 'attachment', file.name),
-		'cache-control': 'private, no-cache',
+		'cache-control': cache ? `private, max-age=${cache.maxAge}` : 'private, no-cache',
 		'accept-ranges': 'bytes',
-		etag: `"${file.sha256}"`
+		etag
 	};
+	if (cache?.ifNoneMatch && cache.ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
 	const part = byteRange(range, size);
 	if (part === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
 	if (!part) return new Response(file.data as Uint8Array<ArrayBuffer>, { headers: { ...headers, 'content-length': String(size) } });

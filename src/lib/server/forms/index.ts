@@ -38,3 +38,10 @@ export function parseForm<S extends z.ZodType>(
 	for (const field of SECRET_FIELDS) delete values[field];
 	return { ok: false, errors, values };
 }
+
+/** The file sent in a form's file field (its name and bytes), or undefined when none was chosen. */
+export async function uploadedFile(form: FormData, field: string): Promise<{ name: string; data: Uint8Array } | undefined> {
+	const file = form.get(field);
+	if (!(file instanceof File) || file.size === 0) return undefined;
+	return { name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
+}

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { user } from './accounts.ts';
 import { cohort } from './learn.ts';
 import { organisation } from './organisations.ts';
+import { storedFile } from './files.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -256,3 +257,28 @@ export const communityPreference = pgTable('community_preference', {
 	lastDigestAt: stamp('last_digest_at'),
 	updatedAt: stamp('updated_at').notNull().defaultNow()
 });
+
+/**
+ * An image a member uploaded to put in a post (served at /community/uploads/<file id>), its bytes in
+ * `stored_file`. It belongs to the space it was uploaded in: whoever may read that space may see it.
+ * The stored file has no owner (it stays with the discussion when its uploader leaves, as their words
+ * do) unless they choose to remove their writing: then it goes (personal-data.ts). Its alt text and
+ * size are kept for the export and for the `<img>` the renderer writes.
+ */
+export const communityUpload = pgTable(
+	'community_upload',
+	{
+		fileId: uuid('file_id')
+			.primaryKey()
+			.references(() => storedFile.id, { onDelete: 'cascade' }),
+		spaceId: uuid('space_id')
+			.notNull()
+			.references(() => communitySpace.id, { onDelete: 'cascade' }),
+		uploaderId: uuid('uploader_id').references(() => user.id, { onDelete: 'set null' }),
+		alt: text('alt').notNull(),
+		width: integer('width'),
+		height: integer('height'),
+		createdAt: stamp('created_at').notNull().defaultNow()
+	},
+	(t) => [index('community_upload_uploader_idx').on(t.uploaderId), index('community_upload_space_idx').on(t.spaceId)]
+);

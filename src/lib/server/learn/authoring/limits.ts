@@ -5,7 +5,7 @@
 // sets it to AUTHORING_BODY_LIMIT (unless the operator set it) and enforces bodyLimitFor() on every
 // request while the bytes arrive (http/body-limit.ts): only the two upload actions of the course
 // editor get the large limit, and they check the content-edit right before reading the body.
-import { LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from '../../files/limits.ts';
+import { COMMUNITY_IMAGE_MAX_BYTES, LIBRARY_MEDIA_MAX_BYTES, PERSONAL_FILE_MAX_BYTES } from '../../files/limits.ts';
 import { COVER_RASTER_MAX_BYTES, MEDIA_TYPES } from '../content/index.ts';
 
 /** The largest course package (.zip) the editor accepts. */
@@ -35,15 +35,24 @@ export const PERSONAL_FILE_BODY_LIMIT = PERSONAL_FILE_MAX_BYTES + 64 * 1024;
 /** The body limit of the form that attaches a file to a library resource (its media at most). */
 export const LIBRARY_FILE_BODY_LIMIT = LIBRARY_MEDIA_MAX_BYTES + FORM_OVERHEAD_BYTES;
 
-// The actions that take files: `?/import` on the course list, `?/cover` on a course, `?/upload` on a lesson,
-// `?/evidence` on a CPD entry and `?/upload` on a resource (both check the session before reading
-// the body).
+/** The body limit of a community post with an image: the image, the text and room for the form. */
+export const COMMUNITY_POST_BODY_LIMIT = COMMUNITY_IMAGE_MAX_BYTES + FORM_OVERHEAD_BYTES;
+
+// The actions that take files: `?/import` on the course list, `?/cover` on a course, `?/upload` on
+// a lesson, `?/evidence` on a CPD entry, `?/upload` on a resource (both check the session before
+// reading the body), and a community post with an image: a new thread (the page's one action, no
+// name), a reply, an edit and an image inserted while writing (they open the space, which needs a
+// session, before reading the body).
 const UPLOAD_ACTIONS: [RegExp, string, number][] = [
 	[/^\/[a-z]{2}\/editor\/courses\/?$/, 'import', AUTHORING_BODY_LIMIT],
 	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/?$/, 'cover', COVER_BODY_LIMIT],
 	[/^\/[a-z]{2}\/editor\/courses\/[^/]+\/lessons\/[^/]+\/?$/, 'upload', AUTHORING_BODY_LIMIT],
 	[/^\/[a-z]{2}\/cpd\/[^/]+\/?$/, 'evidence', PERSONAL_FILE_BODY_LIMIT],
-	[/^\/[a-z]{2}\/resources\/[^/]+\/?$/, 'upload', LIBRARY_FILE_BODY_LIMIT]
+	[/^\/[a-z]{2}\/resources\/[^/]+\/?$/, 'upload', LIBRARY_FILE_BODY_LIMIT],
+	[/^\/[a-z]{2}\/community\/[^/]+\/new\/?$/, '', COMMUNITY_POST_BODY_LIMIT],
+	[/^\/[a-z]{2}\/community\/[^/]+\/uploads\/?$/, '', COMMUNITY_POST_BODY_LIMIT],
+	[/^\/[a-z]{2}\/community\/[^/]+\/[^/]+\/?$/, 'reply', COMMUNITY_POST_BODY_LIMIT],
+	[/^\/[a-z]{2}\/community\/[^/]+\/[^/]+\/?$/, 'edit', COMMUNITY_POST_BODY_LIMIT]
 ];
 
 /**
@@ -59,6 +68,6 @@ export function bodyLimitFor(target: string): number {
 	}
 	// SvelteKit takes the action's name from the first query parameter that starts with a slash.
 	const action = [...url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
-	const upload = UPLOAD_ACTIONS.find(([path, name]) => path.test(url.pathname) && action === name);
+	const upload = UPLOAD_ACTIONS.find(([path, name]) => path.test(url.pathname) && (action ?? '') === name);
 	return upload ? upload[2] : DEFAULT_BODY_LIMIT;
 }

@@ -37,7 +37,7 @@ import {
 	watchForm,
 	type Space
 } from '#lib/server/community/index.ts';
-import { parseForm } from '#lib/server/forms/index.ts';
+import { parseForm, uploadedFile } from '#lib/server/forms/index.ts';
 import { actorOf, requestContext } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
@@ -81,6 +81,11 @@ async function spaceOf(event: RequestEvent<{ space: string; thread: string }>): 
 
 const back = (space: Space, threadId: string, anchor = '') => redirect(303, localizeHref(`/community/${space.slug}/${threadId}`) + anchor);
 const valuesOf = (form: FormData) => Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+/** The image attached in the form's `image` field, with its alt text. */
+const imageOf = async (form: FormData, alt: string) => {
+	const file = await uploadedFile(form, 'image');
+	return file && { ...file, alt };
+};
 const done = (result: Result<unknown>, space: Space, threadId: string, anchor = '') => respond(result, {}, () => back(space, threadId, anchor));
 
 export const actions: Actions = {
@@ -90,7 +95,8 @@ export const actions: Actions = {
 		const values = valuesOf(form);
 		const parsed = parseForm(replyForm, form);
 		if (!parsed.ok) return invalidForm(parsed.errors, { section: 'reply', values });
-		const result = await reply(db(), actorOf(event.locals), space, event.params.thread, { body: parsed.data.body, parentId: parsed.data.parent, mention: parsed.data.mention });
+		const image = await imageOf(form, parsed.data.alt);
+		const result = await reply(db(), actorOf(event.locals), space, event.params.thread, { body: parsed.data.body, parentId: parsed.data.parent, mention: parsed.data.mention, image });
 		return respond(result, { frame: { section: 'reply', values } }, (posted) =>
 			redirect(303, localizeHref(`/community/${space.slug}/${event.params.thread}${posted.held ? '?held=1' : ''}`) + `#post-${posted.id}`)
 		);
@@ -101,7 +107,8 @@ export const actions: Actions = {
 		const values = valuesOf(form);
 		const parsed = parseForm(editForm, form);
 		if (!parsed.ok) return invalidForm(parsed.errors, { section: 'edit', values });
-		const result = await editPost(db(), actorOf(event.locals), space, event.params.thread, parsed.data.post, { title: parsed.data.title, body: parsed.data.body });
+		const image = await imageOf(form, parsed.data.alt);
+		const result = await editPost(db(), actorOf(event.locals), space, event.params.thread, parsed.data.post, { title: parsed.data.title, body: parsed.data.body, image });
 		return respond(result, { frame: { section: 'edit', values } }, () => back(space, event.params.thread, parsed.data.post ? `#post-${parsed.data.post}` : ''));
 	},
 	delete: async (event) => {

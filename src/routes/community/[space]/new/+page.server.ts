@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/platform/app.ts';
 import { createThread, getDraft, openSpace, threadForm } from '#lib/server/community/index.ts';
-import { parseForm } from '#lib/server/forms/index.ts';
+import { parseForm, uploadedFile } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
@@ -31,7 +31,8 @@ export const actions: Actions = {
 		const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 		const parsed = parseForm(threadForm, form);
 		if (!parsed.ok) return invalidForm(parsed.errors, { values });
-		const result = await createThread(db(), actor, space, parsed.data);
+		const file = await uploadedFile(form, 'image');
+		const result = await createThread(db(), actor, space, { ...parsed.data, image: file && { ...file, alt: parsed.data.alt } });
 		return respond(result, { frame: { values } }, (created) => redirect(303, localizeHref(`/community/${space.slug}/${created.id}${created.held ? '?held=1' : ''}`)));
 	}
 };
