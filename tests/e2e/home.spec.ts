@@ -65,3 +65,33 @@ test('keyboard users can skip to the content and see where the focus is', async 
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('link', { name: m.ux_home_start_learning })).toBeFocused();
 });
+
+test('the areas carry their icons on the home page and in the phone menu, silent for screen readers', async ({ browser }) => {
+	const m = messages('nb');
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	await page.goto('/nb');
+	const cards: [string, string][] = [
+		[m.home_now_learn_title!, 'learn'],
+		[m.home_now_frameworks_title!, 'frameworks'],
+		[m.home_now_glossary_title!, 'glossary'],
+		[m.quality_home_card_title!, 'tools'],
+		[m.home_now_cards_title!, 'cards'],
+		[m.practices_home_card_title!, 'practices'],
+		[m.resources_home_card_title!, 'resources'],
+		[m.community_home_card_title!, 'community']
+	];
+	for (const [title, area] of cards) {
+		// The heading's name is its words alone: the icon is hidden from assistive technology.
+		const heading = page.getByRole('heading', { name: title, exact: true });
+		const icon = heading.locator(`svg[data-area="${area}"]`);
+		await expect(icon).toBeVisible();
+		await expect(icon).toHaveAttribute('aria-hidden', 'true');
+	}
+	await page.getByText(m.ux_menu!, { exact: true }).click();
+	const nav = page.getByRole('navigation', { name: m.nav_label });
+	await expect(nav.getByRole('link', { name: m.nav_learn, exact: true }).locator('svg[data-area="learn"]')).toBeVisible();
+	await expect(nav.getByRole('link', { name: m.nav_glossary, exact: true }).locator('svg[data-area="glossary"]')).toBeVisible();
+	await expectAccessible(page);
+	await context.close();
+});
