@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import { expect, messages, test } from './fixtures.ts';
 import type { Person } from './helpers.ts';
 import { fieldsOf, FORM_HEADERS, ID_PARAMS, isMember, isPublic, ROUTES, send, setUpFixtures, type Fixtures } from './outside-in.ts';
@@ -80,8 +81,11 @@ test.describe('malformed ids', () => {
 		'POST /organisations/[id]?/leave',
 		// A checkbox: absent means "no reminder", and a wrong value is refused (unit-tested in forms).
 		'POST /cpd?/reminder',
-		// Closing a round reads nothing from the form (the round is in the address).
+		// Closing a round and reminding its raters read nothing from the form (the round is in the
+		// address); a rater link's label is free text.
 		'POST /quality/rounds/[round]?/close',
+		'POST /quality/rounds/[round]?/remind',
+		'POST /quality/rounds/[round]?/link',
 		// Free text only: any words are a valid title, summary or body.
 		'POST /career-learning/plans?/create',
 		'POST /editor/courses/[course]?/translation',
@@ -102,6 +106,14 @@ test.describe('malformed ids', () => {
 	]);
 	// Would end the session the rest of the test uses; they read nothing from the form.
 	const NOT_SENT = new Set(['POST /signout', 'POST /signout/everywhere']);
+
+	/**
+	 * Sends every request through `limit` (four at a time: the server answers one while the next
+	 * waits on the database) and returns the failures. Routes that may act on any body
+	 * (NO_ID_IN_FORM) go one by one, after the rest, so that what one changes races no other request.
+	 */
+	const checkAll = async <T>(limit: LimitFunction, items: T[], check: (item: T) => Promise<string | undefined>) =>
+		(await Promise.all(items.map((item) => limit(() => check(item))))).filter((failure): failure is string => failure !== undefined);
 
 	let fx: Fixtures;
 	const actor = (route: Route) => (isPublic(route) ? 'visitor' : isMember(route) ? 'member' : 'admin');
@@ -127,30 +139,28 @@ test.describe('malformed ids', () => {
 
 	test('every page, action and endpoint answers a malformed id in the address or the form with a 4xx, never a 500', async ({ request }) => {
 		test.setTimeout(480_000);
-		const address: string[] = [];
-		for (const route of ROUTES.filter((r) => r.params.length > 0 && !NOT_SENT.has(keyOf(r)))) {
-			for (const param of route.params) {
-				for (const [kind, bad] of MALFORMED) {
-					// An empty segment is another route.
-					if (bad === '') continue;
-					const response = await send(requestFor(route, request), route, addressOf(route, { ...params(route), [param]: bad }, query(route)));
-					const status = response.status();
-					const wanted = ID_PARAMS.has(param) ? status >= 400 && status < 500 : status < 500;
-					if (!wanted) address.push(`${keyOf(route)} [${param}] ${kind} → ${status}`);
-				}
-			}
-		}
-		const form: string[] = [];
-		for (const route of ROUTES.filter((r) => r.method !== 'GET' && !NOT_SENT.has(keyOf(r)))) {
-			const fields = fieldsOf(route);
-			for (const [kind, bad] of MALFORMED) {
-				const body = Object.fromEntries(fields.map((field) => [field, bad]));
-				const response = await send(requestFor(route, request), route, addressOf(route, params(route), query(route)), body);
-				const status = response.status();
-				const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
-				if (!wanted) form.push(`${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`);
-			}
-		}
+		const byAddress = ROUTES.filter((r) => r.params.length > 0 && !NOT_SENT.has(keyOf(r))).flatMap((route) =>
+			route.params.flatMap((param) => MALFORMED.filter(([, bad]) => bad !== '').map(([kind, bad]) => ({ route, param, kind, bad })))
+		);
+		// An empty segment is another route, so "empty" is only sent in the form.
+		const address = await checkAll(pLimit(4), byAddress, async ({ route, param, kind, bad }) => {
+			const response = await send(requestFor(route, request), route, addressOf(route, { ...params(route), [param]: bad }, query(route)));
+			const status = response.status();
+			const wanted = ID_PARAMS.has(param) ? status >= 400 && status < 500 : status < 500;
+			return wanted ? undefined : `${keyOf(route)} [${param}] ${kind} → ${status}`;
+		});
+		const byForm = ROUTES.filter((r) => r.method !== 'GET' && !NOT_SENT.has(keyOf(r))).flatMap((route) => MALFORMED.map(([kind, bad]) => ({ route, kind, bad })));
+		const sendForm = async ({ route, kind, bad }: (typeof byForm)[number]) => {
+			const body = Object.fromEntries(fieldsOf(route).map((field) => [field, bad]));
+			const response = await send(requestFor(route, request), route, addressOf(route, params(route), query(route)), body);
+			const status = response.status();
+			const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
+			return wanted ? undefined : `${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`;
+		};
+		const form = [
+			...(await checkAll(pLimit(4), byForm.filter((f) => !NO_ID_IN_FORM.has(keyOf(f.route))), sendForm)),
+			...(await checkAll(pLimit(1), byForm.filter((f) => NO_ID_IN_FORM.has(keyOf(f.route))), sendForm))
+		];
 		expect({ address, form }).toEqual({ address: [], form: [] });
 	});
 
@@ -164,29 +174,28 @@ test.describe('malformed ids', () => {
 			['broken multipart', 'multipart/form-data; boundary=praxis', '--praxis\r\nContent-Disposition: form-data; name="email"\r\n\r\nno end boundary'],
 			['text', 'text/plain', 'email=a@b.c']
 		];
-		const failures: string[] = [];
 		const options = { maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 };
-		for (const route of ROUTES.filter((r) => !NOT_SENT.has(keyOf(r)))) {
+		const sent: { route: Route; body?: (typeof BODIES)[number] }[] = ROUTES.filter((r) => !NOT_SENT.has(keyOf(r))).flatMap((route) =>
+			route.method === 'GET' ? [{ route }] : BODIES.map((body) => ({ route, body }))
+		);
+		const check = async ({ route, body }: (typeof sent)[number]) => {
 			const client = requestFor(route, request);
-			if (route.method === 'GET') {
+			if (!body) {
 				const extra = [query(route), QUERY].filter(Boolean).join('&');
 				const response = await client.fetch(addressOf(route, params(route), extra), { method: 'GET', headers: { accept: 'text/html' }, ...options });
-				if (response.status() >= 500) failures.push(`${keyOf(route)} ?${QUERY} → ${response.status()}`);
-				continue;
+				return response.status() >= 500 ? `${keyOf(route)} ?${QUERY} → ${response.status()}` : undefined;
 			}
-			for (const [kind, type, body] of BODIES) {
-				const response = await client.fetch(addressOf(route, params(route), query(route)), {
-					method: route.method,
-					headers: { ...FORM_HEADERS, 'content-type': type },
-					data: body,
-					...options
-				});
-				const status = response.status();
-				// A body that is not a form is refused; routes that read nothing from the body may go ahead.
-				const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
-				if (!wanted) failures.push(`${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`);
-			}
-		}
+			const [kind, type, data] = body;
+			const response = await client.fetch(addressOf(route, params(route), query(route)), { method: route.method, headers: { ...FORM_HEADERS, 'content-type': type }, data, ...options });
+			const status = response.status();
+			// A body that is not a form is refused; routes that read nothing from the body may go ahead.
+			const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
+			return wanted ? undefined : `${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`;
+		};
+		const failures = [
+			...(await checkAll(pLimit(4), sent.filter((s) => !NO_ID_IN_FORM.has(keyOf(s.route))), check)),
+			...(await checkAll(pLimit(1), sent.filter((s) => NO_ID_IN_FORM.has(keyOf(s.route))), check))
+		];
 		expect(failures).toEqual([]);
 	});
 });
