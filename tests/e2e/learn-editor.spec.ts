@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { BASE_URL } from '../../playwright.config.ts';
 import { expect, expectAccessible, messages, test, type Locale } from './fixtures.ts';
 import { adminPage } from './helpers.ts';
-import { solidPng } from '../helpers/png.ts';
+import { png as pngOf } from '../helpers/images.ts';
 
 // The course editor, as an editor uses it: from the courses overview to one lesson in Czech,
 // preview, save and publish, and what learners and strangers then get.
@@ -139,7 +139,7 @@ test('an editor gives a course a cover with alt text: the catalogue shows it; re
 	const slug = `e2e-cover-${Date.now().toString(36)}`;
 	const title = `Pictures of practice ${Date.now().toString(36)}`;
 	const alt = 'A blue field under a clear sky, drawn in one colour.';
-	const png = { name: 'Blue Field.png', mimeType: 'image/png', buffer: Buffer.from(solidPng(64, 36, [40, 120, 200])) };
+	const png = { name: 'Blue Field.png', mimeType: 'image/png', buffer: Buffer.from(pngOf(64, 36, [40, 120, 200])) };
 
 	await editor.goto('/en/editor/courses');
 	await main.getByLabel(en.author_field_slug!, { exact: true }).fill(slug);

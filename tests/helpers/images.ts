@@ -12,13 +12,13 @@ function chunk(type: string, data: Buffer): Buffer {
 	return Buffer.concat([length, body, crc]);
 }
 
-/** A valid PNG of `width` × `height` pixels, all one colour. */
-export function png(width: number, height: number): Uint8Array {
+/** A valid PNG of `width` × `height` pixels, all one colour (RGB). */
+export function png(width: number, height: number, [r, g, b]: [number, number, number] = [0x4a, 0x4a, 0x4a]): Uint8Array {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
 	header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-	const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x4a)]);
+	const row = Buffer.from([0, ...Array.from({ length: width }, () => [r, g, b]).flat()]);
 	const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
 	return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]));
 }

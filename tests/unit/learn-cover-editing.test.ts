@@ -18,10 +18,10 @@ import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
 import { testDatabases } from '../helpers/db.ts';
-import { solidPng } from '../helpers/png.ts';
+import { png } from '../helpers/images.ts';
 import { value } from '../helpers/result.ts';
 
-const PNG = solidPng(32, 18, [40, 120, 200]);
+const PNG = png(32, 18, [40, 120, 200]);
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 36"><rect width="64" height="36" fill="#e8f0fa"/></svg>';
 const encode = (text: string) => new TextEncoder().encode(text);
 
