@@ -159,6 +159,8 @@ test('a member resumes and sees only their own answers; the external rater answe
 	// Resumable: Anna's first area still holds her answers and evidence.
 	const anna = raters[0]!;
 	await anna.getByRole('navigation', { name: en.quality_areas_nav }).getByRole('link', { name: new RegExp(AREA_1) }).click();
+	// The draft saver (a deferred script) listens once the page has loaded: typing before it would not be seen.
+	await anna.waitForURL(/area=/, { waitUntil: 'load' });
 	await expect(anna.locator('fieldset.indicator').first().getByRole('radio', { name: /^1 – / })).toBeChecked();
 	await expect(anna.getByLabel(en.quality_field_evidence!).first()).toHaveValue('Visitor statistics 2025');
 	// Kept as it is typed: a comment never saved with the button survives a reload.
