@@ -106,8 +106,14 @@ export async function startDispatcher(database: Database, options: DispatcherOpt
 			const events = await claim(db, batch, leaseMs);
 			if (!events.length) return;
 			// Most events only need their fan-out (a live session's answers): one statement for all.
-			const plain = events.filter((e) => !handlersOf(e).length).map((e) => e.id);
-			await Promise.all([finish(plain), ...events.map((e) => [e, handlersOf(e)] as const).filter(([, h]) => h.length).map(([e, h]) => handle(e, h))]);
+			const plain: number[] = [];
+			const handled: Promise<void>[] = [];
+			for (const event of events) {
+				const handlers = handlersOf(event);
+				if (handlers.length) handled.push(handle(event, handlers));
+				else plain.push(event.id);
+			}
+			await Promise.all([finish(plain), ...handled]);
 		}
 	}
 
