@@ -30,6 +30,20 @@ test('filters by type, and explains when nothing is found', async ({ page }) => 
 	await expect(page).toHaveURL(/type=glossary/);
 	for (const kind of await page.locator('.hits .kind').allTextContents()) expect(kind).toBe(m.search_kind_glossary);
 
+	// Many hits come a page at a time, with the pager's links.
+	await page.goto('/en/search?q=career');
+	const pages = page.getByRole('navigation', { name: m.pager_label });
+	await expect(pages).toContainText(m.pager_page_of!.replace('{page}', '1').replace(/\{pages\}.*/, ''));
+	const hrefs = () => page.locator('.hits h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+	const firstPage = await hrefs();
+	await pages.getByRole('link', { name: m.pager_next }).click();
+	await expect(page).toHaveURL(/q=career&page=2$/);
+	await expect(page.getByRole('navigation', { name: m.pager_label }).getByRole('link', { name: m.pager_previous })).toBeVisible();
+	const secondPage = await hrefs();
+	expect(secondPage.length).toBeGreaterThan(0);
+	expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
+	await expectAccessible(page);
+
 	await page.goto('/en/search?q=zzqxwv');
 	await expect(page.getByRole('heading', { name: m.search_none_title!.replace('{query}', 'zzqxwv') })).toBeVisible();
 	await expect(page.getByRole('link', { name: m.nav_frameworks, exact: true }).last()).toBeVisible();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { sql } from 'drizzle-orm';
-import { clearSearchCache, indexSearchItem, SEARCH_TYPES, searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
+import { clearSearchCache, indexSearchItem, SEARCH_PAGE_SIZE, SEARCH_TYPES, searchEverything as search, suggestQuery } from '../../src/lib/server/platform/search.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { LOCALES } from '../../src/lib/i18n/locales.ts';
 
@@ -68,6 +68,17 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 	it('tolerates a typo and missing accents', async () => {
 		expect((await search(database.db, 'en', 'co-carreering')).hits[0]?.path).toBe('/glossary/co-careering');
 		expect((await search(database.db, 'cs', 'karierove poradenstvi')).hits.map((h) => h.path)).toContain('/glossary/career-guidance');
+	});
+
+	it('pages through the hits: the same counts on every page, the next hits in rank order', async () => {
+		const first = await search(database.db, 'en', 'career');
+		const second = await search(database.db, 'en', 'career', { offset: SEARCH_PAGE_SIZE });
+		const both = await search(database.db, 'en', 'career', { limit: 2 * SEARCH_PAGE_SIZE });
+		expect(Object.values(first.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * SEARCH_PAGE_SIZE);
+		expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
+		expect(second.counts).toEqual(first.counts);
+		const ids = (hits: typeof first.hits) => hits.map((h) => `${h.locale}${h.path}`);
+		expect([...ids(first.hits), ...ids(second.hits)]).toEqual(ids(both.hits));
 	});
 
 	it('searches only the reader’s language and filters by type with counts', async () => {

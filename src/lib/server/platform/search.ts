@@ -6,7 +6,7 @@ import { createCache, databaseKey } from '../cache/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { indexSearchSource, search, type SearchResult } from '../search/index.ts';
 
-export { searchIndexIsEmpty, suggestQuery, type SearchHit, type SearchResult } from '../search/index.ts';
+export { SEARCH_PAGE_SIZE, searchIndexIsEmpty, suggestQuery, type SearchHit, type SearchResult } from '../search/index.ts';
 
 const SOURCES = CAPABILITIES.flatMap((c) => c.search ?? []);
 
@@ -61,11 +61,11 @@ export function searchEverything(
 	db: DbOrTx,
 	locale: AppLocale,
 	query: string,
-	options: { type?: string; limit?: number; exactWords?: boolean; allLanguages?: boolean; cache?: boolean } = {}
+	options: { type?: string; limit?: number; offset?: number; exactWords?: boolean; allLanguages?: boolean; cache?: boolean } = {}
 ): Promise<SearchResult> {
 	const { cache = true, ...rest } = options;
 	const run = () => search(db, locale, query, { ...rest, types: SEARCH_TYPES, acronyms: searchAcronyms() });
 	if (!cache) return run();
-	const key = JSON.stringify([databaseKey(db), locale, query.trim(), rest.type, rest.limit, rest.exactWords, rest.allLanguages]);
+	const key = JSON.stringify([databaseKey(db), locale, query.trim(), rest.type, rest.limit, rest.offset, rest.exactWords, rest.allLanguages]);
 	return results.get(key, run);
 }

@@ -97,19 +97,26 @@ function tsQuery(cfg: SQL, q: string, acronyms: Map<string, string[]>, unaccente
 	return sql.join([sql`websearch_to_tsquery(${cfg}::regconfig, ${text(rest)})`, ...either], sql` && `);
 }
 
+/** Results per page of the search page. */
+export const SEARCH_PAGE_SIZE = 10;
+
 /**
  * Searches the reader's language, or every language (`allLanguages`, each hit says which):
  * full-text (stemmed for en and nb, unaccented everywhere), acronyms standing for their words.
  * When the words as typed find fewer than TYPO_FALLBACK_BELOW documents, trigram word similarity on
  * titles joins in for typos (the costly part, so a query that finds enough never pays for it).
  * An exact title match ranks first, then titles that start with the query, then text rank plus
- * how close the whole title is.
+ * how close the whole title is; equal ranks go by title, language and address.
+ *
+ * One statement answers the counts per type and one page of hits (`offset`, `limit`): the GIN
+ * index gives the matches, which are ranked without their bodies (the title key is stored), and
+ * only the page's hits get their snippet (`ts_headline`, the costly part, reads the whole body).
  */
 export async function search(
 	db: DbOrTx,
 	locale: AppLocale,
 	query: string,
-	options: { types: readonly string[]; type?: string; limit?: number; exactWords?: boolean; allLanguages?: boolean; acronyms?: Map<string, string[]> }
+	options: { types: readonly string[]; type?: string; limit?: number; offset?: number; exactWords?: boolean; allLanguages?: boolean; acronyms?: Map<string, string[]> }
 ): Promise<SearchResult> {
 	const q = query.replaceAll('\u0000', '').trim().slice(0, 200);
 	const counts: Record<string, number> = Object.fromEntries(options.types.map((t) => [t, 0]));
@@ -117,43 +124,46 @@ export async function search(
 	const acronyms = options.exactWords ? new Map<string, string[]>() : (options.acronyms ?? new Map<string, string[]>());
 	const locales = options.allLanguages ? LOCALES : [locale];
 	const cfg = sql`c.cfg`;
-	// One query row per language searched, in that language's configuration: `query` matches the
+	// `q` holds one row per language searched, in that language's configuration: `query` matches the
 	// unaccented index; `typed` (as typed, accents kept) lets the highlighter find the words in the
-	// original text too.
-	const from = (matches: SQL) => sql`from search_document d join (
+	// original text too. `key` is folded to a constant when the statement is planned (immutable).
+	const key = sql`lower(unaccent_immutable(${q}))`;
+	const run = (matches: SQL) =>
+		queryRows<{ type: string; n: number | null; locale: AppLocale; path: string; title: string; headline: string }>(
+			db,
+			sql`
+		with q as materialized (
 			select c.locale, ${tsQuery(cfg, q, acronyms, true)} as query, ${tsQuery(cfg, q, acronyms, false)} as typed
 			from (values ${configsOf(locales)}) as c(locale, cfg)
-		) q on q.locale = d.locale
-		where ${matches}`;
-	const countBy = async (matches: SQL) => {
-		const rows = await queryRows<{ type: string; n: number }>(db, sql`select d.type, count(*)::int as n ${from(matches)} group by d.type`);
-		return { rows, total: rows.reduce((sum, r) => sum + Number(r.n), 0) };
-	};
-	let matches = sql`d.tsv @@ q.query`;
-	let counted = await countBy(matches);
+		), m as materialized (
+			select d.id, d.type, d.title, d.locale, d.path,
+				(case when d.title_key = ${key} then 10 when d.title_key like ${key} || '%' then 3 else 0 end)
+					+ ts_rank_cd(d.tsv, q.query, 1) + similarity(${key}, d.title_key) as rank
+			from search_document d join q on q.locale = d.locale
+			where ${matches}
+		), top as (
+			select id, rank from m ${options.type ? sql`where type = ${options.type}` : sql``}
+			order by rank desc, title, locale, path limit ${options.limit ?? SEARCH_PAGE_SIZE} offset ${options.offset ?? 0}
+		)
+		select d.type, null::int as n, d.locale, d.path, d.title, top.rank,
+			ts_headline(d.config::regconfig, d.body, q.query || q.typed, ${`StartSel=${START},StopSel=${STOP},MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter= … `}) as headline
+		from top join search_document d on d.id = top.id join q on q.locale = d.locale
+		union all
+		select type, count(*)::int, null, null, null, null, null from m group by type
+		order by rank desc nulls last, title, locale, path`
+		);
+	let rows = await run(sql`d.tsv @@ q.query`);
+	const total = (found: typeof rows) => found.reduce((sum, r) => sum + (r.n ?? 0), 0);
 	// exactWords: every word must be in the text (no typo tolerance), for links the platform makes itself.
-	if (!options.exactWords && counted.total < TYPO_FALLBACK_BELOW) {
-		matches = sql`(d.tsv @@ q.query or lower(unaccent_immutable(${q})) <% lower(unaccent_immutable(d.title)))`;
-		counted = await countBy(matches);
+	if (!options.exactWords && total(rows) < TYPO_FALLBACK_BELOW) {
+		rows = await run(sql`(d.tsv @@ q.query or ${key} <% d.title_key)`);
 	}
-	for (const row of counted.rows) counts[row.type] = Number(row.n);
-	if (counted.total === 0) return { hits: [], counts };
-	// Rank first, then build snippets for the page of results only (ts_headline is the costly part).
-	const rows = await queryRows<{ type: string; locale: AppLocale; path: string; title: string; headline: string }>(db, sql`
-		select top.type, top.locale, top.path, top.title,
-			ts_headline(top.config::regconfig, top.body, top.hl, ${`StartSel=${START},StopSel=${STOP},MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter= … `}) as headline
-		from (
-			select d.type, d.locale, d.path, d.title, d.body, d.config, q.query || q.typed as hl,
-				(case when lower(unaccent_immutable(d.title)) = lower(unaccent_immutable(${q})) then 10
-					when lower(unaccent_immutable(d.title)) like lower(unaccent_immutable(${q})) || '%' then 3 else 0 end)
-					+ ts_rank_cd(d.tsv, q.query, 1)
-					+ similarity(lower(unaccent_immutable(${q})), lower(unaccent_immutable(d.title))) as rank
-			${from(matches)} ${options.type ? sql`and d.type = ${options.type}` : sql``}
-			order by rank desc, d.title
-			limit ${options.limit ?? 30}
-		) top
-		order by top.rank desc, top.title`);
-	return { hits: rows.map((r) => ({ type: r.type, locale: r.locale, path: r.path, title: r.title, snippet: parts(r.headline) })), counts };
+	const hits: SearchHit[] = [];
+	for (const r of rows) {
+		if (r.n === null) hits.push({ type: r.type, locale: r.locale, path: r.path, title: r.title, snippet: parts(r.headline) });
+		else counts[r.type] = r.n;
+	}
+	return { hits, counts };
 }
 
 /**

@@ -19,6 +19,9 @@ export const searchDocument = pgTable(
 		// Path without the locale prefix, e.g. /glossary/career.
 		path: text('path').notNull(),
 		title: text('title').notNull(),
+		// The title lower-cased and unaccented, kept by the database: ranking compares the query with
+		// it for every match, and the typo fallback's trigram index is on it.
+		titleKey: text('title_key').generatedAlwaysAs(sql`lower(unaccent_immutable(title))`),
 		body: text('body').notNull(),
 		// The text-search configuration used for this row's language (english, norwegian, simple).
 		config: text('config').notNull(),
@@ -28,7 +31,7 @@ export const searchDocument = pgTable(
 	// VACUUM merges (PGlite never autovacuums; a search over a long pending list scans all of it).
 	(t) => [
 		index('search_document_tsv_idx').using('gin', t.tsv).with({ fastupdate: false }),
-		index('search_document_title_trgm_idx').using('gin', sql`lower(unaccent_immutable(${t.title})) gin_trgm_ops`).with({ fastupdate: false }),
+		index('search_document_title_trgm_idx').using('gin', sql`${t.titleKey} gin_trgm_ops`).with({ fastupdate: false }),
 		index('search_document_locale_type_idx').on(t.locale, t.type),
 		index('search_document_ref_idx').on(t.ref)
 	]
