@@ -14,7 +14,15 @@ export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const BARE_PORT = 3141;
 
-export type Server = { base: string; dataDir: string; stop: () => Promise<void> };
+export type Server = {
+	base: string;
+	dataDir: string;
+	/** Milliseconds from starting the process to its first ready answer (`/readyz`). */
+	readyInMs: number;
+	/** Stops the server and starts it again on the same data: answers the new start's time to ready. */
+	restart: () => Promise<number>;
+	stop: () => Promise<void>;
+};
 
 /**
  * Builds if needed and starts Praxis on `port` with a fresh data folder. `prepare` runs against
@@ -25,23 +33,37 @@ export async function startServer(port: number, prepare?: (env: NodeJS.ProcessEn
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'praxis-bench-'));
 	const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
 	prepare?.(env);
-	const app: ChildProcess = spawn(process.execPath, ['scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 	const base = `http://localhost:${port}`;
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${base}/readyz`)).ok) break;
-		} catch {
-			// not listening yet
+	let app: ChildProcess;
+	const launch = async (): Promise<number> => {
+		const t = performance.now();
+		app = spawn(process.execPath, ['scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+		for (let i = 0; ; i++) {
+			try {
+				if ((await fetch(`${base}/readyz`)).ok) return performance.now() - t;
+			} catch {
+				// not listening yet
+			}
+			if (i > 6000) throw new Error('the app did not start');
+			await new Promise((r) => setTimeout(r, 10));
 		}
-		if (i > 600) throw new Error('the app did not start');
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	};
+	const halt = async () => {
+		const exited = new Promise((resolve) => app.on('exit', resolve));
+		app.kill('SIGTERM');
+		await exited;
+	};
+	const readyInMs = await launch();
 	return {
 		base,
 		dataDir,
+		readyInMs,
+		restart: async () => {
+			await halt();
+			return launch();
+		},
 		stop: async () => {
-			app.kill('SIGTERM');
-			await new Promise((resolve) => app.on('exit', resolve));
+			await halt();
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
@@ -70,15 +92,16 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
 }
 
 /**
- * Starts the built server with one account (made as an operator would, with `admin:create`), sets
+ * Starts the built server (`prepare` as for startServer) with one account (made as an operator would, with `admin:create`), sets
  * its password, signs it in and enrols it in the starter course. Answers the server, the session
  * cookie and the first lesson's path.
  */
-export async function startWithLearner(port: number): Promise<{ server: Server; cookie: string; lesson: string }> {
+export async function startWithLearner(port: number, prepare?: (env: NodeJS.ProcessEnv) => void): Promise<{ server: Server; cookie: string; lesson: string }> {
 	const EMAIL = 'bench@praxis.test';
 	const PASSWORD = 'a long benchmark passphrase';
 	let link = '';
 	const server = await startServer(port, (env) => {
+		prepare?.(env);
 		link = runScript('scripts/admin-create.ts', ['--email', EMAIL, '--name', 'Bench Learner'], env).match(/https?:\/\/\S+/)![0];
 	});
 	const form = (data: Record<string, string>, cookie = '') => ({
