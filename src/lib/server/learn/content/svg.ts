@@ -1,5 +1,12 @@
 // What an SVG must be to be shown: a lesson's image, an uploaded file, a course's cover.
-import DOMPurify from 'isomorphic-dompurify';
+import { createRequire } from 'node:module';
+import type { DOMPurify as Purifier } from 'isomorphic-dompurify';
+
+// DOMPurify runs on jsdom, which takes a few seconds to load: it is loaded when the first SVG is
+// checked (an upload, a content import), not when the server starts.
+const load = createRequire(import.meta.url);
+let purifier: Purifier | undefined;
+const dompurify = (): Purifier => (purifier ??= (load('isomorphic-dompurify') as { default: Purifier }).default);
 
 /**
  * Whether `text` is well-formed XML whose root element is `svg`: elements nest and close, attributes
@@ -67,6 +74,7 @@ const EXTERNAL_URL_IN_CSS = /url\s*\(\s*(?!['"]?\s*#)/i;
  * elsewhere when the image is opened. `removed` says whether anything had to go.
  */
 export function sanitiseSvg(text: string): { svg: string; removed: boolean } {
+	const DOMPurify = dompurify();
 	DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
 		const name = data.attrName.toLowerCase();
 		if ((name === 'href' || name === 'xlink:href' || name === 'src') && !FRAGMENT_ONLY.test(data.attrValue)) data.keepAttr = false;
