@@ -17,6 +17,12 @@ export function publishedOutline(slug: string) {
 	return cached(`outline:${slug}:${locale}`, () => getCourseOutline(db(), slug, locale));
 }
 
+/** The published courses in the reader's language (the catalogue), shared by every reader. */
+export function publishedCourses() {
+	const locale = getLocale();
+	return cached(`courses:${locale}`, () => listCourses(db(), locale));
+}
+
 /** A published course's outline in the reader's language, or a 404. */
 export async function outlineOr404(slug: string) {
 	const outline = await publishedOutline(slug);

@@ -7,15 +7,14 @@ import { parseForm } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireCan, requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
-import { listCourses } from '#lib/server/learn/catalogue/index.ts';
-import { publishedOutline } from '../pages.ts';
+import { publishedCourses, publishedOutline } from '../pages.ts';
 import { cohortIdForm, createCohortForm, joinCohortForm } from '#lib/server/learn/cohorts/index.ts';
 import { createCohort, joinByCode, leaveCohort, listMyCohorts } from '#lib/server/learn/cohorts/index.ts';
 import { backWithFlash } from '#lib/server/http/flash.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireSession(locals);
-	const [mine, courses] = await Promise.all([listMyCohorts(db(), actorOf(locals)), listCourses(db(), getLocale())]);
+	const [mine, courses] = await Promise.all([listMyCohorts(db(), actorOf(locals)), publishedCourses()]);
 	const cohorts = valueOf(mine);
 	const titleOf = (id: number) => courses.find((c) => c.id === id)?.title ?? '';
 	return {
