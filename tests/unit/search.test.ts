@@ -70,6 +70,14 @@ describe.each(testDatabases())('search on $name', ({ open }) => {
 		expect((await search(database.db, 'cs', 'karierove poradenstvi')).hits.map((h) => h.path)).toContain('/glossary/career-guidance');
 	});
 
+	it('shows lesson text without its Markdown: no table bars, link targets or heading marks in snippets', async () => {
+		const { counts } = await search(database.db, 'en', 'career', { type: 'course' });
+		const { hits } = await search(database.db, 'en', 'career', { type: 'course', limit: counts.course });
+		const text = hits.flatMap((h) => h.snippet.map((p) => p.text)).join(' ');
+		expect(hits.length).toBeGreaterThan(20);
+		expect(text).not.toMatch(/[|#]|\]\(|:::/);
+	});
+
 	it('pages through the hits: the same counts on every page, the next hits in rank order', async () => {
 		const first = await search(database.db, 'en', 'career');
 		const second = await search(database.db, 'en', 'career', { offset: SEARCH_PAGE_SIZE });

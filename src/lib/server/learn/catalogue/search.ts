@@ -2,6 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { SearchSource } from '../../capability.ts';
 import { localeConfigs, SEARCH_COLUMNS, searchVector } from '../../search/index.ts';
 
+// Markdown left out of the indexed text (and so of the snippets): a link's target, `](…)`; the marks
+// of headings, emphasis, quotes, links and tables; `:::` block fences. Parameters, not SQL text:
+// a template literal would drop the backslashes of an escaped pattern.
+const LINK_TARGET = String.raw`\]\([^)]*\)`;
+const MARKS = String.raw`[#*_>\[\]|]+|^:::.*$`;
+
 /**
  * Published courses and their published lessons in search; Markdown marks and link targets left
  * out. An item is a course, by slug, with its lessons.
@@ -26,7 +32,7 @@ export const COURSE_SEARCH: SearchSource = {
 		join lesson_translation lt on lt.lesson_id = l.id
 		${localeConfigs(sql`lt.locale`)}
 		cross join lateral (
-			select regexp_replace(regexp_replace(lt.body, '\]\([^)]*\)', ']', 'g'), '[#*_>\[\]|]+|^:::.*$', ' ', 'gn') as text
+			select regexp_replace(regexp_replace(lt.body, ${LINK_TARGET}, ']', 'g'), ${MARKS}, ' ', 'gn') as text
 		) b
 		where co.status = 'published' and m.status = 'published' and l.status = 'published' ${only}`;
 	}
