@@ -8,16 +8,18 @@ import { startWithLearner } from './lib.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const { server, cookie, lesson } = await startWithLearner(3143);
+// Signed-out pages first: a signed-in page's response may refresh the session cookie, which the
+// browser then keeps, and sign-up sends a signed-in person on to their account page.
 const pages: [string, string, boolean][] = [
 	['home', '/en', false],
 	['framework page', '/en/frameworks/ethical-guidelines', false],
-	['lesson (signed in)', lesson, true],
 	['sign-up', '/en/signup', false],
 	['search', '/en/search?q=ethics', false],
 	['ethics cards', '/en/cards', false],
 	['practice inventory', '/en/practices', false],
 	['resource library', '/en/resources', false],
 	['community', '/en/community', false],
+	['lesson (signed in)', lesson, true],
 	['my competence (signed in)', '/en/competence', true],
 	['my CPD (signed in)', '/en/cpd', true],
 	['our quality (signed in)', '/en/quality', true]
@@ -43,7 +45,10 @@ try {
 		const failed = CATEGORIES.flatMap((c) => categories[c]!.auditRefs)
 			.filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
 			.map((ref) => ref.id);
-		rows.push(`| ${name.padEnd(26)} | ${scores.join(' | ')} | ${(lcp / 1000).toFixed(1).padStart(5)} s | ${[...new Set(failed)].join(', ')}`);
+		// A page that sent the browser elsewhere is not the page the row names: say so.
+		const landed = new URL(result.lhr.finalDisplayedUrl).pathname + new URL(result.lhr.finalDisplayedUrl).search;
+		const moved = landed === path ? '' : ` (redirected to ${landed})`;
+		rows.push(`| ${name.padEnd(26)} | ${scores.join(' | ')} | ${(lcp / 1000).toFixed(1).padStart(5)} s | ${[...new Set(failed)].join(', ')}${moved}`);
 	}
 } finally {
 	await chrome.kill();
