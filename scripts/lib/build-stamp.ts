@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // Everything that goes into `vite build`; a change to any of these means the build is stale.
-const INPUTS = ['src', 'messages', 'static', 'project.inlang/settings.json', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = ['src', 'messages', 'static', 'project.inlang/settings.json', 'vite.config.ts', 'package-lock.json', 'patches'];
 const SKIP = new Set(['src/lib/paraglide']);
 export const STAMP_FILE = 'build/.praxis-build-stamp';
 
