@@ -7,12 +7,14 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	createThread,
+	deletePost,
 	editPost,
 	getThread,
 	openSpace,
 	organisationSpaceSlug,
 	readUpload,
 	reply,
+	setHidden,
 	uploadImage,
 	UPLOADS_PER_HOUR,
 	type Space
@@ -138,6 +140,31 @@ describe.each(testDatabases())('community images on $name', ({ open }) => {
 		expect(fileResponse(seen, null, { maxAge: 86400, ifNoneMatch: response.headers.get('etag') }).status).toBe(304);
 	});
 
+	it('stops showing an image to the space when the only post showing it is hidden or deleted; its uploader and the moderators still see it', async () => {
+		const { owner, colleague, slug, space: s } = await organisationSpace();
+		const reader = await person('Reader');
+		const { id: org } = (await db.select({ id: communitySpace.organisationId }).from(communitySpace).where(eq(communitySpace.slug, slug)))[0]! as { id: string };
+		await db.insert(membership).values({ organisationId: org, userId: reader, role: 'member' });
+		const { id: thread } = value(await createThread(db, as(owner), await space(owner, slug), { title: 'Our board', body: 'What we planned.', language: 'nb' }));
+		const { id: postId } = value(await reply(db, as(colleague), s, thread, { body: 'The whiteboard.', image: { name: 'board.png', data: png(3, 2), alt: 'The whiteboard' } }));
+		const post = value(await getThread(db, as(owner), await space(owner, slug), thread)).posts[0]!;
+		const id = UPLOAD_URL.exec(post.body)![1]!;
+		const seenBy = async () => Promise.all([reader, colleague, owner].map(async (who) => kind(await readUpload(db, as(who), id))));
+		expect(await seenBy()).toEqual(['ok', 'ok', 'ok']);
+
+		value(await setHidden(db, as(owner), await space(owner, slug), thread, postId, true));
+		expect(await seenBy()).toEqual(['not_found', 'ok', 'ok']);
+		value(await setHidden(db, as(owner), await space(owner, slug), thread, postId, false));
+		expect(await seenBy()).toEqual(['ok', 'ok', 'ok']);
+		value(await deletePost(db, as(colleague), s, thread, postId));
+		expect(await seenBy()).toEqual(['not_found', 'ok', 'ok']);
+
+		// An image uploaded while writing, never posted: its uploader's alone.
+		const { id: draft } = value(await uploadImage(db, as(reader), await space(reader, slug), { name: 'draft.png', data: png(2, 2), alt: 'Draft' }));
+		expect(kind(await readUpload(db, as(reader), draft))).toBe('ok');
+		expect(kind(await readUpload(db, as(colleague), draft))).toBe('not_found');
+	});
+
 	it('lets anyone, signed out too, see an image in an open space; a new thread and an edit take one as well', async () => {
 		const ada = await person('Ada');
 		const s = await space(ada, 'ethics');
@@ -197,7 +224,8 @@ describe.each(testDatabases())('community images on $name', ({ open }) => {
 		const ada = await person('Ada');
 		const bo = await person('Bo');
 		const s = await space(ada, 'ethics');
-		const { id: kept } = value(await uploadImage(db, as(ada), s, { name: 'kept.png', data: png(2, 2), alt: 'Kept' }));
+		const { id: thread } = value(await createThread(db, as(ada), s, { title: 'A picture', body: 'Kept.', language: 'en', image: { name: 'kept.png', data: png(2, 2), alt: 'Kept' } }));
+		const kept = UPLOAD_URL.exec(value(await getThread(db, null, await space(null, 'ethics'), thread)).body)![1]!;
 		const { id: gone } = value(await uploadImage(db, as(bo), s, { name: 'gone.png', data: png(2, 2), alt: 'Gone' }));
 
 		const exported = value(await exportMyData(db, as(ada), '203.0.113.1'));

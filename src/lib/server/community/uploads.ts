@@ -3,8 +3,8 @@
 // space it was uploaded in (community_upload), and the post's Markdown gets `![alt](/community/uploads/<id>)`.
 // Whoever may read that space may see it; anyone else gets the same 404 as for a missing thread.
 // The renderer (markdown.ts) shows no other image.
-import { eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../db/client.ts';
 import { communityUpload } from '../db/schema/community.ts';
 import { checkFileContent, COMMUNITY_IMAGE_MAX_BYTES, imageSize, readStoredFile, storeFile, type FileKind, type StoredFileData } from '../files/index.ts';
 import { isUuid } from '../forms/index.ts';
@@ -75,17 +75,38 @@ export async function uploadImage(db: DbOrTx, actor: Actor, space: Space, input:
 
 /**
  * An uploaded image with its bytes, for whoever may read the space it was uploaded in (anyone for
- * an open space); to anyone else, and for a malformed or unknown id, not_found.
+ * an open space) while a post there shows it; its uploader and the space's moderators see it
+ * always (a post being written, a hidden post under review). To anyone else, for an image only a
+ * hidden, held or deleted post showed, and for a malformed or unknown id: not_found.
  */
 export async function readUpload(db: DbOrTx, actor: Actor, id: string): Promise<Result<StoredFileData>> {
 	if (!isUuid(id)) return problem('not_found');
-	const [row] = await db.select({ spaceId: communityUpload.spaceId }).from(communityUpload).where(eq(communityUpload.fileId, id.toLowerCase()));
+	const fileId = id.toLowerCase();
+	const [row] = await db.select({ spaceId: communityUpload.spaceId, uploaderId: communityUpload.uploaderId }).from(communityUpload).where(eq(communityUpload.fileId, fileId));
 	if (!row) return problem('not_found');
 	const space = await accessToSpace(db, actor, row.spaceId);
 	if (!space || (space.access.kind !== 'public' && !can(actor, 'community:read', space.access))) return problem('not_found');
-	const file = await readStoredFile(db, id.toLowerCase());
+	const privileged = (!!actor && row.uploaderId === actor.id) || can(actor, 'community:moderate', space.access);
+	if (!privileged && !(await shownInSpace(db, row.spaceId, uploadPath(fileId)))) return problem('not_found');
+	const file = await readStoredFile(db, fileId);
 	// Only what was checked in as an image is ever sent back as one.
 	return file && IMAGE_MIMES.has(file.mime) ? ok(file) : problem('not_found');
+}
+
+/** Whether a thread or reply that readers of the space see (not hidden, held or deleted) shows `path`. */
+async function shownInSpace(db: DbOrTx, spaceId: string, path: string): Promise<boolean> {
+	const [row] = await queryRows<{ shown: boolean }>(
+		db,
+		sql`select exists (
+			select 1 from community_thread t
+			where t.space_id = ${spaceId} and t.deleted_at is null and not t.hidden and not t.held
+				and (strpos(t.body, ${path}) > 0 or exists (
+					select 1 from community_post p
+					where p.thread_id = t.id and p.deleted_at is null and not p.hidden and not p.held and strpos(p.body, ${path}) > 0
+				))
+		) as shown`
+	);
+	return !!row?.shown;
 }
 
 /** The ids of the uploaded images a Markdown text shows. */
