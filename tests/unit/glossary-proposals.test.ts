@@ -11,6 +11,7 @@ import { termForEditing } from '../../src/lib/server/glossary/editing.ts';
 import { glossary } from '../../src/lib/server/glossary/index.ts';
 import { decideTermProposal, listTermProposals, proposerOf, proposeTerm } from '../../src/lib/server/glossary/proposals.ts';
 import { getGlossaryTerm, listGlossary } from '../../src/lib/server/glossary/queries.ts';
+import { LIMITS } from '../../src/lib/server/ratelimit/index.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
@@ -128,6 +129,18 @@ describe.each(testDatabases())('glossary proposals on $name', ({ open }) => {
 		const c = value(await proposeTerm(database.db, member, proposal, 'pl'));
 		const { slug } = value(await decideTermProposal(database.db, editor, c.id, 'accept', ''));
 		expect(slug).toMatch(/^career-shock-[0-9a-f]{6}$/);
+	});
+
+	it('takes at most a day’s number of proposals from one member, then refuses with the term field’s message', async () => {
+		const member = await person('member@example.org', 'member');
+		const other = await person('other@example.org', 'member');
+		for (let i = 0; i < LIMITS.glossaryProposalsPerAccount.max; i++) value(await proposeTerm(database.db, member, { ...proposal, term: `Career shock ${i}` }, 'en'));
+		expect(await proposeTerm(database.db, member, { ...proposal, term: 'One too many' }, 'en')).toEqual({
+			ok: false,
+			problem: { kind: 'rate_limited', field: 'term', key: 'glossary_error_rate_limited' }
+		});
+		value(await proposeTerm(database.db, other, { ...proposal, term: 'Another member’s term' }, 'en'));
+		expect(value(await listTermProposals(database.db, member, 'mine'))).toHaveLength(LIMITS.glossaryProposalsPerAccount.max);
 	});
 
 	it('exports a person’s proposals; deleting the account deletes what was not accepted and keeps accepted terms without the author', async () => {

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { user } from '../db/schema/accounts.ts';
 import { glossaryProposal, glossaryTerm, glossaryTranslation } from '../db/schema/glossary.ts';
 import { can, type Actor } from '../policies/index.ts';
+import { hit, LIMITS } from '../ratelimit/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { editTermTranslation } from './editing.ts';
 
@@ -47,6 +48,7 @@ async function termExists(db: DbOrTx, locale: string, term: string): Promise<boo
 export async function proposeTerm(db: DbOrTx, actor: Actor, input: TermProposalInput, locale: AppLocale): Promise<Result<{ id: number }>> {
 	if (!actor || !can(actor, 'glossary:propose')) return problem('forbidden');
 	if (await termExists(db, locale, input.term)) return problem('conflict', { field: 'term', key: 'glossary_error_term_exists' });
+	if (!(await hit(db, LIMITS.glossaryProposalsPerAccount, actor.id))) return problem('rate_limited', { field: 'term', key: 'glossary_error_rate_limited' });
 	const [row] = await db
 		.insert(glossaryProposal)
 		.values({ authorId: actor.id, locale, term: input.term, definition: input.definition, source: input.source, link: input.link })

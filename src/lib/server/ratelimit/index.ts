@@ -26,7 +26,9 @@ export const LIMITS = {
 	// Reading the practices' open API: generous for people and scripts, a brake on scrapers hammering it.
 	practicesApiPerIp: { name: 'practices-api-ip', max: 600, windowSeconds: 60 },
 	// Wrong live-session join codes: a room mistypes a few, a guesser tries thousands.
-	liveCodeFailuresPerIp: { name: 'live-code-ip', max: 30, windowSeconds: 60 * 60 }
+	liveCodeFailuresPerIp: { name: 'live-code-ip', max: 30, windowSeconds: 60 * 60 },
+	// Glossary proposals go to editors who read each one: a keen member proposes a few a day.
+	glossaryProposalsPerAccount: { name: 'glossary-proposals', max: 10, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;
 
 /**
