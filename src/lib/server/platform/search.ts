@@ -4,9 +4,9 @@ import { config } from '../config/index.ts';
 import { acronymsOf, readTermbase } from '../content/termbase.ts';
 import { createCache, databaseKey } from '../cache/index.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { indexSearchSource, search, type SearchResult } from '../search/index.ts';
+import { indexSearchSource, search, suggestQuery as suggest, type SearchResult } from '../search/index.ts';
 
-export { SEARCH_PAGE_SIZE, searchIndexIsEmpty, suggestQuery, type SearchHit, type SearchResult } from '../search/index.ts';
+export { SEARCH_PAGE_SIZE, searchIndexIsEmpty, type SearchHit, type SearchResult } from '../search/index.ts';
 
 const SOURCES = CAPABILITIES.flatMap((c) => c.search ?? []);
 
@@ -68,4 +68,12 @@ export function searchEverything(
 	if (!cache) return run();
 	const key = JSON.stringify([databaseKey(db), locale, query.trim(), rest.type, rest.limit, rest.offset, rest.exactWords, rest.allLanguages]);
 	return results.get(key, run);
+}
+
+/**
+ * "Did you mean" for a query that found nothing (see search/index.ts), kept like search results:
+ * it reads every title of the language, and a query that finds nothing tends to be asked again.
+ */
+export function suggestQuery(db: DbOrTx, locale: AppLocale, query: string): Promise<string | null> {
+	return results.get(JSON.stringify(['suggest', databaseKey(db), locale, query.trim()]), () => suggest(db, locale, query));
 }
