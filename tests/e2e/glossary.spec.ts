@@ -1,5 +1,5 @@
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, signUpAndSignIn, type Person } from './helpers.ts';
 
 test('the A–Z glossary lists every term with a link to its page', async ({ page }) => {
 	const m = messages('en');
@@ -68,9 +68,7 @@ const named = (action: string, term: string) => new RegExp(`^${escape(action)}\\
 test('a member proposes a term; an editor accepts it, and its page credits the member; a rejection tells them why', async ({ browser, page: visitor }) => {
 	const en = messages('en');
 	const member = await (await browser.newContext()).newPage();
-	await signUpAndVerify(member, PROPOSER);
-	await signIn(member, PROPOSER.email, PROPOSER.password);
-	await expect(member.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await signUpAndSignIn(member, PROPOSER);
 	// A visible profile: the accepted term's page may name her.
 	await member.goto('/en/account/profile');
 	await member.getByLabel(en.field_profile_visible!).check();

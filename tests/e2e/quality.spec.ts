@@ -1,7 +1,7 @@
 import { devices, type Browser, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config.ts';
 import { expect, expectAccessible, expectAccessibleWithoutScript, messages, test } from './fixtures.ts';
-import { adminPage, latestMail, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, latestMail, signUpAndSignIn, type Person } from './helpers.ts';
 
 // Our quality, one story in order: a leader opens a round for four members and one external
 // rater; they answer area by area (one on a phone-sized screen, one without JavaScript, one by an
@@ -31,9 +31,7 @@ let externalLink = '';
 
 async function newPerson(browser: Browser, person: Person, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
 	const page = await (await browser.newContext(options)).newPage();
-	await signUpAndVerify(page, person);
-	await signIn(page, person.email, person.password);
-	await expect(page.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await signUpAndSignIn(page, person);
 	return page;
 }
 
