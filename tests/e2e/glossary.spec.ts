@@ -66,6 +66,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const named = (action: string, term: string) => new RegExp(`^${escape(action)}\\s*: ${escape(term)}$`);
 
 test('a member proposes a term; an editor accepts it, and its page credits the member; a rejection tells them why', async ({ browser, page: visitor }) => {
+	// Three people's pages, one after the other: more than the default 30 s on a busy two-core machine.
+	test.setTimeout(90_000);
 	const en = messages('en');
 	const member = await (await browser.newContext()).newPage();
 	await signUpAndSignIn(member, PROPOSER);
