@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { signUpAndSignIn, type Person } from './helpers.ts';
 
 const en = messages('en');
 const FACILITATOR: Person = { name: 'Liv Live', email: 'liv.live@praxis.test', password: 'a long live-session phrase', locale: 'en' };
@@ -17,8 +17,7 @@ const fill = (text: string, values: Record<string, string>) => Object.entries(va
 test('a facilitator runs a live session: two participants join by code, answer, see the results and the twist, follow to the next card, one is removed, the session ends', async ({ browser, page: facilitator }) => {
 	test.setTimeout(240_000);
 	facilitator.setDefaultTimeout(20_000);
-	await signUpAndVerify(facilitator, FACILITATOR);
-	await signIn(facilitator, FACILITATOR.email, FACILITATOR.password);
+	await signUpAndSignIn(facilitator, FACILITATOR);
 
 	// The cards page offers a live session; the facilitator picks two cards.
 	await facilitator.goto('/en/cards');

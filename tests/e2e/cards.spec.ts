@@ -1,5 +1,5 @@
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { signUpAndSignIn, type Person } from './helpers.ts';
 
 const en = messages('en');
 const CARD = { slug: 'parent-asks-what-was-said', title: 'A parent wants to know what was said', nb: 'En forelder vil vite hva som ble sagt' };
@@ -74,8 +74,7 @@ test('cards are found by search and on the home page', async ({ page }) => {
 test('a member walks the reflection model on a card: drafts saved as they type, a plain form without JavaScript, listed and deleted', async ({ browser, page }) => {
 	test.setTimeout(180_000);
 	const person: Person = { name: 'Rita Reflector', email: 'rita.reflector@praxis.test', password: 'a long reflecting phrase', locale: 'en' };
-	await signUpAndVerify(page, person);
-	await signIn(page, person.email, person.password);
+	await signUpAndSignIn(page, person);
 
 	await page.goto(`/en/cards/${CARD.slug}`);
 	await page.getByRole('link', { name: en.cards_reflect }).click();

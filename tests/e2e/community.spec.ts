@@ -1,7 +1,7 @@
 import { FORM_HEADERS } from './outside-in.ts';
 import { png } from '../helpers/images.ts';
 import { expect, expectAccessible, expectAccessibleWithoutScript, messages, test } from './fixtures.ts';
-import { adminPage, latestMail, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, latestMail, signUpAndSignIn, type Person } from './helpers.ts';
 
 // Two practitioners in two browsers: one starts a discussion in an open space, the other opens it,
 // and a reply that mentions them appears on their page without a reload and raises a
@@ -16,17 +16,8 @@ test('a reply appears live on another reader’s page, a mention notifies, a pri
 	test.setTimeout(240_000);
 	const ana = await (await browser.newContext()).newPage();
 	const ben = await (await browser.newContext()).newPage();
-	await signUpAndVerify(ana, ANA);
-	await signUpAndVerify(ben, BEN);
-	await ana.goto('/en/signin');
-	await ana.getByLabel(en.field_email!, { exact: true }).fill(ANA.email);
-	await ana.getByLabel(en.field_password!, { exact: true }).fill(ANA.password);
-	await ana.getByRole('button', { name: en.signin_submit, exact: true }).click();
-	await ben.goto('/en/signin');
-	await ben.getByLabel(en.field_email!, { exact: true }).fill(BEN.email);
-	await ben.getByLabel(en.field_password!, { exact: true }).fill(BEN.password);
-	await ben.getByRole('button', { name: en.signin_submit, exact: true }).click();
-	await expect(ben.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await signUpAndSignIn(ana, ANA);
+	await signUpAndSignIn(ben, BEN);
 
 	// Ana starts a discussion in the ethics space.
 	await ana.goto('/en/community');
@@ -165,12 +156,7 @@ test('a comment under a glossary term opens its discussion; a visitor reads it a
 	test.setTimeout(120_000);
 	const CARA: Person = { name: 'Cara Commenter', email: 'cara.comments@praxis.test', password: 'comments under the content 2026', locale: 'en' };
 	const cara = await (await browser.newContext()).newPage();
-	await signUpAndVerify(cara, CARA);
-	await cara.goto('/en/signin');
-	await cara.getByLabel(en.field_email!, { exact: true }).fill(CARA.email);
-	await cara.getByLabel(en.field_password!, { exact: true }).fill(CARA.password);
-	await cara.getByRole('button', { name: en.signin_submit, exact: true }).click();
-	await expect(cara.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await signUpAndSignIn(cara, CARA);
 
 	await cara.goto('/en/glossary/career-coaching');
 	const discussion = cara.getByRole('region', { name: en.community_comments_title });
@@ -204,9 +190,7 @@ test('a member puts an image in a reply without JavaScript, with its alt text; a
 	const GUS: Person = { name: 'Gus Looker', email: 'gus.images@praxis.test', password: 'looking at the pictures 2026', locale: 'en' };
 	const signedIn = async (person: Person) => {
 		const page = await (await browser.newContext()).newPage();
-		await signUpAndVerify(page, person);
-		await signIn(page, person.email, person.password);
-		await expect(page.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+		await signUpAndSignIn(page, person);
 		return page;
 	};
 	const fay = await signedIn(FAY);
@@ -321,8 +305,7 @@ test('an editor moves a discussion to another open space and suspends a member t
 	test.setTimeout(240_000);
 	const nb = messages('nb');
 	const eve = await (await browser.newContext()).newPage();
-	await signUpAndVerify(eve, EVE);
-	await signIn(eve, EVE.email, EVE.password);
+	await signUpAndSignIn(eve, EVE);
 
 	// Eve starts a discussion about Norway in the research space and replies to it.
 	await eve.goto('/en/community/research/new');

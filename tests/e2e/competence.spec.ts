@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { BASE_URL } from '../../playwright.config.ts';
 import { courseLessons, quizAnswers } from './course.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { signUpAndSignIn, type Person } from './helpers.ts';
 
 // The loop of issue 10: sign up → assess two areas → see a gap → open the suggested lesson →
 // complete its module → confirm the CPD draft entry with a reflection → the year view shows the
@@ -19,8 +19,7 @@ const person: Person = { name: 'Mira Mentor', email: 'mira.competence@praxis.tes
 
 test('assess, see a gap, learn, log the CPD hours and see the change', async ({ page }) => {
 	test.setTimeout(240_000);
-	await signUpAndVerify(page, person);
-	await signIn(page, person.email, person.password);
+	await signUpAndSignIn(page, person);
 
 	// The account hub leads to My competence.
 	await page.goto('/en/account');

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { courseLessons, type CourseLesson } from './course.ts';
 import { expect, expectAccessible, expectReflow, LOCALES, messages, test } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, signUpAndSignIn, type Person } from './helpers.ts';
 
 // Issue 19, the learner's and trainer's experience: each defect of the review as a learner meets it.
 
@@ -43,8 +43,7 @@ const quizzer: Person = { name: 'Quentin Quiz', email: 'quentin.quiz@praxis.test
 test('a quiz describes this attempt, keeps what was chosen, names the unanswered question, and a reload sends nothing again', async ({ page }) => {
 	test.setTimeout(180_000);
 	if (quiz.kind !== 'quiz') return;
-	await signUpAndVerify(page, quizzer);
-	await signIn(page, quizzer.email, quizzer.password);
+	await signUpAndSignIn(page, quizzer);
 	await page.goto(`/en/learn/foundations`);
 	await page.getByRole('button', { name: en.learn_enrol, exact: true }).click();
 	await page.goto(`/en${quizLesson.path}`);

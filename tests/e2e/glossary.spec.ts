@@ -1,5 +1,5 @@
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, signUpAndSignIn, type Person } from './helpers.ts';
 
 test('the A–Z glossary lists every term with a link to its page', async ({ page }) => {
 	const m = messages('en');
@@ -66,11 +66,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const named = (action: string, term: string) => new RegExp(`^${escape(action)}\\s*: ${escape(term)}$`);
 
 test('a member proposes a term; an editor accepts it, and its page credits the member; a rejection tells them why', async ({ browser, page: visitor }) => {
+	// Three people's pages, one after the other: more than the default 30 s on a busy two-core machine.
+	test.setTimeout(90_000);
 	const en = messages('en');
 	const member = await (await browser.newContext()).newPage();
-	await signUpAndVerify(member, PROPOSER);
-	await signIn(member, PROPOSER.email, PROPOSER.password);
-	await expect(member.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await signUpAndSignIn(member, PROPOSER);
 	// A visible profile: the accepted term's page may name her.
 	await member.goto('/en/account/profile');
 	await member.getByLabel(en.field_profile_visible!).check();

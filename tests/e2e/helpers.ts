@@ -1,7 +1,7 @@
 import * as OTPAuth from 'otpauth';
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { MAIL_SINK_URL } from '../../playwright.config.ts';
+import { BASE_URL, MAIL_SINK_URL } from '../../playwright.config.ts';
 import { expect, expectAccessible, messages, test, type Locale } from './fixtures.ts';
 import type { ReceivedMail } from './mail-sink.ts';
 
@@ -182,4 +182,55 @@ export async function signUpAndVerify(page: Page, person: Person): Promise<void>
 	await page.goto(mail.link);
 	await page.getByRole('button', { name: m.verify_submit, exact: true }).click();
 	await expect(page.getByText(m.verify_done!)).toBeVisible();
+}
+
+/**
+ * A form action posted as the page's own script posts it (SvelteKit's enhanced forms): same origin,
+ * answered with the action's result as JSON. Cookies it sets land in the page's browser context.
+ */
+async function postAction(page: Page, address: string, form: Record<string, string>): Promise<{ type: string; location?: string }> {
+	const response = await page.request.post(address, {
+		form,
+		headers: { origin: BASE_URL, accept: 'application/json', 'x-sveltekit-action': 'true' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `${address}: ${await response.text()}`).toBe(200);
+	return (await response.json()) as { type: string; location?: string };
+}
+
+/**
+ * The account signUpAndVerify makes, made through the same endpoints without opening their pages
+ * (for the many specs that need a member and are about something else): the sign-up form's post
+ * and the confirmation link from the mail. The forms themselves, their messages and their
+ * accessibility are walked in accounts.spec.ts and, through signUpAndVerify, organisations.spec.ts.
+ */
+export async function signUpThroughEndpoints(page: Page, person: Person): Promise<void> {
+	const m = messages(person.locale);
+	const since = Date.now();
+	const signedUp = await postAction(page, `/${person.locale}/signup`, {
+		displayName: person.name,
+		email: person.email,
+		password: person.password,
+		locale: person.locale,
+		country: 'other',
+		sector: 'school'
+	});
+	expect(signedUp.type).toBe('success');
+	const mail = await latestMail(person.email, since);
+	expect(mail.subject).toBe(m.mail_verify_subject);
+	// Whether the link confirmed the address shows at sign-in, which refuses an unconfirmed one.
+	expect((await postAction(page, mail.link, {})).type).toBe('success');
+}
+
+/**
+ * signUpThroughEndpoints, then the sign-in form's post, whose session cookie the page's browser
+ * context keeps: the person ends signed in, on their account page.
+ */
+export async function signUpAndSignIn(page: Page, person: Person): Promise<void> {
+	await signUpThroughEndpoints(page, person);
+	const signedIn = await postAction(page, `/${person.locale}/signin?/signin`, { email: person.email, password: person.password });
+	// Refused (unconfirmed, wrong password, limited), it would be a failure, not a redirect.
+	expect(signedIn).toMatchObject({ type: 'redirect', location: `/${person.locale}/account` });
+	await page.goto(signedIn.location!);
+	await expect(page.getByRole('heading', { level: 1, name: messages(person.locale).account_title })).toBeVisible();
 }

@@ -5,7 +5,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { BASE_URL } from '../../playwright.config.ts';
 import { COURSE, courseLessons, quizAnswers, type CourseLesson } from './course.ts';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { adminPage, latestMail, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, latestMail, signUpAndSignIn, type Person } from './helpers.ts';
 
 const en = messages('en');
 const lessons = courseLessons();
@@ -50,8 +50,7 @@ const learner: Person = { name: 'Lena Learner', email: 'lena.learner@praxis.test
 
 test('a newcomer enrols, learns, resumes, completes the course and the certificate verifies signed out', async ({ browser, page }) => {
 	test.setTimeout(240_000);
-	await signUpAndVerify(page, learner);
-	await signIn(page, learner.email, learner.password);
+	await signUpAndSignIn(page, learner);
 
 	// Who the course is for, before enrolling.
 	await page.goto('/en/learn');
@@ -213,8 +212,7 @@ test('a facilitator sees a member’s progress and quiz results, but a reflectio
 	const admin = await adminPage(browser);
 	const facilitator: Person = { name: 'Frida Facilitator', email: 'frida.facilitator@praxis.test', password: 'a long facilitator phrase', locale: 'en' };
 	const member: Person = { name: 'Milan Member', email: 'milan.member@praxis.test', password: 'a long member passphrase', locale: 'en' };
-	await signUpAndVerify(page, facilitator);
-	await signIn(page, facilitator.email, facilitator.password);
+	await signUpAndSignIn(page, facilitator);
 	// Creating cohorts takes the facilitator role, which an admin gives.
 	await page.goto('/en/learn/cohorts');
 	await expect(page.getByText(en.cohort_create_needs_role!)).toBeVisible();
@@ -242,8 +240,7 @@ test('a facilitator sees a member’s progress and quiz results, but a reflectio
 	await expect(page.locator('#due-heading ~ form input[type="date"]').first()).toHaveValue(dueOn);
 
 	const memberPage = await (await browser.newContext()).newPage();
-	await signUpAndVerify(memberPage, member);
-	await signIn(memberPage, member.email, member.password);
+	await signUpAndSignIn(memberPage, member);
 	await memberPage.goto(`/en/learn/cohorts?code=${encodeURIComponent(code)}`);
 	await memberPage.getByRole('button', { name: en.cohort_join, exact: true }).click();
 	await expect(memberPage.getByText(en.cohort_joined!)).toBeVisible();
@@ -350,8 +347,7 @@ test('learning pages and actions that belong to someone are closed to visitors w
 
 test('the course outline on a lesson page opens by keyboard, marks the lesson being read and the lessons done, and leads to another lesson', async ({ page }) => {
 	const reader: Person = { name: 'Olav Outline', email: 'olav.outline@praxis.test', password: 'an outline reader passphrase', locale: 'en' };
-	await signUpAndVerify(page, reader);
-	await signIn(page, reader.email, reader.password);
+	await signUpAndSignIn(page, reader);
 	// Each course in the catalogue and on its page has its cover illustration, described in words.
 	const coverAlt = (parse(fs.readFileSync(`content/courses/${COURSE.slug}/course.yaml`, 'utf8')) as { translations: { en: { coverAlt: string } } }).translations.en.coverAlt;
 	await page.goto('/en/learn');

@@ -4,7 +4,7 @@ import type { APIRequestContext, APIResponse, Browser, Page } from '@playwright/
 import { BASE_URL } from '../../playwright.config.ts';
 import { courseLessons, COURSE } from './course.ts';
 import { expect, expectAccessible, messages } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, signUpAndSignIn, signUpThroughEndpoints, type Person } from './helpers.ts';
 import { discoverRoutes, keyOf, unknownKeys, type Route } from './routes.ts';
 
 // What the outside-in specs (authorisation, bad input) share: the routes read from src/routes, who
@@ -295,18 +295,16 @@ async function redirected(page: Page, address: string, body: Record<string, stri
 export async function setUpFixtures(browser: Browser, person: Person, other?: Person): Promise<Fixtures> {
 	const admin = await signedInAdmin(browser);
 	const member = await (await browser.newContext()).newPage();
-	await signUpAndVerify(member, person);
+	await signUpAndSignIn(member, person);
+	await expectAccessible(member);
 	let otherId = '00000000-0000-4000-8000-000000000000';
 	if (other) {
 		const page = await (await browser.newContext()).newPage();
-		await signUpAndVerify(page, other);
+		await signUpThroughEndpoints(page, other);
 		await page.context().close();
 		otherId = await userIdOf(admin, other.email);
 	}
 	const memberId = await userIdOf(admin, person.email);
-	await signIn(member, person.email, person.password);
-	await expect(member.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
-	await expectAccessible(member);
 
 	const organisation = await redirected(admin, '/en/organisations?/create', { name: `Outside-in ${person.name}`, sector: 'school', country: 'NO', description: '' });
 	const organisationId = /\/organisations\/([0-9a-f-]{36})/.exec(organisation)![1]!;

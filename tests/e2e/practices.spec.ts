@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config.ts';
 import { expect, expectAccessible, expectAccessibleWithoutScript, messages, test } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, signUpAndSignIn, type Person } from './helpers.ts';
 
 // The practice inventory, one story in order: a member of an organisation describes a practice
 // with the form generated from the mapping template (kept as they type), submits it; an editor
@@ -24,9 +24,7 @@ let practiceUrl = '';
 test('a member drafts a practice from the generated form and submits it', async ({ browser }) => {
 	admin = await adminPage(browser);
 	member = await (await browser.newContext()).newPage();
-	await signUpAndVerify(member, MEMBER);
-	await signIn(member, MEMBER.email, MEMBER.password);
-	await expect(member.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await signUpAndSignIn(member, MEMBER);
 	await member.goto('/en/organisations');
 	await member.getByLabel(en.org_field_name!, { exact: true }).fill(ORGANISATION);
 	await member.getByLabel(en.field_sector!, { exact: true }).selectOption('adult_centre');

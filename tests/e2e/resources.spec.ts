@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, messages, test } from './fixtures.ts';
-import { adminPage, signIn, signUpAndVerify, type Person } from './helpers.ts';
+import { adminPage, signUpAndSignIn, type Person } from './helpers.ts';
 
 // The resource library, one story: a practitioner finds activities for "Choice – chance" that work
 // in a group, plans a session of three, reorders it, opens the run sheet and shares the plan with
@@ -24,9 +24,7 @@ const activities: { href: string; title: string }[] = [];
 
 async function newPerson(browser: Browser, person: Person): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
-	await signUpAndVerify(page, person);
-	await signIn(page, person.email, person.password);
-	await expect(page.getByRole('heading', { level: 1, name: en.account_title })).toBeVisible();
+	await signUpAndSignIn(page, person);
 	return page;
 }
 
