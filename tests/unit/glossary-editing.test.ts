@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { editTermTranslation, glossaryTranslationStatus, termForEditing } from '../../src/lib/server/glossary/editing.ts';
-import { getGlossaryTerm } from '../../src/lib/server/glossary/queries.ts';
+import { getGlossaryTerm, glossaryList } from '../../src/lib/server/glossary/queries.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { glossary } from '../../src/lib/server/glossary/index.ts';
 import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
@@ -102,7 +102,11 @@ describe.each(testDatabases())('glossary editing on $name', ({ open }) => {
 		expect(await termForEditing(database.db, { ...actor, role: 'member' }, 'career', 'nb')).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
 		expect(await termForEditing(database.db, actor, 'nowhere', 'nb')).toMatchObject({ ok: false, problem: { kind: 'not_found' } });
 
+		// The glossary page's list is kept between readers, and an edit replaces it at once.
+		const kept = await glossaryList(database.db, 'nb');
+		expect(await glossaryList(database.db, 'nb')).toBe(kept);
 		await editTermTranslation(database.db, actor, 'career', 'nb', wording);
+		expect((await glossaryList(database.db, 'nb')).find((e) => e.slug === 'career')).toMatchObject(wording);
 		await editTermTranslation(database.db, actor, 'career', 'nb', { ...wording, term: 'Karriere' });
 		const read = value(await termForEditing(database.db, actor, 'career', 'nb'));
 		expect(read).toMatchObject({ sourceTerm: 'Career', term: 'Karriere', definition: wording.definition });

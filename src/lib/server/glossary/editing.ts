@@ -8,6 +8,7 @@ import { glossaryRevision, glossaryTerm, glossaryTranslation } from '../db/schem
 import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { requestSearchIndex } from '../search/index.ts';
+import { forgetGlossary } from './queries.ts';
 import { GLOSSARY_SEARCH } from './search.ts';
 
 /** A term's wording in one language: there, missing, or older than its English source. */
@@ -144,5 +145,6 @@ export async function editTermTranslation(
 		await tx.update(glossaryTerm).set({ editedInPlatform: true, updatedAt: sql`now()` }).where(eq(glossaryTerm.id, current.termId));
 		await requestSearchIndex(tx, GLOSSARY_SEARCH.type, slug);
 	});
+	forgetGlossary();
 	return ok();
 }

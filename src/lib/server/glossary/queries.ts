@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
+import { createCache, databaseKey } from '../cache/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { glossaryTerm, glossaryTranslation } from '../db/schema/glossary.ts';
 import { collator } from '../../i18n/format.ts';
@@ -47,6 +48,21 @@ export async function listGlossary(db: DbOrTx, locale: AppLocale): Promise<Gloss
 	return rows.sort((a, b) => compare(a.term, b.term));
 }
 
+// The glossary page reads every term of its language; the terms change when an editor edits one
+// (which forgets them here at once and, through the content channel, on every instance) or content
+// is imported (platform/content.ts forgets them too).
+const lists = createCache({ ttlMs: 5 * 60_000, limit: 20 });
+
+/** listGlossary, kept per instance for the glossary page (read-only: every reader shares it). */
+export function glossaryList(db: DbOrTx, locale: AppLocale): Promise<readonly GlossaryEntry[]> {
+	return lists.get(JSON.stringify([databaseKey(db), locale]), async () => Object.freeze((await listGlossary(db, locale)).map((e) => Object.freeze(e))));
+}
+
+/** Forgets the kept glossary lists (a term changed). */
+export function forgetGlossary(): void {
+	lists.clear();
+}
+
 /** One term with the wording of its related terms, or undefined when no term has that slug. */
 export async function getGlossaryTerm(
 	db: DbOrTx,
@@ -68,15 +84,15 @@ function fold(text: string, locale: string): string {
 }
 
 /** Terms whose wording or definition contains `query`, ignoring case and accents. */
-export function filterGlossary(entries: GlossaryEntry[], query: string, locale: string): GlossaryEntry[] {
+export function filterGlossary<E extends GlossaryEntry>(entries: readonly E[], query: string, locale: string): readonly E[] {
 	if (!query) return entries;
 	const needle = fold(query, locale);
 	return entries.filter((e) => fold(`${e.term} ${e.definition}`, locale).includes(needle));
 }
 
 /** Sorted entries grouped under their initial letter, for the A–Z page. */
-export function groupByInitial(entries: GlossaryEntry[], locale: string): { letter: string; entries: GlossaryEntry[] }[] {
-	const groups: { letter: string; entries: GlossaryEntry[] }[] = [];
+export function groupByInitial<E extends GlossaryEntry>(entries: readonly E[], locale: string): { letter: string; entries: E[] }[] {
+	const groups: { letter: string; entries: E[] }[] = [];
 	for (const entry of entries) {
 		const letter = entry.term.charAt(0).toLocaleUpperCase(locale);
 		const last = groups.at(-1);

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { importState } from '../db/schema/platform.ts';
 import { forgetStandards } from '../competence/index.ts';
 import { forgetFrameworks } from '../frameworks/queries.ts';
+import { forgetGlossary } from '../glossary/queries.ts';
 import { clearPageCache } from '../http/page-cache.ts';
 import { clearSearchCache, reindexAllSearch, searchIndexIsEmpty } from './search.ts';
 
@@ -42,7 +43,7 @@ export async function importAllContent(
 
 /**
  * Forgets what this instance keeps of the content (rendered pages, search results, framework
- * trees, the competence standards): after an import here, and on every instance when an edit's
+ * trees, glossary lists, the competence standards): after an import here, and on every instance when an edit's
  * event arrives on the content channel (platform/events).
  */
 export function forgetContent(): void {
@@ -50,6 +51,7 @@ export function forgetContent(): void {
 	clearSearchCache();
 	forgetStandards();
 	forgetFrameworks();
+	forgetGlossary();
 }
 
 /** A hash of every file under `dir` (paths and bytes, in a fixed order) and of `code`. */
