@@ -109,11 +109,21 @@ test.describe('malformed ids', () => {
 
 	/**
 	 * Sends every request through `limit` (four at a time: the server answers one while the next
-	 * waits on the database) and returns the failures. Routes that may act on any body
-	 * (NO_ID_IN_FORM) go one by one, after the rest, so that what one changes races no other request.
+	 * waits on the database) and returns the failures.
 	 */
 	const checkAll = async <T>(limit: LimitFunction, items: T[], check: (item: T) => Promise<string | undefined>) =>
 		(await Promise.all(items.map((item) => limit(() => check(item))))).filter((failure): failure is string => failure !== undefined);
+	/** checkAll four at a time, but routes that may act on any body (NO_ID_IN_FORM) one by one, after the rest, so that what one changes races no other request. */
+	const checkBodies = async <T extends { route: Route }>(items: T[], check: (item: T) => Promise<string | undefined>) => [
+		...(await checkAll(pLimit(4), items.filter((i) => !NO_ID_IN_FORM.has(keyOf(i.route))), check)),
+		...(await checkAll(pLimit(1), items.filter((i) => NO_ID_IN_FORM.has(keyOf(i.route))), check))
+	];
+	/** A body the route should refuse with a 4xx (routes that read nothing from it may go ahead): the failure, or undefined. */
+	const unlessRefused = async (route: Route, kind: string, response: Awaited<ReturnType<typeof send>>) => {
+		const status = response.status();
+		const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
+		return wanted ? undefined : `${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`;
+	};
 
 	let fx: Fixtures;
 	const actor = (route: Route) => (isPublic(route) ? 'visitor' : isMember(route) ? 'member' : 'admin');
@@ -152,15 +162,9 @@ test.describe('malformed ids', () => {
 		const byForm = ROUTES.filter((r) => r.method !== 'GET' && !NOT_SENT.has(keyOf(r))).flatMap((route) => MALFORMED.map(([kind, bad]) => ({ route, kind, bad })));
 		const sendForm = async ({ route, kind, bad }: (typeof byForm)[number]) => {
 			const body = Object.fromEntries(fieldsOf(route).map((field) => [field, bad]));
-			const response = await send(requestFor(route, request), route, addressOf(route, params(route), query(route)), body);
-			const status = response.status();
-			const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
-			return wanted ? undefined : `${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`;
+			return unlessRefused(route, kind, await send(requestFor(route, request), route, addressOf(route, params(route), query(route)), body));
 		};
-		const form = [
-			...(await checkAll(pLimit(4), byForm.filter((f) => !NO_ID_IN_FORM.has(keyOf(f.route))), sendForm)),
-			...(await checkAll(pLimit(1), byForm.filter((f) => NO_ID_IN_FORM.has(keyOf(f.route))), sendForm))
-		];
+		const form = await checkBodies(byForm, sendForm);
 		expect({ address, form }).toEqual({ address: [], form: [] });
 	});
 
@@ -186,16 +190,10 @@ test.describe('malformed ids', () => {
 				return response.status() >= 500 ? `${keyOf(route)} ?${QUERY} → ${response.status()}` : undefined;
 			}
 			const [kind, type, data] = body;
-			const response = await client.fetch(addressOf(route, params(route), query(route)), { method: route.method, headers: { ...FORM_HEADERS, 'content-type': type }, data, ...options });
-			const status = response.status();
 			// A body that is not a form is refused; routes that read nothing from the body may go ahead.
-			const wanted = NO_ID_IN_FORM.has(keyOf(route)) ? status < 500 : status >= 400 && status < 500;
-			return wanted ? undefined : `${keyOf(route)} as ${actor(route)}, ${kind} → ${status}: ${(await response.text()).replace(/\s+/g, ' ').slice(0, 120)}`;
+			return unlessRefused(route, kind, await client.fetch(addressOf(route, params(route), query(route)), { method: route.method, headers: { ...FORM_HEADERS, 'content-type': type }, data, ...options }));
 		};
-		const failures = [
-			...(await checkAll(pLimit(4), sent.filter((s) => !NO_ID_IN_FORM.has(keyOf(s.route))), check)),
-			...(await checkAll(pLimit(1), sent.filter((s) => NO_ID_IN_FORM.has(keyOf(s.route))), check))
-		];
+		const failures = await checkBodies(sent, check);
 		expect(failures).toEqual([]);
 	});
 });
