@@ -38,11 +38,11 @@ export default defineConfig({
 		{
 			// A fresh embedded database for every run: migrations and content import are part of the
 			// test. The content is imported once, as an operator would, and the folder copied for the
-			// proxied server below (Playwright starts the servers one after the other), which saves
-			// that server a second initdb and import. Then the first administrator is created as an
-			// operator would, and their link kept.
+			// proxied server below (Playwright starts the servers one after the other) and for the
+			// operator's restarts in lifecycle.spec.ts, which saves each a second initdb and import.
+			// Then the first administrator is created as an operator would, and their link kept.
 			command:
-				'rm -rf .e2e-data .e2e-data-proxy .e2e-data-admin-totp.txt .e2e-data-admin.lock .e2e-data-admin-state.json && node scripts/content-import.ts > /dev/null && cp -r .e2e-data .e2e-data-proxy && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
+				'rm -rf .e2e-data .e2e-data-proxy .e2e-data-life .e2e-data-admin-totp.txt .e2e-data-admin.lock .e2e-data-admin-state.json && node scripts/content-import.ts > /dev/null && cp -r .e2e-data .e2e-data-proxy && cp -r .e2e-data .e2e-data-life && node scripts/admin-create.ts --email admin@praxis.test --name "Ada Admin" > .e2e-data-admin.txt && node scripts/start.ts',
 			url: `${BASE_URL}/readyz`,
 			env: {
 				PORT: String(E2E_PORT),

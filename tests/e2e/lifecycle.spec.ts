@@ -35,7 +35,10 @@ test.afterEach(() => {
 
 test('start, refuse a second process, stop on SIGTERM within 10 s, restart on the same data', async () => {
 	test.setTimeout(120_000);
+	// A copy of the suite's data folder as the content import left it (playwright.config.ts): the
+	// first start from an empty folder is the suite's own servers' start.
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'praxis-life-'));
+	fs.cpSync('.e2e-data-life', dataDir, { recursive: true });
 	const first = start({ PORT: String(E2E_PORT + 7), DATA_DIR: dataDir });
 	await waitForListening(first);
 	expect(first.output()).toContain(`Praxis is listening on http://localhost:${E2E_PORT + 7}`);

@@ -23,6 +23,12 @@ export function publishedCourses() {
 	return cached(`courses:${locale}`, () => listCourses(db(), locale));
 }
 
+/** Every course, drafts too, in the reader's language (for the titles of a learner's enrolments), shared likewise. */
+function everyCourse() {
+	const locale = getLocale();
+	return cached(`courses:all:${locale}`, () => listCourses(db(), locale, true));
+}
+
 /** A published course's outline in the reader's language, or a 404. */
 export async function outlineOr404(slug: string) {
 	const outline = await publishedOutline(slug);
@@ -47,7 +53,7 @@ export async function lessonOr404(params: { course: string; module: string; less
  */
 export async function myCourses(actor: Actor) {
 	const [courses, enrolments, certificates, completed] = await Promise.all([
-		listCourses(db(), getLocale(), true),
+		everyCourse(),
 		listEnrolments(db(), actor),
 		listCertificates(db(), actor),
 		completedLessonsByCourse(db(), actor)
