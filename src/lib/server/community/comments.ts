@@ -7,7 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { BASE_LOCALE, type AppLocale } from '../../i18n/locales.ts';
 import { queryRows, type DbOrTx } from '../db/client.ts';
-import { communitySpace, communityThread } from '../db/schema/community.ts';
+import { communityThread } from '../db/schema/community.ts';
 import type { Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { cohortSpaceSlug, openSpace } from './spaces.ts';
@@ -40,21 +40,31 @@ async function pageTitle(db: DbOrTx, ref: ContentRef, locale: AppLocale): Promis
 }
 
 /**
- * Where the actor discusses a content page: the open comments space, or — for a lesson of a course
- * whose cohort (one the actor belongs to or runs, the newest) keeps its discussions to itself — the
- * cohort's private space. Decided here from the actor's cohorts, never from the form.
+ * Where the actor discusses a content page, and the discussion's thread if it has one, in one
+ * statement: the open comments space, or — for a lesson of a course whose cohort (one the actor
+ * belongs to or runs, the newest) keeps its discussions to itself — the cohort's private space.
+ * Decided here from the actor's cohorts, never from the form.
  */
-async function spaceFor(db: DbOrTx, actor: Actor, ref: ContentRef): Promise<string> {
+async function placeOf(db: DbOrTx, actor: Actor, ref: ContentRef): Promise<{ slug: string; threadId: string | null }> {
 	const course = ref.kind === 'course' ? /^\/learn\/([^/]+)\/[^/]+\/[^/]+$/.exec(ref.path)?.[1] : undefined;
-	if (!actor || !course) return COMMENTS_SPACE;
-	const [row] = await queryRows<{ id: string }>(
+	const mine =
+		actor && course
+			? sql`select c.id from cohort c join course co on co.id = c.course_id
+				where co.slug = ${course} and c.discuss_in_cohort
+					and (c.facilitator_id = ${actor.id} or exists (select 1 from cohort_member m where m.cohort_id = c.id and m.user_id = ${actor.id}))
+				order by c.created_at desc limit 1`
+			: sql`select null::uuid as id where false`;
+	const [row] = await queryRows<{ cohort: string | null; thread: string | null }>(
 		db,
-		sql`select c.id from cohort c join course co on co.id = c.course_id
-			where co.slug = ${course} and c.discuss_in_cohort
-				and (c.facilitator_id = ${actor.id} or exists (select 1 from cohort_member m where m.cohort_id = c.id and m.user_id = ${actor.id}))
-			order by c.created_at desc limit 1`
+		sql`with mine as (${mine}), space as (
+				select s.id from community_space s where s.cohort_id = (select id from mine)
+				union all
+				select s.id from community_space s where s.slug = ${COMMENTS_SPACE} and not exists (select 1 from mine)
+			)
+			select (select id from mine) as cohort,
+				(select t.id from community_thread t where t.space_id = (select id from space) and t.subject = ${subjectOf(ref)}) as thread`
 	);
-	return row ? cohortSpaceSlug(row.id) : COMMENTS_SPACE;
+	return { slug: row?.cohort ? cohortSpaceSlug(row.cohort) : COMMENTS_SPACE, threadId: row?.thread ?? null };
 }
 
 /** The discussion of a content page as the reader sees it: null thread while nobody has commented. */
@@ -65,17 +75,12 @@ export type Discussion = { ref: ContentRef; thread: ThreadView | null; spaceSlug
 /** The discussion under a content page (one indexed query while there is none). */
 export async function discussionOf(db: DbOrTx, actor: Actor, ref: ContentRef, locale: AppLocale): Promise<Discussion> {
 	if (!isContentRef(ref)) return { ref, thread: null, spaceSlug: COMMENTS_SPACE, signedIn: !!actor, cohort: false };
-	const slug = await spaceFor(db, actor, ref);
+	const { slug, threadId } = await placeOf(db, actor, ref);
 	const empty: Discussion = { ref, thread: null, spaceSlug: slug, signedIn: !!actor, cohort: slug !== COMMENTS_SPACE };
-	const [row] = await db
-		.select({ id: communityThread.id })
-		.from(communityThread)
-		.innerJoin(communitySpace, eq(communitySpace.id, communityThread.spaceId))
-		.where(and(eq(communitySpace.slug, slug), eq(communityThread.subject, subjectOf(ref))));
-	if (!row) return empty;
+	if (!threadId) return empty;
 	const space = await openSpace(db, actor, slug, locale);
 	if (!space.ok) return empty;
-	const thread = await getThread(db, actor, space.value, row.id);
+	const thread = await getThread(db, actor, space.value, threadId);
 	return { ...empty, thread: thread.ok && !thread.value.deleted ? thread.value : null };
 }
 
@@ -89,7 +94,7 @@ export async function comment(db: DbOrTx, actor: Actor, ref: ContentRef, input: 
 	if (!isContentRef(ref)) return problem('not_found');
 	const title = await pageTitle(db, ref, input.language);
 	if (title === undefined) return problem('not_found');
-	const space = await openSpace(db, actor, await spaceFor(db, actor, ref), input.language);
+	const space = await openSpace(db, actor, (await placeOf(db, actor, ref)).slug, input.language);
 	if (!space.ok) return space;
 	const existing = async () =>
 		(await db.select({ id: communityThread.id, deletedAt: communityThread.deletedAt }).from(communityThread).where(and(eq(communityThread.spaceId, space.value.id), eq(communityThread.subject, subjectOf(ref)))))[0];
