@@ -197,6 +197,25 @@ test('a member translates two parts of the practice into Czech; the Czech page s
 	await expect(visitor.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 	await expect(visitor.getByText(fill(messages('pl').practices_not_translated!, { language: messages('pl').practices_language_en! }))).toHaveCount(3);
 	await visitor.context().close();
+
+	// The member rewrites the overview: its Czech translation is now of an earlier text, and the
+	// Czech page and the translation form say so until the translation is saved again.
+	await member.goto(practiceUrl);
+	await member.getByRole('link', { name: en.practices_edit }).click();
+	await member.getByLabel(fill(en.practices_form_text!, { title: 'Overview of ICT and LMI use' }), { exact: true }).fill('Advisers answer questions by chat and video on weekday evenings.');
+	await member.getByRole('button', { name: en.practices_save, exact: true }).click();
+	await expect(member.getByText(en.practices_saved!)).toBeVisible();
+	await member.goto(`/cs${practiceUrl.replace(/^\/en/, '')}`);
+	await expect(member.getByRole('note').filter({ hasText: fill(cs.practices_translation_outdated!, { language: cs.practices_language_en!, parts: 'Přehled využití ICT a informací o trhu práce' }) })).toBeVisible();
+	await expect(member.getByText(CZECH_OVERVIEW, { exact: true })).toHaveAttribute('lang', 'cs');
+	await expectAccessible(member);
+	await member.goto(`${practiceUrl}/translate?to=cs`);
+	await expect(member.getByText(en.practices_translate_part_outdated!)).toHaveCount(1);
+	await expect(member.getByText(fill(en.practices_translation_outdated_count!, { count: 1 }))).toBeVisible();
+	await expectAccessible(member);
+	await member.getByRole('button', { name: en.practices_translate_save, exact: true }).click();
+	await expect(member.getByText(en.practices_translate_saved!)).toBeVisible();
+	await expect(member.getByText(en.practices_translate_part_outdated!)).toHaveCount(0);
 });
 
 test('a visitor filters, compares three practices and downloads the CSV', async ({ page }) => {

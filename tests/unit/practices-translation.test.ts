@@ -2,7 +2,8 @@
 // Czech and the Czech reader gets them (the rest in English, with its language); a stranger may not
 // translate; an unknown field, an unknown or the source language and oversize text are refused and
 // save nothing; a published practice keeps a revision of each translation save and is found by its
-// translated words; an autosave is for drafts only; the shipped YAML may carry translated fields.
+// translated words; an autosave is for drafts only; the shipped YAML may carry translated fields;
+// a part whose source text changed after it was translated is out of date until saved again.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,8 +119,9 @@ describe.each(testDatabases())('practice translations on $name', ({ open }) => {
 			'target-audience': { text: 'Employed adults who want a change.', lang: 'en' }
 		});
 		// Five parts to translate (title, summary, three texts): two in Czech, none elsewhere.
-		expect(seen.coverage.find((c) => c.locale === 'cs')).toEqual({ locale: 'cs', done: 2, total: 5 });
-		expect(seen.coverage.find((c) => c.locale === 'pl')).toEqual({ locale: 'pl', done: 0, total: 5 });
+		expect(seen.coverage.find((c) => c.locale === 'cs')).toEqual({ locale: 'cs', done: 2, total: 5, outdated: 0 });
+		expect(seen.coverage.find((c) => c.locale === 'pl')).toEqual({ locale: 'pl', done: 0, total: 5, outdated: 0 });
+		expect(seen.outdated).toEqual([]);
 		expect(seen.coverage.map((c) => c.locale)).not.toContain('en');
 		// The English reader gets the source.
 		expect(value(await getPractice(db, as(owner), id, 'en')).fieldTexts.overview).toEqual({ text: 'Advisers answer by chat on weekday evenings.', lang: 'en' });
@@ -141,6 +143,28 @@ describe.each(testDatabases())('practice translations on $name', ({ open }) => {
 		// A draft keeps no revisions; its autosave is taken.
 		value(await saveTranslation(db, as(owner), id, 'cs', czech(), 'en', { autosave: true }));
 		expect(await db.select().from(practiceRevision).where(eq(practiceRevision.practiceId, id))).toEqual([]);
+	});
+
+	it('a part translated from an earlier source text is out of date until its translation is saved again', async () => {
+		const [owner, colleague] = [await person('Olga'), await person('Colm')];
+		const id = await practiceOf(owner, colleague);
+		value(await saveTranslation(db, as(colleague), id, 'cs', czech(), 'en'));
+		// The owner rewrites the overview (the summary and the rest stay as they were).
+		value(await savePractice(db, as(owner), id, { ...draft, fields: { ...draft.fields, overview: { text: 'Advisers answer by chat and video on weekday evenings.' } } }, 'en'));
+
+		const seen = value(await getPractice(db, as(owner), id, 'cs'));
+		expect(seen.outdated).toEqual(['overview']);
+		expect(seen.coverage.find((c) => c.locale === 'cs')).toEqual({ locale: 'cs', done: 2, total: 5, outdated: 1 });
+		// Still shown in Czech (an older translation beats none), and the English reader sees nothing of it.
+		expect(seen.fieldTexts.overview).toEqual({ text: 'Poradci odpovídají v chatu ve všední večery.', lang: 'cs' });
+		expect(value(await getPractice(db, as(owner), id, 'en')).outdated).toEqual([]);
+		const form = value(await practiceForTranslation(db, as(colleague), id, 'cs', 'en'));
+		expect(form.parts.filter((p) => p.outdated).map((p) => p.key)).toEqual(['overview']);
+
+		// The translator brings it up to date: saved beside the new source, it is current again.
+		value(await saveTranslation(db, as(colleague), id, 'cs', czech({ fields: { overview: 'Poradci odpovídají v chatu a videem ve všední večery.' } }), 'en'));
+		expect(value(await getPractice(db, as(owner), id, 'cs')).outdated).toEqual([]);
+		expect(value(await practiceForTranslation(db, as(colleague), id, 'cs', 'en')).parts.some((p) => p.outdated)).toBe(false);
 	});
 
 	it('a stranger may not translate, and bad input saves nothing', async () => {
@@ -206,7 +230,9 @@ describe.each(testDatabases())('practice translations on $name', ({ open }) => {
 	it('imports shipped translations in the old shape and with translated fields', async () => {
 		const rows = await db.select({ slug: practice.slug, translations: practice.translations }).from(practice);
 		const old = rows.find((r) => r.slug === 'cz-infoabsolvent')!;
-		expect(old.translations.cs).toEqual({ title: 'InfoAbsolvent', summary: expect.stringContaining('Český webový portál') });
+		expect(old.translations.cs).toMatchObject({ title: 'InfoAbsolvent', summary: expect.stringContaining('Český webový portál') });
+		// Translated from the file's own source text: up to date.
+		expect(value(await getPractice(db, null, (await db.select({ id: practice.id }).from(practice).where(eq(practice.slug, 'cz-infoabsolvent')))[0]!.id, 'cs')).outdated).toEqual([]);
 		const translated = rows.find((r) => r.slug === 'cz-infoabsolvent-translated')!;
 		expect(translated.translations.cs!.fields).toEqual({ overview: 'Portál spravuje národní pedagogický institut.' });
 	});

@@ -8,6 +8,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { practice, type PracticeTranslations } from '../db/schema/practices.ts';
 import { practiceTemplate } from './template.ts';
 import { checkTranslation } from './translation.ts';
+import { withSources } from './wording.ts';
 import { checkPractice } from './validate.ts';
 
 // content/practices/<slug>.yaml: sample practices shipped with the platform, each published and
@@ -73,7 +74,8 @@ export async function importPractices(db: DbOrTx, contentDir: string, options: I
 				const [field, key] = Object.entries(translated.errors)[0]!;
 				throw new ContentError(file.file, `translations.${locale}.${field}`, `refused (${key})`);
 			}
-			others[locale] = translated.value;
+			// The files' translations are of the files' source text.
+			others[locale] = withSources(checked.value, translated.value);
 		}
 		const values = {
 			...checked.value,

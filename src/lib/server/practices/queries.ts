@@ -10,7 +10,7 @@ import type { Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { SEARCH_CONFIG } from '../search/index.ts';
 import { getPractice, type PracticeView } from './service.ts';
-import { wordingOf } from './wording.ts';
+import { wordingOf, wordsOf } from './wording.ts';
 
 // Finding published practices: facets with counts, full-text search through the platform's search
 // index, sort and pages; the same filter serves the browse page, the statistics and the open API.
@@ -214,7 +214,7 @@ const apiOf = (origin: string) => ({ row, organisationName, frameworkSlug, frame
 	title: row.title,
 	summary: row.summary,
 	language: row.locale,
-	translations: row.translations,
+	translations: Object.fromEntries(Object.entries(row.translations).map(([locale, t]) => [locale, wordsOf(t!)])),
 	organisation: organisationName,
 	country: row.country,
 	region: row.region,

@@ -12,7 +12,7 @@ import { requestSearchIndex } from '../search/index.ts';
 import { wordDiff, type DiffPart } from '../content/revisions.ts';
 import { practiceTemplate } from './template.ts';
 import { checkPractice, type PracticeDraft } from './validate.ts';
-import { coverageOf, fieldTextsOf, translatedText, wordingOf, type Coverage } from './wording.ts';
+import { coverageOf, fieldTextsOf, outdatedKeys, translatedText, wordingOf, type Coverage } from './wording.ts';
 
 // Practices: create, read, save, submit, review, delete. Every function takes the actor and asks
 // the policy (policies/practices.ts) on its first lines; a practice the actor may not see is a
@@ -54,6 +54,8 @@ export type PracticeView = {
 	coverage: Coverage[];
 	/** Each field's free text in the reader's language where translated, else in the source's. */
 	fieldTexts: Record<string, { text: string; lang: string }>;
+	/** The parts ('title', 'summary', field keys) shown translated from a source text that has changed since. */
+	outdated: string[];
 	country: string;
 	region: string;
 	sector: string;
@@ -142,6 +144,8 @@ export async function getPractice(db: DbOrTx, actor: Actor, id: string, locale: 
 		translatedInto: Object.keys(row.translations),
 		coverage: coverageOf(row),
 		fieldTexts: fieldTextsOf(row, locale),
+		// The parts shown in the reader's language that were translated from an earlier source text.
+		outdated: row.locale === locale ? [] : outdatedKeys(row, row.translations[locale]),
 		country: row.country,
 		region: row.region,
 		sector: row.sector,

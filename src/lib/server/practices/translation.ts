@@ -8,7 +8,7 @@ import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { requestSearchIndex } from '../search/index.ts';
 import { asSeen } from './service.ts';
-import { coverageOf, translatableKeys, translatedText, type Coverage } from './wording.ts';
+import { coverageOf, outdatedKeys, translatableKeys, translatedText, withSources, type Coverage } from './wording.ts';
 import { allFields, practiceTemplate, type PracticeTemplate } from './template.ts';
 import { CONTROL, CONTROL_IN_TEXT } from './validate.ts';
 
@@ -81,6 +81,8 @@ export type TranslationPart = {
 	field: { title: string; lang: string } | null;
 	source: string;
 	translation: string;
+	/** Translated from a source text that has changed since. */
+	outdated: boolean;
 	max: number;
 };
 
@@ -106,6 +108,7 @@ export async function practiceForTranslation(db: DbOrTx, actor: Actor, id: strin
 	if (!template) return problem('conflict', { key: 'practices_error_no_template' });
 	const fields = new Map(allFields(template.sections).map((f) => [f.key, f]));
 	const translation = target ? row.translations[target] : undefined;
+	const outdated = new Set(outdatedKeys(row, translation));
 	const parts = translatableKeys(row, [...fields.keys()]).map((key): TranslationPart => {
 		const field = fields.get(key);
 		const isField = key !== 'title' && key !== 'summary';
@@ -115,6 +118,7 @@ export async function practiceForTranslation(db: DbOrTx, actor: Actor, id: strin
 			field: isField ? { title: field?.title ?? key, lang: field?.lang ?? 'en' } : null,
 			source: key === 'title' ? row.title : key === 'summary' ? row.summary : (row.fields[key]?.text ?? ''),
 			translation: translatedText(translation, key),
+			outdated: outdated.has(key),
 			max: key === 'title' ? TITLE_MAX : key === 'summary' ? SUMMARY_MAX : FIELD_TEXT_MAX
 		};
 	});
@@ -150,9 +154,11 @@ export async function saveTranslation(
 			const [field, key] = Object.entries(checked.errors)[0]!;
 			return problem('invalid', { field, key });
 		}
-		if (same(row.translations[target], checked.value)) return ok();
+		// Saved, each part is up to date with the source the translator had beside it.
+		const value = withSources(row, checked.value);
+		if (same(row.translations[target], value)) return ok();
 		const translations: PracticeTranslations = { ...row.translations };
-		if (Object.keys(checked.value).length) translations[target] = checked.value;
+		if (Object.keys(checked.value).length) translations[target] = value;
 		else delete translations[target];
 		if (row.status !== 'draft')
 			await tx.insert(practiceRevision).values({ practiceId: id, status: row.status, title: row.title, summary: row.summary, fields: row.fields, translations: row.translations, editorId: actor!.id });

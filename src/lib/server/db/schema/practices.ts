@@ -18,7 +18,17 @@ export type PracticeFields = Record<string, PracticeFieldValue>;
  * of its template fields (keyed by field key). A part that is missing is shown in the source
  * language, marked as such; the chosen options need no translation (the template has its own).
  */
-export type PracticeTranslation = { title?: string; summary?: string; fields?: Record<string, string> };
+export type PracticeTranslation = {
+	title?: string;
+	summary?: string;
+	fields?: Record<string, string>;
+	/**
+	 * Per translated part, a mark of the source text it was translated from (practices/wording.ts):
+	 * a part whose source has changed since is shown as out of date. Absent on translations saved
+	 * before marks were kept (those are taken as up to date).
+	 */
+	sources?: Record<string, string>;
+};
 export type PracticeTranslations = Partial<Record<string, PracticeTranslation>>;
 
 const textArray = (name: string) =>
