@@ -8,7 +8,7 @@ import { can, type Actor } from '../policies/index.ts';
 import { ok, problem, type Result } from '../result/index.ts';
 import { requestSearchIndex } from '../search/index.ts';
 import { asSeen } from './service.ts';
-import { coverageOf, outdatedKeys, translatableKeys, translatedText, withSources, type Coverage } from './wording.ts';
+import { coverageOf, outdatedKeys, sourceText, translatableKeys, translatedText, withSources, type Coverage } from './wording.ts';
 import { allFields, practiceTemplate, type PracticeTemplate } from './template.ts';
 import { CONTROL, CONTROL_IN_TEXT } from './validate.ts';
 
@@ -116,7 +116,7 @@ export async function practiceForTranslation(db: DbOrTx, actor: Actor, id: strin
 			key,
 			name: isField ? `text:${key}` : key,
 			field: isField ? { title: field?.title ?? key, lang: field?.lang ?? 'en' } : null,
-			source: key === 'title' ? row.title : key === 'summary' ? row.summary : (row.fields[key]?.text ?? ''),
+			source: sourceText(row, key),
 			translation: translatedText(translation, key),
 			outdated: outdated.has(key),
 			max: key === 'title' ? TITLE_MAX : key === 'summary' ? SUMMARY_MAX : FIELD_TEXT_MAX

@@ -25,14 +25,14 @@ export function translatedText(t: PracticeTranslation | undefined, key: string):
 type Source = { title: string; summary: string; fields: PracticeFields };
 
 /** A part's text in the source language. */
-const sourceText = (row: Source, key: string): string => (key === 'title' ? row.title : key === 'summary' ? row.summary : (row.fields[key]?.text ?? ''));
+export const sourceText = (row: Source, key: string): string => (key === 'title' ? row.title : key === 'summary' ? row.summary : (row.fields[key]?.text ?? ''));
 
 /** A short mark of a source text: a translation keeps the marks of what it was made from. */
 const mark = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 12);
 
 /** `t` with the marks of the source texts its parts are translated from now (the translator has seen them). */
 export function withSources(row: Source, t: PracticeTranslation): PracticeTranslation {
-	const { sources: _old, ...words } = t;
+	const words = wordsOf(t);
 	const keys = ['title', 'summary', ...Object.keys(words.fields ?? {})].filter((key) => translatedText(words, key));
 	return keys.length ? { ...words, sources: Object.fromEntries(keys.map((key) => [key, mark(sourceText(row, key))])) } : words;
 }
