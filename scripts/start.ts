@@ -90,6 +90,13 @@ const server = http.createServer((req, res) => {
 	});
 });
 
+// An idle kept-alive connection stays open for 65 s, longer than a reverse proxy keeps its idle
+// upstream connections (nginx and most load balancers: 60 s). With Node's 5 s, a proxy or client
+// that reuses a connection just as the server closes it gets a reset instead of an answer.
+// Shutdown still closes idle connections at once (server.close).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EADDRINUSE') fail(`Invalid PORT=${c.port}: the port is already in use.`);
 	if (error.code === 'EACCES') fail(`Invalid PORT=${c.port}: permission denied.`);
