@@ -251,22 +251,11 @@ export function fieldsOf(route: Route): string[] {
 
 export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: BASE_URL };
 
-/**
- * Sends a route's request as a browser would: a form post for actions and POST endpoints, a GET
- * otherwise. Like a browser, it sends a GET or HEAD again once when the kept-alive connection it
- * went out on was reset as the server closed it (seen once in CI, on a request context idle for
- * about six seconds, when the server still closed idle connections after 5 s: scripts/start.ts).
- */
-export async function send(request: APIRequestContext, route: Route, address: string, body: Record<string, string> = {}): Promise<APIResponse> {
+/** Sends a route's request as a browser would: a form post for actions and POST endpoints, a GET otherwise. */
+export function send(request: APIRequestContext, route: Route, address: string, body: Record<string, string> = {}): Promise<APIResponse> {
 	const options = { maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 };
-	if (route.method !== 'GET' && route.method !== 'HEAD') {
-		return request.fetch(address, { method: route.method, headers: FORM_HEADERS, data: new URLSearchParams(body).toString(), ...options });
-	}
-	const get = () => request.fetch(address, { method: route.method, headers: { accept: 'text/html' }, ...options });
-	return get().catch((error: Error) => {
-		if (!error.message.includes('ECONNRESET')) throw error;
-		return get();
-	});
+	if (route.method === 'GET' || route.method === 'HEAD') return request.fetch(address, { method: route.method, headers: { accept: 'text/html' }, ...options });
+	return request.fetch(address, { method: route.method, headers: FORM_HEADERS, data: new URLSearchParams(body).toString(), ...options });
 }
 
 /** What a run creates for the routes' parameters, and the people who act. */
