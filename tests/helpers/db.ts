@@ -3,8 +3,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { openPglite, openPostgres, type Database } from '../../src/lib/server/db/client.ts';
+import { openPglite, openPostgres, queryRows, type Database } from '../../src/lib/server/db/client.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
+import { sql } from 'drizzle-orm';
+import { forgetContent } from '../../src/lib/server/platform/content.ts';
+import { clearLearnCache } from '../../src/lib/server/learn/catalogue/cache.ts';
+import { TEST_DATABASE_PREFIX } from './global-setup.ts';
 
 export const MIGRATIONS = path.resolve('migrations');
 
@@ -30,30 +34,29 @@ const idle: Database[] = ((globalThis as { praxisIdleDatabases?: Database[] }).p
 let nonEmptyTables: string | undefined;
 
 const USER_SCHEMAS = `schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`;
+/** Makes the statement that lists the user tables holding at least one row (one `exists` per table). */
+const NON_EMPTY_PROBE = `
+	select 'select array_remove(array[' || string_agg(format('case when exists (select from %I.%I) then %L end',
+		schemaname, tablename, format('%I.%I', schemaname, tablename)), ', ') || '], null) as tables'
+	as statement from pg_tables where ${USER_SCHEMAS}`;
 
 /** Brings an open PGlite back to the state of a freshly migrated one; false if it cannot be. */
 async function reset(database: Database): Promise<boolean> {
 	const client = clientOf(database);
 	try {
-		// A test that listened, or left a transaction open, gets a new database instead.
-		const [state] = (
-			await client.query<{ listening: number; txn: boolean }>(
-				`select (select count(*) from pg_listening_channels())::int as listening, now() <> statement_timestamp() as txn`
-			)
-		).rows;
-		if (!state || state.listening > 0 || state.txn) return false;
+		// A test that listened gets a new database instead; a transaction a test left open is rolled
+		// back. (Comparing now() with statement_timestamp() cannot tell: PGlite's extended-protocol
+		// queries always differ, which sent every PGlite back to be booted again, a second each.)
+		const [state] = (await client.query<{ listening: number }>(`select count(*)::int as listening from pg_listening_channels()`)).rows;
+		if (!state || state.listening > 0) return false;
+		await client.exec('rollback');
 		// The migrations insert no rows, so "freshly migrated" means every table empty and every
 		// sequence unused. Truncating only the tables a test wrote to is much cheaper than all.
-		nonEmptyTables ??= (
-			await client.query<{ statement: string }>(`
-				select 'select array_remove(array[' || string_agg(format('case when exists (select from %I.%I) then %L end',
-					schemaname, tablename, format('%I.%I', schemaname, tablename)), ', ') || '], null) as tables'
-				as statement from pg_tables where ${USER_SCHEMAS}`)
-		).rows[0]!.statement;
+		nonEmptyTables ??= (await client.query<{ statement: string }>(NON_EMPTY_PROBE)).rows[0]!.statement;
 		const tables = (await client.query<{ tables: string[] }>(nonEmptyTables)).rows[0]!.tables;
 		if (tables.length) await client.exec(`truncate ${tables.join(', ')} restart identity cascade`);
 		await client.query(`select setval(format('%I.%I', schemaname, sequencename), start_value, false) from pg_sequences where last_value is not null and ${USER_SCHEMAS}`);
-		await client.exec('reset all; discard temp;');
+		await client.exec('reset all; discard temp; select pg_advisory_unlock_all();');
 		return true;
 	} catch {
 		return false;
@@ -84,31 +87,133 @@ async function freshPglite(): Promise<Database> {
 	return database;
 }
 
-async function freshPostgres(adminUrl: string): Promise<Database> {
-	const template = inject('postgresTemplate');
-	// The creation time in the name lets the global setup drop what a killed run left behind.
-	const name = `praxis_test_${Math.floor(Date.now() / 1000)}_${randomBytes(6).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	try {
-		await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
-	} finally {
-		await admin.end();
-	}
+// The same for PostgreSQL: `CREATE DATABASE … TEMPLATE` costs 0.1–0.9 s on this kind of machine and
+// emptying the few rows a test wrote a few milliseconds, so a closed test database is emptied and
+// kept for the worker's next test. Each test still gets its own pool, so nothing of a session
+// (LISTEN, settings, temporary tables) carries over. Dropped by the global teardown.
+const idlePostgres: string[] = ((globalThis as { praxisIdlePostgres?: string[] }).praxisIdlePostgres ??= []);
+// Test data need not survive a crash of the server: commits do not wait for the disk.
+const testUrl = (adminUrl: string, name: string) => {
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
-	const database = await openPostgres(url.toString(), 2);
-	if (!template) await migrate(database, MIGRATIONS);
+	url.searchParams.set('options', '-c synchronous_commit=off');
+	return url.toString();
+};
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		return await work(client);
+	} finally {
+		await client.end();
+	}
+}
+
+/** Empties a closed test database; false if it cannot be (someone still connected, not a superuser). */
+async function resetPostgres(url: string): Promise<boolean> {
+	try {
+		return await withClient(url, async (client) => {
+			const others = await client.query(`select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+			if (others.rowCount) return false;
+			const probe = (await client.query<{ statement: string }>(NON_EMPTY_PROBE)).rows[0]!.statement;
+			const tables = (await client.query<{ tables: string[] }>(probe)).rows[0]!.tables;
+			await client.query('begin');
+			// Without the foreign-key triggers the tables empty in any order (DELETE, not TRUNCATE:
+			// a truncate makes new files, which costs a fifth of a second here).
+			await client.query('set local session_replication_role = replica');
+			for (const table of tables) await client.query(`delete from ${table}`);
+			await client.query(`select setval(format('%I.%I', schemaname, sequencename), start_value, false) from pg_sequences where last_value is not null and ${USER_SCHEMAS}`);
+			await client.query('commit');
+			return true;
+		});
+	} catch {
+		return false;
+	}
+}
+
+async function freshPostgres(adminUrl: string): Promise<Database> {
+	let name = idlePostgres.pop();
+	if (!name) {
+		const template = inject('postgresTemplate');
+		// The run's id lets the global teardown drop what this run made; the creation time in the
+		// name lets a later run drop what a killed run left behind.
+		name = `${TEST_DATABASE_PREFIX}${Math.floor(Date.now() / 1000)}_${inject('postgresRun')}_${randomBytes(6).toString('hex')}`;
+		await withClient(adminUrl, (admin) => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+		if (!template) {
+			const database = await openPostgres(testUrl(adminUrl, name), 1);
+			await migrate(database, MIGRATIONS).finally(() => database.close());
+		}
+	}
+	const database = await openPostgres(testUrl(adminUrl, name), 2);
+	let closed = false;
 	return {
 		...database,
 		close: async () => {
+			if (closed) return;
+			closed = true;
 			await database.close();
-			const cleanup = new pg.Client({ connectionString: adminUrl });
-			await cleanup.connect();
-			await cleanup.query(`drop database if exists ${name} with (force)`);
-			await cleanup.end();
+			if (await resetPostgres(testUrl(adminUrl, name))) idlePostgres.push(name);
+			else await withClient(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
 		}
 	};
+}
+
+type Snapshot = { tables: { name: string; columns: string; rows: string }[]; sequences: { name: string; value: string }[] };
+// Per worker and engine, by the caller's key: what `fill` wrote into an empty database.
+const snapshots: Map<string, Snapshot> = ((globalThis as { praxisSnapshots?: Map<string, Snapshot> }).praxisSnapshots ??= new Map());
+const probes = new Map<string, string>();
+
+/**
+ * Gives a new, empty test database what `fill` writes into it (a content import, most often). The
+ * first time a worker sees `key` on an engine, `fill` runs and its rows and sequences are kept; the
+ * next times they are copied back in one statement per table, with triggers and foreign keys off
+ * during the copy, which leaves the same rows as the import did (an import of the glossary, two
+ * frameworks and a course takes 1–2 s on PGlite, the copy a tenth of that). The key must name
+ * everything `fill` depends on: the content folder and what is imported from it. Tests of the
+ * importers themselves call them directly.
+ */
+export async function seed(database: Database, key: string, fill: () => Promise<unknown>): Promise<void> {
+	const db = database.db;
+	const id = `${database.driver}\0${key}`;
+	const kept = snapshots.get(id);
+	if (kept) {
+		await db.transaction(async (tx) => {
+			await tx.execute(sql`set local session_replication_role = replica`);
+			for (const { name, columns, rows } of kept.tables) {
+				await tx.execute(sql`insert into ${sql.raw(name)} (${sql.raw(columns)}) overriding system value
+					select ${sql.raw(columns)} from json_populate_recordset(null::${sql.raw(name)}, ${rows}::json)`);
+			}
+			for (const { name, value } of kept.sequences) await tx.execute(sql`select setval(${name}, ${value}::bigint, true)`);
+		});
+		forgetContent();
+		clearLearnCache();
+		return;
+	}
+	const probe = probes.get(database.driver) ?? (await queryRows<{ statement: string }>(db, sql.raw(NON_EMPTY_PROBE)))[0]!.statement;
+	probes.set(database.driver, probe);
+	const emptyBefore = (await queryRows<{ tables: string[] }>(db, sql.raw(probe)))[0]!.tables.length === 0;
+	await fill();
+	if (!emptyBefore) return;
+	const written = (await queryRows<{ tables: string[] }>(db, sql.raw(probe)))[0]!.tables;
+	const tables: Snapshot['tables'] = [];
+	for (const name of written) {
+		// Generated columns are computed again on insert.
+		const [{ columns }] = (await queryRows<{ columns: string }>(
+			db,
+			sql`select string_agg(quote_ident(attname), ', ' order by attnum) as columns from pg_attribute
+				where attrelid = ${name}::regclass and attnum > 0 and not attisdropped and attgenerated = ''`
+		)) as [{ columns: string }];
+		const [{ rows }] = (await queryRows<{ rows: string }>(db, sql`select json_agg(t)::text as rows from (select ${sql.raw(columns)} from ${sql.raw(name)}) t`)) as [
+			{ rows: string }
+		];
+		tables.push({ name, columns, rows });
+	}
+	const sequences = await queryRows<{ name: string; value: string }>(
+		db,
+		sql.raw(`select format('%I.%I', schemaname, sequencename) as name, last_value::text as value from pg_sequences where last_value is not null and ${USER_SCHEMAS}`)
+	);
+	snapshots.set(id, { tables, sequences });
 }
 
 /**

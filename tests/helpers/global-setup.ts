@@ -4,7 +4,8 @@
 //   the migrations and the PGlite version, so an unchanged schema is not migrated again at all;
 //   each test opens an in-memory PGlite from it (what `PGlite.clone()` does, without re-dumping).
 // - PostgreSQL (TEST_DATABASE_URL): one migrated template database per run; each test gets
-//   `CREATE DATABASE … TEMPLATE` (a file copy, milliseconds) and drops it when it closes.
+//   `CREATE DATABASE … TEMPLATE`, emptied when it closes and kept for the worker's next test; the
+//   teardown drops them all.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,8 @@ declare module 'vitest' {
 		pgliteDump: string;
 		/** Name of a migrated template database on TEST_DATABASE_URL's server, or '' without one. */
 		postgresTemplate: string;
+		/** This run's id, in the name of every test database it makes (dropped at its end). */
+		postgresRun: string;
 	}
 }
 
@@ -124,7 +127,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const [dump, template] = await Promise.all([pgliteDump(), url ? postgresTemplate(url) : undefined]);
 	project.provide('pgliteDump', dump);
 	project.provide('postgresTemplate', template?.name ?? '');
+	const run = randomBytes(4).toString('hex');
+	project.provide('postgresRun', run);
 	return async () => {
+		if (!url) return;
+		await withAdmin(url, async (admin) => {
+			const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${TEST_DATABASE_PREFIX}%\\_${run}\\_%`]);
+			for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
+		});
 		await template?.drop();
 	};
 }

@@ -40,7 +40,7 @@ import {
 } from '../../src/lib/server/quality/service.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seed, testDatabases } from '../helpers/db.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
 function value<T>(result: Result<T>): T {
@@ -163,7 +163,7 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, contentDir, { only: ['glossary', 'frameworks', 'courses'] });
+		await seed(database, `${contentDir} glossary frameworks courses`, () => importAllContent(db, contentDir, { only: ['glossary', 'frameworks', 'courses'] }));
 	});
 	afterEach(async () => {
 		await database.close();
