@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, queryRows, type Database } from '../../src/lib/server/db/client.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
 import { sql } from 'drizzle-orm';
-import { forgetContent } from '../../src/lib/server/platform/content.ts';
+import { forgetContent, importAllContent } from '../../src/lib/server/platform/content.ts';
 import { clearLearnCache } from '../../src/lib/server/learn/catalogue/cache.ts';
 import { TEST_DATABASE_PREFIX } from './global-setup.ts';
 
@@ -170,10 +170,10 @@ const probes = new Map<string, string>();
  * next times they are copied back in one statement per table, with triggers and foreign keys off
  * during the copy, which leaves the same rows as the import did (an import of the glossary, two
  * frameworks and a course takes 1–2 s on PGlite, the copy a tenth of that). The key must name
- * everything `fill` depends on: the content folder and what is imported from it. Tests of the
- * importers themselves call them directly.
+ * everything `fill` depends on. Imports store no folder paths, so two folders with the same files
+ * give the same rows.
  */
-export async function seed(database: Database, key: string, fill: () => Promise<unknown>): Promise<void> {
+async function seed(database: Database, key: string, fill: () => Promise<unknown>): Promise<void> {
 	const db = database.db;
 	const id = `${database.driver}\0${key}`;
 	const kept = snapshots.get(id);
@@ -214,6 +214,34 @@ export async function seed(database: Database, key: string, fill: () => Promise<
 		sql.raw(`select format('%I.%I', schemaname, sequencename) as name, last_value::text as value from pg_sequences where last_value is not null and ${USER_SCHEMAS}`)
 	);
 	snapshots.set(id, { tables, sequences });
+}
+
+type ContentImport = [dir: string, options?: { only?: readonly string[] }];
+
+/** A fingerprint of the files an import reads: the folders of the imported types and the files beside them. */
+function contentFingerprint([dir, options]: ContentImport): string {
+	const hash = createHash('sha256');
+	const walk = (folder: string) => {
+		for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+			const full = path.join(folder, entry.name);
+			if (entry.isDirectory()) {
+				if (folder !== dir || !options?.only || options.only.includes(entry.name)) walk(full);
+			} else hash.update(path.relative(dir, full)).update('\0').update(fs.readFileSync(full)).update('\0');
+		}
+	};
+	walk(dir);
+	return `${hash.digest('hex')} ${JSON.stringify(options ?? {})}`;
+}
+
+/**
+ * `importAllContent` of each folder in turn on a new, empty test database, or a copy of what the
+ * same imports of the same files wrote before in this worker (see `seed`). Tests of the importers
+ * themselves call `importAllContent`.
+ */
+export async function seedContent(database: Database, ...imports: ContentImport[]): Promise<void> {
+	await seed(database, imports.map(contentFingerprint).join('\n'), async () => {
+		for (const [dir, options] of imports) await importAllContent(database.db, dir, options);
+	});
 }
 
 /**

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { cardSession, cardSessionAnswer, cardSessionParticipant } from '../../src/lib/server/db/schema/cards.ts';
@@ -25,7 +24,7 @@ import {
 } from '../../src/lib/server/cards/index.ts';
 import { newLiveCode, stateOf } from '../../src/lib/server/cards/live.ts';
 import { LOCALES } from '../../src/lib/i18n/locales.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 function situation(title: string) {
 	return `sector: school
@@ -63,7 +62,7 @@ describe.each(testDatabases())('live card sessions on $name', ({ open }) => {
 	let database: Database;
 	beforeEach(async () => {
 		database = await open();
-		await importAllContent(database.db, contentDir(), { only: ['cards'] });
+		await seedContent(database, [contentDir(), { only: ['cards'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -10,10 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DbOrTx } from '../../src/lib/server/db/client.ts';
 import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { comment, COMMENTS_SPACE, discussionOf, listNotifications, listThreads, openSpace } from '../../src/lib/server/community/index.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { member as as } from '../helpers/actors.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 function value<T>(result: Result<T>): T {
 	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
@@ -28,7 +27,7 @@ describe.each(testDatabases())('comments on content on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, 'content', { only: ['community', 'glossary'] });
+		await seedContent(database, ['content', { only: ['community', 'glossary'] }]);
 	});
 	afterEach(async () => {
 		await database.close();
@@ -93,8 +92,7 @@ describe.each(testDatabases())('a cohort’s own lesson discussions on $name', (
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, writeTestCourse());
-		await importAllContent(db, 'content', { only: ['community'] });
+		await seedContent(database, [writeTestCourse()], ['content', { only: ['community'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -24,10 +24,9 @@ import {
 } from '../../src/lib/server/community/index.ts';
 import { deliverMail } from '../../src/lib/server/mail/index.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { member as as } from '../helpers/actors.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
 
 function value<T>(result: Result<T>): T {
@@ -41,7 +40,7 @@ describe.each(testDatabases())('community mail on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, 'content', { only: ['community'] });
+		await seedContent(database, ['content', { only: ['community'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -29,12 +29,11 @@ import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { checkFileContent, COMMUNITY_IMAGE_MAX_BYTES, fileResponse, imageSize } from '../../src/lib/server/files/index.ts';
 import { bodyLimitFor, COMMUNITY_POST_BODY_LIMIT, DEFAULT_BODY_LIMIT } from '../../src/lib/server/learn/authoring/limits.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { indexSearchItem } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { GIF, jpegHeader, png, SVG, webpHeader } from '../helpers/images.ts';
 import { value } from '../helpers/result.ts';
 
@@ -83,7 +82,7 @@ describe.each(testDatabases())('community images on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, 'content', { only: ['community'] });
+		await seedContent(database, ['content', { only: ['community'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -41,11 +41,10 @@ import {
 	type Space
 } from '../../src/lib/server/community/index.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { indexSearchItem } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
 const editor = (id: string): Actor => ({ id, role: 'editor', emailVerified: true, totpEnabled: true, secondFactorVerified: true });
@@ -61,7 +60,7 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, 'content', { only: ['community'] });
+		await seedContent(database, ['content', { only: ['community'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

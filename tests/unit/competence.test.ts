@@ -17,13 +17,12 @@ import { getCourseOutline } from '../../src/lib/server/learn/catalogue/catalogue
 import { getLesson } from '../../src/lib/server/learn/catalogue/lesson.ts';
 import { submitQuiz } from '../../src/lib/server/learn/progress/activities.ts';
 import { enrol, recordLessonView, MODULE_COMPLETED } from '../../src/lib/server/learn/progress/progress.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { handlersOf } from '../../src/lib/server/platform/events/index.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 const ORIGIN = 'https://praxis.test';
 const ctx = { localize: (p: string) => `/en${p}`, calloutLabel: (k: string) => k.toUpperCase() };
@@ -47,7 +46,7 @@ describe.each(testDatabases())('my competence and my CPD on $name', ({ open }) =
 		fs.copyFileSync('content/frameworks/competence-standards.yaml', path.join(contentDir, 'frameworks/competence-standards.yaml'));
 		const module = path.join(contentDir, 'courses/basics/first/module.yaml');
 		fs.writeFileSync(module, `competenceAreas: [area-3]\n${fs.readFileSync(module, 'utf8')}`);
-		await importAllContent(db, contentDir);
+		await seedContent(database, [contentDir]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -9,7 +9,7 @@ import { getGlossaryTerm, glossaryList } from '../../src/lib/server/glossary/que
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { glossary } from '../../src/lib/server/glossary/index.ts';
 import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
 import { value } from '../helpers/result.ts';
 
@@ -46,7 +46,7 @@ describe.each(testDatabases())('glossary editing on $name', ({ open }) => {
 	let database: Database;
 	beforeEach(async () => {
 		database = await open();
-		await importAllContent(database.db, contentDir(), { only: ['glossary'] });
+		await seedContent(database, [contentDir(), { only: ['glossary'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -15,7 +15,7 @@ import { LIMITS } from '../../src/lib/server/ratelimit/index.ts';
 import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { searchEverything as search } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
 import { value } from '../helpers/result.ts';
 
@@ -43,7 +43,7 @@ describe.each(testDatabases())('glossary proposals on $name', ({ open }) => {
 	let database: Database;
 	beforeEach(async () => {
 		database = await open();
-		await importAllContent(database.db, contentDir(), { only: ['glossary'] });
+		await seedContent(database, [contentDir(), { only: ['glossary'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -30,7 +30,7 @@ import { addLesson, addModule, moveLesson, moveModule, setLessonStatus } from '.
 import { readCourse } from '../../src/lib/server/learn/content/files.ts';
 import { exportCoursePackage, importCoursePackage } from '../../src/lib/server/learn/authoring/package.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 
 /** The value of a service's result (the test fails on a refusal). */
@@ -196,7 +196,7 @@ describe.each(testDatabases())('course authoring on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, fixtureContent());
+		await seedContent(database, [fixtureContent()]);
 		ed = await editor(db);
 	});
 	afterEach(async () => {

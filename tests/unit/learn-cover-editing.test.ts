@@ -14,10 +14,9 @@ import { findCourseCover, getCourseOutline, listCourses } from '../../src/lib/se
 import { cached } from '../../src/lib/server/learn/catalogue/cache.ts';
 import { parseForm } from '../../src/lib/server/forms/index.ts';
 import { LEARN_DATA } from '../../src/lib/server/learn/progress/personal-data.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { png } from '../helpers/images.ts';
 import { value } from '../helpers/result.ts';
 
@@ -70,7 +69,7 @@ describe.each(testDatabases())('course covers set by an editor on $name', ({ ope
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, writeTestCourse());
+		await seedContent(database, [writeTestCourse()]);
 		editor = await person(db, 'editor');
 	});
 	afterEach(async () => {

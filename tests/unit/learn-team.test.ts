@@ -13,11 +13,10 @@ import { setLearningShare, teamLearning } from '../../src/lib/server/learn/progr
 import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import { cohortDueDates, myDueDates, sendDueReminders, setDueDates } from '../../src/lib/server/learn/cohorts/index.ts';
 import { formatDate } from '../../src/lib/i18n/format.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { member as as } from '../helpers/actors.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 function value<T>(result: Result<T>): T {
 	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
@@ -31,7 +30,7 @@ describe.each(testDatabases())('cohort due dates on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, writeTestCourse());
+		await seedContent(database, [writeTestCourse()]);
 	});
 	afterEach(async () => {
 		await database.close();
@@ -96,7 +95,7 @@ describe.each(testDatabases())('an organisation’s course progress on $name', (
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, writeTestCourse());
+		await seedContent(database, [writeTestCourse()]);
 	});
 	afterEach(async () => {
 		await database.close();

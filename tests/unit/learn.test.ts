@@ -23,7 +23,7 @@ import { listStatements } from '../../src/lib/server/learn/progress/xapi.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { ok, problem, type ProblemKind, type Result } from '../../src/lib/server/result/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 const ORIGIN = 'https://praxis.test';
 const ctx = { localize: (p: string) => `/en${p}`, calloutLabel: (k: string) => k.toUpperCase() };
@@ -51,7 +51,7 @@ describe.each(testDatabases())('learning on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		contentDir = writeTestCourse();
-		await importAllContent(database.db, contentDir);
+		await seedContent(database, [contentDir]);
 	});
 	afterEach(async () => {
 		await database.close();

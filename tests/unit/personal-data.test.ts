@@ -18,11 +18,10 @@ import { deleteAccount, exportMyData } from '../../src/lib/server/platform/perso
 import { saveArea, shareAssessment, startAssessment } from '../../src/lib/server/competence/index.ts';
 import { addEvidence, createEntry, updateSettings } from '../../src/lib/server/cpd/index.ts';
 import { addAction, openRound, organisationQuality, saveArea as saveRatedArea } from '../../src/lib/server/quality/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { findTraces } from '../helpers/scan.ts';
 
 const PASSWORD = 'a long enough passphrase';
@@ -49,7 +48,7 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 		fs.copyFileSync('content/frameworks/competence-standards.yaml', `${contentDir}/frameworks/competence-standards.yaml`);
 		// An assessment framework, for a quality round.
 		fs.copyFileSync('content/frameworks/guidance-service-self-assessment.yaml', `${contentDir}/frameworks/guidance-service-self-assessment.yaml`);
-		await importAllContent(database.db, contentDir);
+		await seedContent(database, [contentDir]);
 	});
 	afterEach(async () => {
 		await database.close();

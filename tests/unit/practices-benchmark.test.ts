@@ -13,7 +13,6 @@ import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { practiceBenchmarkElement, practiceTarget, practiceTargetStatus } from '../../src/lib/server/db/schema/practices.ts';
 import { qualityAction } from '../../src/lib/server/db/schema/quality.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import {
 	addBenchmarkTarget,
@@ -27,7 +26,7 @@ import {
 } from '../../src/lib/server/practices/index.ts';
 import { PRACTICE_DATA } from '../../src/lib/server/practices/personal-data.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { value } from '../helpers/result.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
@@ -50,7 +49,7 @@ describe.each(testDatabases())('self-benchmark on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, contentDir, { only: ['frameworks'] });
+		await seedContent(database, [contentDir, { only: ['frameworks'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -14,7 +14,6 @@ import { user } from '../../src/lib/server/db/schema/accounts.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { practice, practiceRevision } from '../../src/lib/server/db/schema/practices.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { searchEverything } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import {
@@ -31,7 +30,7 @@ import {
 	type TranslationDraft
 } from '../../src/lib/server/practices/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
 import { schemaErrors } from '../helpers/json-schema.ts';
 import { value } from '../helpers/result.ts';
@@ -85,7 +84,7 @@ describe.each(testDatabases())('practice translations on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, contentDir, { only: ['frameworks', 'practices'] });
+		await seedContent(database, [contentDir, { only: ['frameworks', 'practices'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

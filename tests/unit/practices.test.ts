@@ -43,7 +43,7 @@ import { PRACTICE_DATA } from '../../src/lib/server/practices/personal-data.ts';
 import { LIMITS } from '../../src/lib/server/ratelimit/index.ts';
 import { LICENCES } from '../../src/lib/practices/options.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { runPendingEvents } from '../helpers/events.ts';
 import { schemaErrors } from '../helpers/json-schema.ts';
 
@@ -90,7 +90,7 @@ describe.each(testDatabases())('practices on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, contentDir, { only: ['frameworks', 'practices'] });
+		await seedContent(database, [contentDir, { only: ['frameworks', 'practices'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -16,13 +16,12 @@ import { qualityAction } from '../../src/lib/server/db/schema/quality.ts';
 import { resource } from '../../src/lib/server/db/schema/resources.ts';
 import { parseForm } from '../../src/lib/server/forms/index.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import { actionForm } from '../../src/lib/server/quality/forms.ts';
 import { addAction, organisationQuality, updateAction, type ActionInput } from '../../src/lib/server/quality/service.ts';
 import { addStep, createPlan, setFavourite } from '../../src/lib/server/resources/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { value } from '../helpers/result.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
@@ -65,7 +64,7 @@ describe.each(testDatabases())('plan links on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, contentDir, { only: ['glossary', 'frameworks', 'courses', 'resources'] });
+		await seedContent(database, [contentDir, { only: ['glossary', 'frameworks', 'courses', 'resources'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -13,7 +13,6 @@ import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { auditEvent, mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import { qualityAnswer, qualityBenchmarkContribution, qualityRater, qualityRaterArea, qualityRound } from '../../src/lib/server/db/schema/quality.ts';
 import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { QUALITY_DATA } from '../../src/lib/server/quality/personal-data.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
@@ -40,7 +39,7 @@ import {
 } from '../../src/lib/server/quality/service.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
 import { writeTestCourse } from '../helpers/course.ts';
-import { seed, testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
 function value<T>(result: Result<T>): T {
@@ -163,7 +162,7 @@ describe.each(testDatabases())('quality on $name', ({ open }) => {
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await seed(database, `${contentDir} glossary frameworks courses`, () => importAllContent(db, contentDir, { only: ['glossary', 'frameworks', 'courses'] }));
+		await seedContent(database, [contentDir, { only: ['glossary', 'frameworks', 'courses'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

@@ -13,7 +13,6 @@ import { storedFile } from '../../src/lib/server/db/schema/files.ts';
 import { resourceRevision } from '../../src/lib/server/db/schema/resources.ts';
 import { byteRange, checkFile, fileResponse, isPlainText, isWebVtt } from '../../src/lib/server/files/index.ts';
 import { bodyLimitFor, LIBRARY_FILE_BODY_LIMIT } from '../../src/lib/server/learn/authoring/limits.ts';
-import { importAllContent } from '../../src/lib/server/platform/content.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import {
 	attachResourceFile,
@@ -29,7 +28,7 @@ import {
 	saveResourceText,
 	type FileRole
 } from '../../src/lib/server/resources/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 import { value } from '../helpers/result.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/resources');
@@ -103,8 +102,7 @@ describe.each(testDatabases())('resource files and revisions on $name', ({ open 
 	beforeEach(async () => {
 		database = await open();
 		db = database.db;
-		await importAllContent(db, CAREER_FRAMEWORK_ONLY, { only: ['frameworks'] });
-		await importAllContent(db, FIXTURES, { only: ['resources'] });
+		await seedContent(database, [CAREER_FRAMEWORK_ONLY, { only: ['frameworks'] }], [FIXTURES, { only: ['resources'] }]);
 	});
 	afterEach(async () => {
 		await database.close();

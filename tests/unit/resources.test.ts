@@ -37,7 +37,7 @@ import {
 } from '../../src/lib/server/resources/index.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { seedContent, testDatabases } from '../helpers/db.ts';
 
 const CONTENT = path.resolve('content');
 const FIXTURES = path.resolve('tests/fixtures/resources');
@@ -134,8 +134,7 @@ describe.each(testDatabases())('resources on $name', ({ open }) => {
 		database = await open();
 		db = database.db;
 		// Only the framework resources link to (the others would only slow every test down).
-		await importAllContent(db, CAREER_FRAMEWORK_ONLY, { only: ['frameworks'] });
-		await importAllContent(db, FIXTURES, { only: ['resources'] });
+		await seedContent(database, [CAREER_FRAMEWORK_ONLY, { only: ['frameworks'] }], [FIXTURES, { only: ['resources'] }]);
 	});
 	afterEach(async () => {
 		await database.close();
