@@ -249,7 +249,8 @@ export async function seedContent(database: Database, ...imports: ContentImport[
  * PostgreSQL database when TEST_DATABASE_URL is set (CI sets it). Each `open()` gives a new, migrated
  * database of its own, so no test runs a migration: a PGlite loaded from the one migrated dump of
  * this run or one of those emptied after an earlier test of the file, or a copy of the run's
- * migrated template database (tests/helpers/global-setup.ts).
+ * migrated template database (tests/helpers/global-setup.ts) or one emptied after an earlier test
+ * of the worker.
  */
 export function testDatabases(): TestDatabase[] {
 	const engines: TestDatabase[] = [{ name: 'pglite', open: freshPglite }];
