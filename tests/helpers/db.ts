@@ -31,14 +31,23 @@ const clientOf = (database: Database) => (database.db as unknown as { $client: P
 // closed PGlite goes back to this file's pool, emptied, and the next `open()` takes it from there.
 // On globalThis so that tests/helpers/setup-file.ts can close them without importing this module.
 const idle: Database[] = ((globalThis as { praxisIdleDatabases?: Database[] }).praxisIdleDatabases ??= []);
-let nonEmptyTables: string | undefined;
-
 const USER_SCHEMAS = `schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`;
 /** Makes the statement that lists the user tables holding at least one row (one `exists` per table). */
 const NON_EMPTY_PROBE = `
 	select 'select array_remove(array[' || string_agg(format('case when exists (select from %I.%I) then %L end',
 		schemaname, tablename, format('%I.%I', schemaname, tablename)), ', ') || '], null) as tables'
 	as statement from pg_tables where ${USER_SCHEMAS}`;
+const probes = new Map<string, string>();
+
+/** The user tables holding at least one row; the schema is the same for every database of a driver. */
+async function nonEmptyTables(driver: string, query: <T>(text: string) => Promise<T[]>): Promise<string[]> {
+	let probe = probes.get(driver);
+	if (!probe) probes.set(driver, (probe = (await query<{ statement: string }>(NON_EMPTY_PROBE))[0]!.statement));
+	return (await query<{ tables: string[] }>(probe))[0]!.tables;
+}
+
+/** Every sequence back to unused. */
+const RESET_SEQUENCES = `select setval(format('%I.%I', schemaname, sequencename), start_value, false) from pg_sequences where last_value is not null and ${USER_SCHEMAS}`;
 
 /** Brings an open PGlite back to the state of a freshly migrated one; false if it cannot be. */
 async function reset(database: Database): Promise<boolean> {
@@ -52,10 +61,9 @@ async function reset(database: Database): Promise<boolean> {
 		await client.exec('rollback');
 		// The migrations insert no rows, so "freshly migrated" means every table empty and every
 		// sequence unused. Truncating only the tables a test wrote to is much cheaper than all.
-		nonEmptyTables ??= (await client.query<{ statement: string }>(NON_EMPTY_PROBE)).rows[0]!.statement;
-		const tables = (await client.query<{ tables: string[] }>(nonEmptyTables)).rows[0]!.tables;
+		const tables = await nonEmptyTables(database.driver, async <T,>(text: string) => (await client.query<T>(text)).rows);
 		if (tables.length) await client.exec(`truncate ${tables.join(', ')} restart identity cascade`);
-		await client.query(`select setval(format('%I.%I', schemaname, sequencename), start_value, false) from pg_sequences where last_value is not null and ${USER_SCHEMAS}`);
+		await client.query(RESET_SEQUENCES);
 		await client.exec('reset all; discard temp; select pg_advisory_unlock_all();');
 		return true;
 	} catch {
@@ -116,14 +124,13 @@ async function resetPostgres(url: string): Promise<boolean> {
 		return await withClient(url, async (client) => {
 			const others = await client.query(`select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
 			if (others.rowCount) return false;
-			const probe = (await client.query<{ statement: string }>(NON_EMPTY_PROBE)).rows[0]!.statement;
-			const tables = (await client.query<{ tables: string[] }>(probe)).rows[0]!.tables;
+			const tables = await nonEmptyTables('postgres', async (text) => (await client.query(text)).rows);
 			await client.query('begin');
 			// Without the foreign-key triggers the tables empty in any order (DELETE, not TRUNCATE:
 			// a truncate makes new files, which costs a fifth of a second here).
 			await client.query('set local session_replication_role = replica');
 			for (const table of tables) await client.query(`delete from ${table}`);
-			await client.query(`select setval(format('%I.%I', schemaname, sequencename), start_value, false) from pg_sequences where last_value is not null and ${USER_SCHEMAS}`);
+			await client.query(RESET_SEQUENCES);
 			await client.query('commit');
 			return true;
 		});
@@ -162,7 +169,6 @@ async function freshPostgres(adminUrl: string): Promise<Database> {
 type Snapshot = { tables: { name: string; columns: string; rows: string }[]; sequences: { name: string; value: string }[] };
 // Per worker and engine, by the caller's key: what `fill` wrote into an empty database.
 const snapshots: Map<string, Snapshot> = ((globalThis as { praxisSnapshots?: Map<string, Snapshot> }).praxisSnapshots ??= new Map());
-const probes = new Map<string, string>();
 const noReplicaRole = new Set<string>();
 
 /**
@@ -202,12 +208,11 @@ async function seed(database: Database, key: string, fill: () => Promise<unknown
 			return;
 		}
 	}
-	const probe = probes.get(database.driver) ?? (await queryRows<{ statement: string }>(db, sql.raw(NON_EMPTY_PROBE)))[0]!.statement;
-	probes.set(database.driver, probe);
-	const emptyBefore = (await queryRows<{ tables: string[] }>(db, sql.raw(probe)))[0]!.tables.length === 0;
+	const query = <T>(text: string) => queryRows<T>(db, sql.raw(text));
+	const emptyBefore = (await nonEmptyTables(database.driver, query)).length === 0;
 	await fill();
 	if (!emptyBefore) return;
-	const written = (await queryRows<{ tables: string[] }>(db, sql.raw(probe)))[0]!.tables;
+	const written = await nonEmptyTables(database.driver, query);
 	const tables: Snapshot['tables'] = [];
 	for (const name of written) {
 		// Generated columns are computed again on insert.

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../src/lib/server/db/client.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
@@ -113,6 +114,15 @@ async function postgresTemplate(url: string): Promise<{ name: string; drop: () =
 	const database = await openPostgres(templateUrl.toString(), 1);
 	try {
 		await migrate(database, MIGRATIONS);
+		// Test databases are emptied with DELETE and reused (tests/helpers/db.ts). Without autovacuum
+		// handing the freed space to the next inserts, a table's rows stay in the order they were
+		// written, as in a new database.
+		await database.db.execute(
+			sql.raw(`do $$ declare t text; begin
+				for t in select format('%I.%I', schemaname, tablename) from pg_tables where schemaname not in ('pg_catalog', 'information_schema') loop
+					execute format('alter table %s set (autovacuum_enabled = false)', t);
+				end loop; end $$`)
+		);
 	} finally {
 		await database.close();
 	}

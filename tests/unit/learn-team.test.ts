@@ -128,7 +128,7 @@ describe.each(testDatabases())('an organisation’s course progress on $name', (
 		expect(value(await teamLearning(db, as(di), org!.id, 'en'))).toMatchObject({ sharing: false, courses: null });
 		value(await setLearningShare(db, as(ana), org!.id, false, ctx));
 		expect(value(await teamLearning(db, as(lea), org!.id, 'en'))).toMatchObject({ shared: 2, courses: null });
-		const events = await db.select({ event: auditEvent.event }).from(auditEvent).where(eq(auditEvent.actorId, ana));
+		const events = await db.select({ event: auditEvent.event }).from(auditEvent).where(eq(auditEvent.actorId, ana)).orderBy(auditEvent.id);
 		expect(events.map((e) => e.event)).toEqual(['learning_shared', 'learning_share_revoked']);
 	});
 });
