@@ -14,7 +14,7 @@ export const MIGRATIONS = path.resolve('migrations');
 
 export type TestDatabase = { name: string; open: () => Promise<Database> };
 
-// Read once per test file; every PGlite the file opens starts from this migrated data directory.
+// Read once per worker; every PGlite the worker boots starts from this migrated data directory.
 let dump: Blob | undefined;
 function pgliteDump(): Blob | undefined {
 	const file = inject('pgliteDump');
@@ -28,7 +28,7 @@ const clientOf = (database: Database) => (database.db as unknown as { $client: P
 
 // Starting a PGlite from the dump still costs a second of CPU (the WASM engine boots, the data
 // directory is unpacked); emptying every table of one already open costs a few milliseconds. So a
-// closed PGlite goes back to this file's pool, emptied, and the next `open()` takes it from there.
+// closed PGlite goes back to the worker's pool, emptied, and the next `open()` takes it from there.
 // On globalThis so that tests/helpers/setup-file.ts can close them without importing this module.
 const idle: Database[] = ((globalThis as { praxisIdleDatabases?: Database[] }).praxisIdleDatabases ??= []);
 const USER_SCHEMAS = `schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`;
