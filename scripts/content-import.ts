@@ -3,7 +3,8 @@
 import { config } from '../src/lib/server/config/index.ts';
 import { openPglite, openPostgres } from '../src/lib/server/db/client.ts';
 import { migrate } from '../src/lib/server/db/migrate.ts';
-import { importAllContent, summariseImport } from '../src/lib/server/platform/content.ts';
+import { codeStamp } from '../src/lib/server/platform/app.ts';
+import { importContentRecorded, summariseImport } from '../src/lib/server/platform/content.ts';
 
 const force = process.argv.includes('--force');
 
@@ -12,7 +13,8 @@ try {
 	const database = c.databaseUrl ? await openPostgres(c.databaseUrl) : await openPglite(c.dataDir);
 	try {
 		await migrate(database, c.migrationsDir);
-		const reports = await importAllContent(database.db, c.contentDir, { force });
+		// Recorded with the build's stamp: the next start with these files and this build skips its import.
+		const reports = await importContentRecorded(database.db, c.contentDir, codeStamp(), { force });
 		for (const line of summariseImport(reports)) console.log(line);
 	} finally {
 		await database.close();

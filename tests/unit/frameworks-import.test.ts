@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAllContent, importContentIfChanged } from '../../src/lib/server/platform/content.ts';
+import { importAllContent, importContentIfChanged, importContentRecorded } from '../../src/lib/server/platform/content.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { getFramework, listFrameworks } from '../../src/lib/server/frameworks/queries.ts';
 import { editNodeTranslation, nodeForEditing, translationOverview } from '../../src/lib/server/frameworks/editing.ts';
@@ -110,6 +110,9 @@ describe.each(testDatabases())('framework import on $name', ({ open }) => {
 		expect(frameworksReport((await importContentIfChanged(database.db, dir, 'build-2'))!)).toMatchObject({ created: [], updated: [], unchanged: 1 });
 		fs.writeFileSync(path.join(dir, 'frameworks', 'test-framework.yaml'), frameworkYaml('2020', 'Ethics and values'));
 		expect(frameworksReport((await importContentIfChanged(database.db, dir, 'build-2'))!).updated).toEqual(['test-framework@2020']);
+		// An operator's import (npm run content:import) counts too: the next start with that build skips.
+		await importContentRecorded(database.db, dir, 'build-3', { force: true });
+		expect(await importContentIfChanged(database.db, dir, 'build-3')).toBeNull();
 	});
 
 	it('a new version keeps the old one, which stays reachable', async () => {

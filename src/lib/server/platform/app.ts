@@ -38,7 +38,7 @@ export async function purgeExpired(handle: DbOrTx): Promise<void> {
  * What the running code is: the production build's stamp (a hash of its sources, written by
  * scripts/lib/build-stamp.ts), or a fresh value when there is none (dev), so the import runs.
  */
-function codeStamp(): string {
+export function codeStamp(): string {
 	if (config().nodeEnv === 'development') return randomUUID();
 	try {
 		return fs.readFileSync(path.resolve('build/.praxis-build-stamp'), 'utf8');

@@ -78,7 +78,22 @@ export async function importContentIfChanged(db: DbOrTx, contentDir: string, cod
 		if (await searchIndexIsEmpty(db)) await reindexAllSearch(db);
 		return null;
 	}
-	const reports = await importAllContent(db, contentDir);
+	return importContentRecorded(db, contentDir, code, {}, fingerprint);
+}
+
+/**
+ * A full import that the next start with the same files and build (`code`) skips: the start's,
+ * and an operator's `npm run content:import`. The fingerprint is taken before the import reads
+ * the files, so a file changed meanwhile makes the next start import again.
+ */
+export async function importContentRecorded(
+	db: DbOrTx,
+	contentDir: string,
+	code: string,
+	options: ImportOptions = {},
+	fingerprint = contentFingerprint(contentDir, code)
+): Promise<ImportReport[]> {
+	const reports = await importAllContent(db, contentDir, options);
 	await db
 		.insert(importState)
 		.values({ name: 'content', fingerprint })
