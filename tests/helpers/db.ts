@@ -29,7 +29,7 @@ const clientOf = (database: Database) => (database.db as unknown as { $client: P
 // Starting a PGlite from the dump still costs a second of CPU (the WASM engine boots, the data
 // directory is unpacked); emptying every table of one already open costs a few milliseconds. So a
 // closed PGlite goes back to the worker's pool, emptied, and the next `open()` takes it from there.
-// On globalThis so that tests/helpers/setup-file.ts can close them without importing this module.
+// On globalThis: one pool per worker, kept across its test files (they stay open until it exits).
 const idle: Database[] = ((globalThis as { praxisIdleDatabases?: Database[] }).praxisIdleDatabases ??= []);
 const USER_SCHEMAS = `schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`;
 /** Makes the statement that lists the user tables holding at least one row (one `exists` per table). */
