@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, queryRows, type Database } from '../../src/lib/server/db/client.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
 import { sql } from 'drizzle-orm';
-import { forgetContent, importAllContent } from '../../src/lib/server/platform/content.ts';
+import { contentFingerprint, forgetContent, importAllContent } from '../../src/lib/server/platform/content.ts';
 import { clearLearnCache } from '../../src/lib/server/learn/catalogue/cache.ts';
 import { TEST_DATABASE_PREFIX } from './global-setup.ts';
 
@@ -236,28 +236,15 @@ async function seed(database: Database, key: string, fill: () => Promise<unknown
 
 type ContentImport = [dir: string, options?: { only?: readonly string[] }];
 
-/** A fingerprint of the files an import reads: the folders of the imported types and the files beside them. */
-function contentFingerprint([dir, options]: ContentImport): string {
-	const hash = createHash('sha256');
-	const walk = (folder: string) => {
-		for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-			const full = path.join(folder, entry.name);
-			if (entry.isDirectory()) {
-				if (folder !== dir || !options?.only || options.only.includes(entry.name)) walk(full);
-			} else hash.update(path.relative(dir, full)).update('\0').update(fs.readFileSync(full)).update('\0');
-		}
-	};
-	walk(dir);
-	return `${hash.digest('hex')} ${JSON.stringify(options ?? {})}`;
-}
-
 /**
  * `importAllContent` of each folder in turn on a new, empty test database, or a copy of what the
  * same imports of the same files wrote before in this worker (see `seed`). Tests of the importers
  * themselves call `importAllContent`.
  */
 export async function seedContent(database: Database, ...imports: ContentImport[]): Promise<void> {
-	await seed(database, imports.map(contentFingerprint).join('\n'), async () => {
+	// The key: the files each import reads (the imported types' folders and the files beside them).
+	const key = imports.map(([dir, options]) => contentFingerprint(dir, JSON.stringify(options ?? {}), options?.only)).join('\n');
+	await seed(database, key, async () => {
 		for (const [dir, options] of imports) await importAllContent(database.db, dir, options);
 	});
 }

@@ -54,13 +54,17 @@ export function forgetContent(): void {
 	forgetGlossary();
 }
 
-/** A hash of every file under `dir` (paths and bytes, in a fixed order) and of `code`. */
-export function contentFingerprint(dir: string, code: string): string {
+/**
+ * A hash of every file under `dir` (paths and bytes, in a fixed order) and of `code`. `only`
+ * limits the folders directly in `dir` to those content types (the files beside them count).
+ */
+export function contentFingerprint(dir: string, code: string, only?: readonly string[]): string {
 	const hash = createHash('sha256').update(code).update('\0');
 	const walk = (rel: string) => {
 		const full = path.join(dir, rel);
-		if (fs.statSync(full).isDirectory()) for (const name of fs.readdirSync(full).sort()) walk(path.posix.join(rel, name));
-		else hash.update(rel).update('\0').update(fs.readFileSync(full)).update('\0');
+		if (!fs.statSync(full).isDirectory()) hash.update(rel).update('\0').update(fs.readFileSync(full)).update('\0');
+		else if (rel === '.' || !only || rel.includes('/') || only.includes(rel))
+			for (const name of fs.readdirSync(full).sort()) walk(path.posix.join(rel, name));
 	};
 	walk('.');
 	return hash.digest('hex');
