@@ -56,7 +56,7 @@ describe.each(testDatabases())('personal data on $name', ({ open }) => {
 	});
 
 	async function lastLinkTo(address: string, path: string): Promise<string> {
-		const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address));
+		const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address)).orderBy(mailOutbox.id);
 		const token = mails.at(-1)?.link?.match(new RegExp(`/${path}/([\\w-]+)`))?.[1];
 		if (!token) throw new Error(`no ${path} link to ${address}`);
 		return token;
