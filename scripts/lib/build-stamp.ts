@@ -49,7 +49,7 @@ export async function ensureBuild(root: string, force = false): Promise<boolean>
 	const stamp = computeBuildStamp(root);
 	const { spawnSync } = await import('node:child_process');
 	console.log('Building Praxis (only when the sources changed)…');
-	const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+	const result = spawnSync(process.execPath, [path.join(root, 'scripts/lib/vite-build.ts')], {
 		cwd: root,
 		stdio: 'inherit',
 		env: { ...process.env, NODE_ENV: 'production' }
