@@ -29,10 +29,12 @@ import {
 	markThreadRead,
 	moderationQueue,
 	moveThread,
+	newThreadForm,
 	suspendMember,
 	openSpace,
 	organisationSpaceSlug,
 	react,
+	saveDraft,
 	reply,
 	setHidden,
 	setLocked,
@@ -114,6 +116,24 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		// A mention of the stranger in the private space tells them nothing.
 		value(await reply(db, as(colleague), s, thread, { body: '@Stranger what do you think?' }));
 		expect(await unreadCount(db, as(stranger))).toBe(0);
+	});
+
+	it('offers the new-thread form to those who may post, with their draft; announcing only to a private space’s moderator', async () => {
+		const owner = await person('Owner');
+		const colleague = await person('Colleague');
+		const stranger = await person('Stranger');
+		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
+		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
+		const slug = organisationSpaceSlug(org);
+
+		expect(value(await newThreadForm(db, as(owner), slug, 'en'))).toMatchObject({ mayAnnounce: true, draft: { title: '', body: '' } });
+		value(await saveDraft(db, as(colleague), await space(colleague, slug), null, { title: 'Half a thought', body: 'To be continued' }));
+		expect(value(await newThreadForm(db, as(colleague), slug, 'en'))).toMatchObject({ mayAnnounce: false, draft: { title: 'Half a thought', body: 'To be continued' } });
+		expect(value(await newThreadForm(db, as(colleague), 'norway', 'en')).mayAnnounce).toBe(false);
+		// A stranger learns nothing about a private space; an unconfirmed address is told why it cannot post.
+		expect(kind(await newThreadForm(db, as(stranger), slug, 'en'))).toBe('not_found');
+		const unconfirmed: Actor = { id: stranger, role: 'member', emailVerified: false, totpEnabled: false, secondFactorVerified: false };
+		expect(await newThreadForm(db, unconfirmed, 'norway', 'en')).toEqual({ ok: false, problem: { kind: 'forbidden', key: 'community_error_cannot_post' } });
 	});
 
 	it('lets a moderator of a private space announce to every member: a notice and a mail each, in their language', async () => {

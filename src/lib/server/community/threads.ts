@@ -17,7 +17,8 @@ import { checkImage, imageSizes, storeImage, uploadsIn, withImage, type CheckedI
 import { notifyAnnouncement, notifyMentions, notifyReply } from './notifications.ts';
 import { reactionCounts, toggleReaction, type Reaction, type ReactionCount } from './reactions.ts';
 import { suspendedUntil } from './moderation.ts';
-import type { Space } from './spaces.ts';
+import { openSpace, type Space } from './spaces.ts';
+import type { AppLocale } from '../../i18n/locales.ts';
 
 export const TITLE_MAX = 160;
 export const BODY_MAX = 20_000;
@@ -557,6 +558,15 @@ export async function getDraft(db: DbOrTx, actor: Actor, key: string): Promise<{
 	if (!actor) return undefined;
 	const [row] = await db.select({ title: communityDraft.title, body: communityDraft.body }).from(communityDraft).where(and(eq(communityDraft.userId, actor.id), eq(communityDraft.key, key)));
 	return row;
+}
+
+/** The form for a new thread in a space: the space, whether the actor may announce there, and their draft. */
+export async function newThreadForm(db: DbOrTx, actor: Actor, slug: string, locale: AppLocale): Promise<Result<{ space: Space; mayAnnounce: boolean; draft: { title: string; body: string } }>> {
+	const space = await openSpace(db, actor, slug, locale);
+	if (!space.ok) return space;
+	if (!actor || !can(actor, 'community:post', space.value.access)) return problem('forbidden', { key: 'community_error_cannot_post' });
+	const draft = await getDraft(db, actor, `space:${space.value.id}`);
+	return ok({ space: space.value, mayAnnounce: space.value.kind !== 'public' && moderates(space.value, actor), draft: draft ?? { title: '', body: '' } });
 }
 
 /** Keeps what the actor is typing in a space (a new thread) or a thread (a reply) they may write in. */

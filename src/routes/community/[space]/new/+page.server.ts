@@ -2,24 +2,17 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { db } from '#lib/server/platform/app.ts';
-import { createThread, getDraft, openSpace, threadForm } from '#lib/server/community/index.ts';
+import { createThread, newThreadForm, openSpace, threadForm } from '#lib/server/community/index.ts';
 import { parseForm, uploadedFile } from '#lib/server/forms/index.ts';
 import { actorOf } from '#lib/server/http/context.ts';
 import { requireSession } from '#lib/server/http/guards.ts';
 import { invalidForm, respond, valueOf } from '#lib/server/http/respond.ts';
-import { can } from '#lib/server/policies/index.ts';
-import { error } from '@sveltejs/kit';
-import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/i18n/paths.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireSession(locals);
-	const actor = actorOf(locals);
-	const space = valueOf(await openSpace(db(), actor, params.space, getLocale()));
-	if (!can(actor, 'community:post', space.access)) error(403, m.community_error_cannot_post());
-	const draft = await getDraft(db(), actor, `space:${space.id}`);
-	const mayAnnounce = space.kind !== 'public' && can(actor, 'community:moderate', space.access);
-	return { space: { slug: space.slug, title: space.title }, mayAnnounce, draft: draft ?? { title: '', body: '' }, locale: getLocale() };
+	const { space, mayAnnounce, draft } = valueOf(await newThreadForm(db(), actorOf(locals), params.space, getLocale()));
+	return { space: { slug: space.slug, title: space.title }, mayAnnounce, draft, locale: getLocale() };
 };
 
 export const actions: Actions = {
