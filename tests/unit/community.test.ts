@@ -76,6 +76,15 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 			.returning({ id: user.id });
 		return row!.id;
 	}
+	/** An organisation's owner and one member, a stranger to it, and the slug of its private space. */
+	async function team() {
+		const owner = await person('Owner');
+		const colleague = await person('Colleague');
+		const stranger = await person('Stranger');
+		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
+		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
+		return { owner, colleague, stranger, slug: organisationSpaceSlug(org) };
+	}
 	const space = async (actor: string | null, slug: string) => value(await openSpace(db, actor ? as(actor) : null, slug, 'en'));
 	/** Three earlier posts, so the person is no longer a new member by count. */
 	async function seasoned(id: string, s: Space) {
@@ -92,12 +101,7 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 	});
 
 	it('makes an organisation space on its first visit by a member; a stranger gets the same 404 as a missing thread', async () => {
-		const owner = await person('Owner');
-		const colleague = await person('Colleague');
-		const stranger = await person('Stranger');
-		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
-		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
-		const slug = organisationSpaceSlug(org);
+		const { owner, colleague, stranger, slug } = await team();
 
 		expect(kind(await openSpace(db, as(stranger), slug, 'en'))).toBe('not_found');
 		expect(kind(await openSpace(db, null, slug, 'en'))).toBe('not_found');
@@ -119,12 +123,7 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 	});
 
 	it('offers the new-thread form to those who may post, with their draft; announcing only to a private space’s moderator', async () => {
-		const owner = await person('Owner');
-		const colleague = await person('Colleague');
-		const stranger = await person('Stranger');
-		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
-		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
-		const slug = organisationSpaceSlug(org);
+		const { owner, colleague, stranger, slug } = await team();
 
 		expect(value(await newThreadForm(db, as(owner), slug, 'en'))).toMatchObject({ mayAnnounce: true, draft: { title: '', body: '' } });
 		value(await saveDraft(db, as(colleague), await space(colleague, slug), null, { title: 'Half a thought', body: 'To be continued' }));
@@ -137,13 +136,8 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 	});
 
 	it('lets a moderator of a private space announce to every member: a notice and a mail each, in their language', async () => {
-		const owner = await person('Owner');
-		const colleague = await person('Colleague');
-		const stranger = await person('Stranger');
+		const { owner, colleague, stranger, slug } = await team();
 		await db.update(user).set({ locale: 'nb' }).where(eq(user.id, colleague));
-		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
-		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
-		const slug = organisationSpaceSlug(org);
 		const input = { title: 'Team day on Friday', body: 'We meet at nine.', language: 'en' as const, announce: true };
 		// Not a member's to send, nor anyone's in a public space.
 		expect(await createThread(db, as(colleague), await space(colleague, slug), input)).toMatchObject({ ok: false, problem: { kind: 'forbidden', key: 'community_error_announce' } });
