@@ -11,7 +11,6 @@ import {
 	editPost,
 	getThread,
 	openSpace,
-	organisationSpaceSlug,
 	readUpload,
 	reply,
 	setHidden,
@@ -28,11 +27,11 @@ import { storedFile } from '../../src/lib/server/db/schema/files.ts';
 import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { checkFileContent, COMMUNITY_IMAGE_MAX_BYTES, fileResponse, imageSize } from '../../src/lib/server/files/index.ts';
 import { bodyLimitFor, COMMUNITY_POST_BODY_LIMIT, DEFAULT_BODY_LIMIT } from '../../src/lib/server/learn/authoring/limits.ts';
-import { createOrganisation } from '../../src/lib/server/organisations/service.ts';
 import { exportMyData } from '../../src/lib/server/platform/personal-data.ts';
 import { indexSearchItem } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
+import { organisationTeam, person as newPerson } from '../helpers/community.ts';
 import { seedContent, testDatabases } from '../helpers/db.ts';
 import { GIF, jpegHeader, png, SVG, webpHeader } from '../helpers/images.ts';
 import { value } from '../helpers/result.ts';
@@ -88,22 +87,12 @@ describe.each(testDatabases())('community images on $name', ({ open }) => {
 		await database.close();
 	});
 
-	async function person(name: string): Promise<string> {
-		const [row] = await db
-			.insert(user)
-			.values({ email: `${name.toLowerCase()}@example.org`, displayName: name, locale: 'en', country: 'NO', sector: 'school', emailVerifiedAt: sql`now()`, createdAt: sql`now() - interval '7 days'` })
-			.returning({ id: user.id });
-		return row!.id;
-	}
+	const person = (name: string) => newPerson(db, name);
 	const space = async (actor: string | null, slug: string): Promise<Space> => value(await openSpace(db, actor ? as(actor) : null, slug, 'en'));
 	/** An organisation with its owner and a colleague, and its private space as the colleague sees it. */
 	async function organisationSpace() {
-		const owner = await person('Owner');
-		const colleague = await person('Colleague');
-		const stranger = await person('Stranger');
-		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
-		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
-		return { owner, colleague, stranger, slug: organisationSpaceSlug(org), space: await space(colleague, organisationSpaceSlug(org)) };
+		const team = await organisationTeam(db);
+		return { ...team, space: await space(team.colleague, team.slug) };
 	}
 	const files = async () => (await db.select({ n: count() }).from(storedFile))[0]!.n;
 

@@ -11,7 +11,6 @@ import { auditEvent, domainEvent } from '../../src/lib/server/db/schema/platform
 import { personChannel } from '../../src/lib/server/realtime/index.ts';
 import { communityNotification, communityPost, communityThread } from '../../src/lib/server/db/schema/community.ts';
 import { COMMUNITY_DATA } from '../../src/lib/server/community/personal-data.ts';
-import { membership } from '../../src/lib/server/db/schema/organisations.ts';
 import { mailOutbox } from '../../src/lib/server/db/schema/platform.ts';
 import {
 	approve,
@@ -46,14 +45,12 @@ import { createOrganisation } from '../../src/lib/server/organisations/service.t
 import { indexSearchItem } from '../../src/lib/server/platform/search.ts';
 import type { Actor } from '../../src/lib/server/policies/index.ts';
 import type { Result } from '../../src/lib/server/result/index.ts';
+import { organisationTeam, person as newPerson } from '../helpers/community.ts';
 import { seedContent, testDatabases } from '../helpers/db.ts';
+import { value } from '../helpers/result.ts';
 
 const as = (id: string): Actor => ({ id, role: 'member', emailVerified: true, totpEnabled: false, secondFactorVerified: false });
 const editor = (id: string): Actor => ({ id, role: 'editor', emailVerified: true, totpEnabled: true, secondFactorVerified: true });
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
-	return result.value;
-}
 const kind = (result: Result<unknown>) => (result.ok ? 'ok' : result.problem.kind);
 
 describe.each(testDatabases())('community on $name', ({ open }) => {
@@ -68,23 +65,8 @@ describe.each(testDatabases())('community on $name', ({ open }) => {
 		await database.close();
 	});
 
-	/** A person; `old` accounts are a week old (not new members by age). */
-	async function person(name: string, old = true): Promise<string> {
-		const [row] = await db
-			.insert(user)
-			.values({ email: `${name.toLowerCase()}@example.org`, displayName: name, locale: 'en', country: 'NO', sector: 'school', emailVerifiedAt: sql`now()`, createdAt: old ? sql`now() - interval '7 days'` : sql`now()` })
-			.returning({ id: user.id });
-		return row!.id;
-	}
-	/** An organisation's owner and one member, a stranger to it, and the slug of its private space. */
-	async function team() {
-		const owner = await person('Owner');
-		const colleague = await person('Colleague');
-		const stranger = await person('Stranger');
-		const { id: org } = value(await createOrganisation(db, as(owner), { name: 'Karrieresenteret', sector: 'adult_centre', country: 'NO', languages: ['nb'], description: '' }, { ip: '203.0.113.1' }));
-		await db.insert(membership).values({ organisationId: org, userId: colleague, role: 'member' });
-		return { owner, colleague, stranger, slug: organisationSpaceSlug(org) };
-	}
+	const person = (name: string, old?: boolean) => newPerson(db, name, old);
+	const team = () => organisationTeam(db);
 	const space = async (actor: string | null, slug: string) => value(await openSpace(db, actor ? as(actor) : null, slug, 'en'));
 	/** Three earlier posts, so the person is no longer a new member by count. */
 	async function seasoned(id: string, s: Space) {
